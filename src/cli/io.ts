@@ -1,0 +1,20 @@
+export interface OutputStream {
+  write(chunk: string): unknown;
+}
+
+/** Everything a command may touch of its surroundings, so tests can run it in process. */
+export interface CliContext {
+  readonly cwd: string;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Environment variables (defaults to process.env in the bin). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export function writeLine(stream: OutputStream, line = ''): void {
+  stream.write(`${line}\n`);
+}

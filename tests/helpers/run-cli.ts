@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/run.js';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the CLI in process, capturing both streams. */
+export async function runCli(argv: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run({
+    argv,
+    cwd,
+    env: { ...process.env, ...env },
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built bin/trackgen.js in a child process: what users and hooks actually run. */
+export function runBuiltCli(argv: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  const bin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...argv], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

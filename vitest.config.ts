@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests spawn the built CLI and real coverage.py; give them room on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
