@@ -4,7 +4,11 @@ import type { Command } from '../command.js';
  * Commands load on demand: a pre-commit hook pays only for the modules its command imports
  * (the remark stack alone costs ~150 ms to import).
  */
-export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = {};
+export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = {
+  validate: async () => (await import('./validate.js')).validateCommand,
+};
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
-export const commandSummaries: Readonly<Record<string, string>> = {};
+export const commandSummaries: Readonly<Record<string, string>> = {
+  validate: 'check data/project.json and data/sessions/*.json, report every problem',
+};

@@ -1,0 +1,36 @@
+import { loadProjectData } from '../../data/load.js';
+import { hasErrors } from '../../diagnostics.js';
+import type { Command } from '../command.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { printDiagnostics, plural } from '../print-diagnostics.js';
+import { resolveDataDir } from '../resolve-paths.js';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check data/project.json and data/sessions/*.json, report every problem',
+  help: `Usage: trackgen validate [--data DIR]
+
+Loads the project and every session record and reports every problem in every
+file in one run, one line each:
+
+  path:line:column  severity  rule  message
+
+Data files are strict JSON (no comments, no trailing commas); a byte-order mark
+is accepted with a warning.
+
+Options:
+  --data DIR   the data directory (default: "data", or "data" in trackgen.config.json)
+  -h, --help   show this help
+
+Exit codes: 0 valid (warnings may be printed), 1 problems found, 2 usage or tool error.`,
+  options: { data: { type: 'string' } },
+  allowPositionals: false,
+  async run(context, args) {
+    const dataDir = await resolveDataDir(context, args);
+    const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
+    printDiagnostics(context.stderr, diagnostics);
+    if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
+    writeLine(context.stdout, `${plural(data.sessions.length + 1, 'file')} valid: project.json and ${plural(data.sessions.length, 'session record')}`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Stage 1: load and validate. Reads data/project.json and data/sessions/*.json, reports every
+ * problem of every file (syntax, schema, cross-file rules) and returns typed data only when
+ * there is no error.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { parseJsonText, type ParsedJson } from './json-text.js';
+import { readTextFile } from './read-text-file.js';
+import { crossFileDiagnostics, SESSION_FILE_PATTERN } from './rules.js';
+import { projectSchema, sessionSchema, type Project, type Session } from './schema.js';
+import { schemaDiagnostics } from './schema-issues.js';
+
+export interface SessionRecord {
+  readonly session: Session;
+  readonly source: ParsedJson;
+}
+
+export interface ProjectData {
+  readonly dataDir: string;
+  readonly project: Project;
+  readonly projectSource: ParsedJson;
+  /** Sorted by session number. */
+  readonly sessions: readonly SessionRecord[];
+}
+
+export interface LoadResult {
+  /** Present only when no file has an error. */
+  readonly data: ProjectData | undefined;
+  /** Sorted by file and position; warnings included. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Paths in messages are shown relative to this directory. */
+  readonly cwd: string;
+}
+
+export const PROJECT_FILE = 'project.json';
+export const SESSIONS_DIR = 'sessions';
+
+export async function loadProjectData(dataDir: string, options: LoadOptions): Promise<LoadResult> {
+  const shown = (path: string): string => relative(options.cwd, path).split('\\').join('/') || '.';
+  const diagnostics: Diagnostic[] = [];
+
+  const projectPath = join(dataDir, PROJECT_FILE);
+  const project = await loadJsonFile(projectPath, shown(projectPath), projectSchema, diagnostics);
+
+  const sessions: { session: Session; source: ParsedJson; fileName: string }[] = [];
+  const sessionsDir = join(dataDir, SESSIONS_DIR);
+  for (const fileName of await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics)) {
+    const path = join(sessionsDir, fileName);
+    if (!SESSION_FILE_PATTERN.test(fileName)) {
+      diagnostics.push({ file: shown(path), line: 1, column: 1, severity: 'error', rule: 'file-name', message: `expected a file name made of the session number padded to three digits, like 054.json, found "${fileName}"` });
+      continue;
+    }
+    const loaded = await loadJsonFile(path, shown(path), sessionSchema, diagnostics);
+    if (loaded !== undefined) sessions.push({ session: loaded.value, source: loaded.source, fileName });
+  }
+
+  if (project !== undefined) {
+    diagnostics.push(...crossFileDiagnostics({ project: project.value, projectSource: project.source }, sessions));
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  if (project === undefined || hasErrors(sorted)) return { data: undefined, diagnostics: sorted };
+  return {
+    data: {
+      dataDir,
+      project: project.value,
+      projectSource: project.source,
+      sessions: sessions.map(({ session, source }) => ({ session, source })).sort((a, b) => a.session.number - b.session.number),
+    },
+    diagnostics: sorted,
+  };
+}
+
+async function loadJsonFile<T>(path: string, shownAs: string, schema: z.ZodType<T>, diagnostics: Diagnostic[]): Promise<{ value: T; source: ParsedJson } | undefined> {
+  const read = await readTextFile(path, shownAs);
+  diagnostics.push(...read.diagnostics);
+  if (read.text === undefined) return undefined;
+  const { parsed, diagnostics: syntax } = parseJsonText(shownAs, read.text);
+  diagnostics.push(...syntax);
+  if (parsed === undefined || hasErrors(syntax)) return undefined;
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    diagnostics.push(...schemaDiagnostics(parsed, schema, result.error.issues));
+    return undefined;
+  }
+  return { value: result.data, source: parsed };
+}
+
+/** Session files in name order; a missing folder means no sessions yet, which is fine. */
+async function listSessionFiles(dir: string, shownAs: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      diagnostics.push({ file: shownAs, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: 'expected a directory of session records, found a file' });
+      return [];
+    }
+    const entries = await readdir(dir);
+    // Editors leave backups and notes beside records: only *.json files are records.
+    return entries.filter((name) => name.toLowerCase().endsWith('.json')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Reads a file a person edits by hand, turning every way it can be unreadable into a
+ * positioned diagnostic rather than an exception: a directory in its place, a file far too large
+ * to be a hand-kept record, bytes that are not UTF-8.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics.js';
+import { LineIndex } from '../text/position.js';
+
+/** Far above any real record (the default session is ~6 KB); keeps a stray dump from eating memory. */
+export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
+
+export type TextFileResult = { readonly text: string; readonly diagnostics: Diagnostic[] } | { readonly text: undefined; readonly diagnostics: Diagnostic[] };
+
+export async function readTextFile(path: string, shownAs: string, maxBytes = MAX_DATA_FILE_BYTES): Promise<TextFileResult> {
+  const problem = (message: string, rule = 'unreadable', line = 1, column = 1): TextFileResult => ({
+    text: undefined,
+    diagnostics: [{ file: shownAs, line, column, severity: 'error', rule, message }],
+  });
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return problem('expected a JSON file, found a directory');
+    if (!info.isFile()) return problem('expected a regular JSON file, found a special file (socket, device or FIFO)');
+    size = info.size;
+  } catch (error) {
+    return problem(`expected a readable file, found ${describeFsError(error)}`);
+  }
+  if (size > maxBytes) {
+    return problem(`expected a data file of at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}; is this really a session record?`, 'too-large');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return problem(`expected a readable file, found ${describeFsError(error)}`);
+  }
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt !== -1) {
+    // Position the bad byte by decoding the valid prefix: the column counts characters before it.
+    const prefix = bytes.subarray(0, invalidAt).toString('utf8');
+    const { line, column } = new LineIndex(prefix).position(prefix.length);
+    const hex = (bytes[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return problem(`expected UTF-8 text, found the byte 0x${hex}, which is not valid UTF-8 (was the file saved as Latin-1 or UTF-16?)`, 'encoding', line, column);
+  }
+  return { text: bytes.toString('utf8'), diagnostics: [] };
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    decoder.decode(bytes);
+    return -1;
+  } catch {
+    // Rare path: bisect to the first offending byte, decoding prefixes.
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (isValidPrefix(bytes, middle + 1)) low = middle + 1;
+      else high = middle;
+    }
+    // A lone lead byte (Latin-1 "é" is 0xE9) only fails at the byte after it: blame the lead byte.
+    for (let back = low - 1; back >= Math.max(0, low - 3); back--) {
+      const byte = bytes[back] ?? 0;
+      if (byte >= 0xc0) return back;
+      if (byte < 0x80) break;
+    }
+    return low;
+  }
+}
+
+function isValidPrefix(bytes: Uint8Array, length: number): boolean {
+  try {
+    // stream: true lets a prefix end inside a multi-byte character without counting as invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'nothing at that path';
+  if (code === 'EACCES' || code === 'EPERM') return 'a file without read permission';
+  return code ?? String(error);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
