@@ -25,7 +25,7 @@ function issueDiagnostics(parsed: ParsedJson, schema: z.ZodType, issue: z.core.$
     const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
       const suggestion = closestWord(key, known);
-      const hint = suggestion === undefined ? `expected one of: ${known.join(', ')}` : `did you mean "${suggestion}"?`;
+      const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : known.length > 0 ? `expected one of: ${known.join(', ')}` : 'expected none here';
       return at(locateKey(parsed, path, key), 'unknown-key', `${formatPath([...path, key])}: unknown key, ${hint}`);
     });
   }

@@ -1,0 +1,134 @@
+import { loadSettings } from '../../config/load.js';
+import { hasErrors } from '../../diagnostics.js';
+import { planDocuments, type Plan } from '../../pipeline/plan.js';
+import { unifiedDiff, writeFilesAtomically } from '../../write/index.js';
+import type { Command, ParsedArgs } from '../command.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
+import { plural, printDiagnostics } from '../print-diagnostics.js';
+import { requireDataDir } from '../resolve-paths.js';
+
+export const generateOptions = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  templates: { type: 'string' },
+  report: { type: 'string', multiple: true },
+} as const;
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'render the trackers, session summaries and lessons file into docs/ (npm run docs)',
+  help: `Usage: trackgen generate [options]
+
+Validates the data, reads the coverage report, renders every document and merges
+it into the existing file: hand-written text outside generated sections is kept
+byte for byte, and hand edits inside them are kept and reported. Nothing is
+written while any data file is invalid; each file is written atomically, and only
+when its content changed.
+
+Documents: docs/PHASE_N_PROGRESS_TRACKER.md for every phase with modules,
+docs/sessions/SESSION_NN_SUMMARY.md for every complete session,
+docs/LESSONS_LEARNED.md, and the "documents" of trackgen.config.json.
+
+Options:
+  --data DIR          data directory (default: data)
+  --out DIR           output directory (default: docs)
+  --templates DIR     your templates; same-named ones override the built-in ones
+  --report FILE       coverage report to use instead of project.json's (repeat to merge several)
+  --check             write nothing; exit 1 when any document would change (same as trackgen check)
+  --dry-run           write nothing; show the diff of what would change
+  --force SECTION     take the new rendering of a hand-edited section (repeat, or "all")
+  --adopt             insert section markers into existing documents that have none
+  --print-context     print the view model the templates receive, as JSON, and stop
+  -q, --quiet         print only problems and the summary line
+  -h, --help          show this help
+
+Settings come from defaults < trackgen.config.json (or "trackgen" in package.json) < flags.
+
+Exit codes: 0 ok, 1 problems found (invalid data, conflicts; with --check: out of
+date), 2 usage or tool error.`,
+  options: {
+    ...generateOptions,
+    check: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    force: { type: 'string', multiple: true },
+    adopt: { type: 'boolean' },
+    'print-context': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  },
+  allowPositionals: false,
+  async run(context, args) {
+    if (args.values['check'] === true) {
+      const { runCheck } = await import('./check.js');
+      return runCheck(context, args);
+    }
+    const settingsResult = loadSettings(context.cwd, settingsFlags(args));
+    if (settingsResult.settings === undefined) {
+      printDiagnostics(context.stderr, settingsResult.diagnostics);
+      return EXIT_PROBLEMS;
+    }
+    const settings = settingsResult.settings;
+    await requireDataDir(settings.dataDir);
+    const plan = await planDocuments(settings, { cwd: context.cwd, ...forceAndAdopt(args) });
+    if (args.values['print-context'] === true) {
+      printDiagnostics(context.stderr, plan.diagnostics);
+      if (plan.model === undefined) return EXIT_PROBLEMS;
+      writeLine(context.stdout, JSON.stringify(plan.model, null, 2));
+      return EXIT_OK;
+    }
+    if (args.values['dry-run'] === true) return printPlanDiff(context, plan);
+    return writePlan(context, plan, args.values['quiet'] === true);
+  },
+};
+
+export function settingsFlags(args: ParsedArgs) {
+  const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
+  const reports = args.values['report'];
+  return { data: text('data'), out: text('out'), templates: text('templates'), report: Array.isArray(reports) ? reports.map(String) : undefined };
+}
+
+export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<string>; adopt?: boolean } {
+  const force = args.values['force'];
+  const ids = Array.isArray(force) ? force.map(String) : [];
+  return {
+    ...(ids.length === 0 ? {} : { force: ids.includes('all') ? 'all' : new Set(ids) }),
+    ...(args.values['adopt'] === true ? { adopt: true } : {}),
+  };
+}
+
+async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promise<number> {
+  printDiagnostics(context.stderr, plan.diagnostics);
+  if (plan.model === undefined) {
+    writeLine(context.stderr, 'nothing written: fix the problems above first');
+    return EXIT_PROBLEMS;
+  }
+  const writable = plan.files.filter((file) => file.merge.content !== null);
+  const outcomes = await writeFilesAtomically(writable.map((file) => ({ path: file.path, content: file.merge.content ?? '' })));
+  const byPath = new Map(plan.files.map((file) => [file.path, file]));
+  let written = 0;
+  for (const outcome of outcomes) {
+    if (outcome.status === 'written') written++;
+    const file = byPath.get(outcome.path);
+    const kept = file === undefined || file.merge.handEdited.length === 0 ? '' : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
+    if (!quiet) writeLine(context.stdout, `${outcome.status.padEnd(9)} ${file?.shownAs ?? outcome.path}${kept}`);
+  }
+  const skipped = plan.files.filter((file) => file.merge.content === null);
+  for (const file of skipped) writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
+  const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  writeLine(
+    context.stdout,
+    `${plural(plan.files.length, 'document')}: ${written} written, ${outcomes.length - written} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
+  );
+  return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export function printPlanDiff(context: CliContext, plan: Plan): number {
+  printDiagnostics(context.stderr, plan.diagnostics);
+  if (plan.model === undefined) return EXIT_PROBLEMS;
+  for (const file of plan.files) {
+    if (file.merge.content === null || !file.merge.changed) continue;
+    context.stdout.write(unifiedDiff(file.shownAs, file.existing, file.merge.content, { describeSection: (id) => `section ${id} of ${file.about}` }));
+  }
+  const changed = plan.files.filter((file) => file.merge.changed).length;
+  writeLine(context.stdout, changed === 0 ? `${plural(plan.files.length, 'document')}: all up to date` : `${plural(changed, 'document')} would change`);
+  return EXIT_OK;
+}

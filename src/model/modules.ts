@@ -1,0 +1,73 @@
+/** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
+import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
+import type { Module, Session } from '../data/schema.js';
+import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
+import { basename, difference, toFigures } from './sessions.js';
+import type { CurrentCoverage, ModuleStatus, ModuleView } from './types.js';
+
+export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCoverage | null {
+  if (coverage === undefined) return null;
+  return {
+    percent: coverage.percent,
+    statements: coverage.statements,
+    missed: coverage.missed,
+    covered: coverage.statements - coverage.missed,
+    branches: coverage.branches,
+    coveredBranches: coverage.coveredBranches,
+    partialBranches: coverage.partialBranches,
+    true100: coverage.true100,
+    missingRanges: coverage.missingRanges,
+    partialArcs: coverage.partialArcs,
+    lastLine: coverage.lastLine,
+  };
+}
+
+/** Sessions (complete or in progress) that worked on a module, oldest first. */
+function sessionsOf(moduleId: string, sessions: readonly Session[]): Session[] {
+  return sessions.filter((session) => session.status !== 'planned' && (session.modules ?? []).some((entry) => entry.module === moduleId));
+}
+
+export function buildModuleView(module: Module, index: number, sessions: readonly Session[], report: CoverageReport | undefined): ModuleView {
+  const worked = sessionsOf(module.id, sessions);
+  const entryOf = (session: Session) => (session.modules ?? []).find((entry) => entry.module === module.id);
+  const completing = worked.find((session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete');
+  const first = worked[0];
+  const coverage = currentCoverage(findModuleCoverage(report, module.path));
+  const markedComplete = completing !== undefined;
+  // Only a report can say a module regressed; without one, trust the records.
+  const regressed = markedComplete && coverage !== null && !coverage.true100;
+  const status: ModuleStatus = regressed ? 'regressed' : markedComplete ? 'complete' : worked.length > 0 ? 'in-progress' : 'not-started';
+  const start = toFigures(first === undefined ? undefined : entryOf(first)?.start);
+  const finalPercent = coverage?.percent ?? toFigures(completing === undefined ? undefined : entryOf(completing)?.final)?.percent;
+  const reportingSession = completing ?? worked.at(-1);
+  const tests = reportingSession?.tests;
+  return {
+    index,
+    id: module.id,
+    path: module.path,
+    name: basename(module.path),
+    status,
+    markedComplete,
+    regressed,
+    coverage,
+    completedIn: completing === undefined ? null : { session: completing.number, date: completing.date ?? null },
+    start,
+    improvement: difference(finalPercent, start?.percent),
+    tests: tests === undefined ? null : { created: tests.created, total: tests.total, passing: tests.passing, allPassing: tests.passing === tests.total },
+    testClasses: reportingSession?.testClasses ?? null,
+    testFile: reportingSession?.testFile ?? null,
+    testFileSize: reportingSession?.testFileSize ?? null,
+    achievements: worked.flatMap((session) => session.achievements ?? []),
+    challenges: worked.flatMap((session) => (session.challenges ?? []).map((challenge) => ({ title: challenge.title, problem: challenge.problem ?? null, solution: challenge.solution }))),
+    documentation: worked.flatMap((session) => entryOf(session)?.documentation ?? []),
+    estimatedEffort: module.estimatedEffort ?? null,
+    estimatedTests: module.estimatedTests ?? null,
+    lines: module.lines ?? null,
+    focus: module.focus ?? null,
+    features: module.features ?? [],
+    missingAreas: coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),
+    lists: module.lists ?? [],
+    risk: module.risk ?? null,
+    riskNote: module.riskNote ?? null,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Finds and reads the coverage report(s): a flag or the config file wins over project.json.
+ * A missing or unreadable report is a positioned problem in the file that named it.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import type { Settings } from '../config/load.js';
+import { readCoverageReports } from '../coverage/read.js';
+import type { CoverageReport } from '../coverage/types.js';
+import { locate } from '../data/json-text.js';
+import type { ProjectData } from '../data/load.js';
+import { UsageError, type Diagnostic } from '../diagnostics.js';
+
+export function reportPaths(settings: Settings, data: ProjectData): string[] {
+  if (settings.coverageReports !== undefined) return [...settings.coverageReports];
+  const configured = data.project.coverageReport;
+  if (configured === undefined) return [];
+  const projectDir = dirname(resolve(data.dataDir, 'project.json'));
+  return (Array.isArray(configured) ? configured : [configured]).map((path) => resolve(projectDir, path));
+}
+
+export function readProjectCoverage(settings: Settings, data: ProjectData, cwd: string): { report: CoverageReport | undefined; diagnostics: Diagnostic[] } {
+  const paths = reportPaths(settings, data);
+  if (paths.length === 0) {
+    const source = data.projectSource;
+    return {
+      report: undefined,
+      diagnostics: [{ file: source.file, line: 1, column: 1, severity: 'warning', rule: 'no-report', message: 'expected "coverageReport" naming a coverage report, found none: figures a report gives show as n/a' }],
+    };
+  }
+  const shown = paths.map((path) => relative(cwd, path).split('\\').join('/'));
+  try {
+    return { report: readCoverageReports(paths, shown), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    // The report's own message names the report (and its line:column); attach it where the report was named.
+    const namedIn = settings.coverageReports === undefined ? data.projectSource : undefined;
+    const place = namedIn === undefined ? { line: 1, column: 1 } : namedIn.lines.position(locate(namedIn, ['coverageReport']).offset);
+    return {
+      report: undefined,
+      diagnostics: [{ file: namedIn?.file ?? settings.configFile ?? 'coverage report', ...place, severity: 'error', rule: 'coverage-report', message: error.message }],
+    };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Template helpers: formatting of figures (percent, thousands, deltas, plurals, ranges, marks)
+ * and the Markdown-aware escaping of data. Every helper is a plain function of its arguments.
+ */
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import { formatPercent } from '../coverage/format-percent.js';
+import { inlineText, neutraliseMarkers, tableCell } from './markdown-text.js';
+import { formatTable } from './table.js';
+
+type Handlebars = typeof import('handlebars');
+
+const NOT_AVAILABLE = 'n/a';
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** "69.22%", with coverage.py's rule that 99.999 never shows as 100. */
+export function percent(value: unknown, precision: unknown = 2): string {
+  if (!isNumber(value)) return NOT_AVAILABLE;
+  return `${formatPercent(value, isNumber(precision) ? precision : 2)}%`;
+}
+
+/** "2,413" — fixed to the en-US grouping so output never depends on the machine's locale. */
+export function thousands(value: unknown): string {
+  if (!isNumber(value)) return NOT_AVAILABLE;
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** "+61.23%", "-0.50%", "+0.00%". */
+export function deltaPercent(value: unknown, precision: unknown = 2): string {
+  if (!isNumber(value)) return NOT_AVAILABLE;
+  const digits = isNumber(precision) ? precision : 2;
+  const rounded = value.toFixed(digits);
+  return `${value < 0 && Number(rounded) !== 0 ? '' : '+'}${Number(rounded) === 0 ? (0).toFixed(digits) : rounded}%`;
+}
+
+/** "+5", "-2", "0" for counts. */
+export function signed(value: unknown): string {
+  if (!isNumber(value)) return NOT_AVAILABLE;
+  return value > 0 ? `+${thousands(value)}` : thousands(value);
+}
+
+/** "102 tests", "1 class": the noun is singular, its plural is given or made with -s/-es. */
+export function plural(count: unknown, singular: unknown, pluralForm?: unknown): string {
+  if (!isNumber(count) || typeof singular !== 'string') return NOT_AVAILABLE;
+  const many = typeof pluralForm === 'string' ? pluralForm : /(s|x|ch|sh)$/.test(singular) ? `${singular}es` : `${singular}s`;
+  return `${thousands(count)} ${count === 1 ? singular : many}`;
+}
+
+/** "1/4 (25%)". */
+export function progress(done: unknown, total: unknown): string {
+  if (!isNumber(done) || !isNumber(total)) return NOT_AVAILABLE;
+  const share = total === 0 ? 0 : Math.round((done / total) * 100);
+  return `${done}/${total} (${share}%)`;
+}
+
+/** Whole-number share: 25 for 1 of 4. */
+export function share(done: unknown, total: unknown): string {
+  if (!isNumber(done) || !isNumber(total) || total === 0) return '0';
+  return String(Math.round((done / total) * 100));
+}
+
+const STATUS_MARKS: Readonly<Record<string, string>> = {
+  complete: '✅',
+  done: '✅',
+  true: '✅',
+  regressed: '⚠️',
+  'in-progress': '🚀',
+  planned: '⏳',
+  pending: '⏳',
+  'not-started': '⏳',
+  false: '⏳',
+};
+
+/** ✅ ⏳ 🚀 ⚠️ for a status (or a boolean: done / not yet). */
+export function mark(status: unknown): string {
+  return STATUS_MARKS[String(status)] ?? '';
+}
+
+const ONES = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const TENS_ORDINAL = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+/** "twenty-eighth" for 28; numbers from 100 on fall back to "128th". */
+export function ordinalWords(value: unknown): string {
+  if (!isNumber(value) || value < 1 || !Number.isInteger(value)) return NOT_AVAILABLE;
+  if (value >= 100) return ordinal(value);
+  if (value < 20) return ONES[value] ?? '';
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return ones === 0 ? (TENS_ORDINAL[tens] ?? '') : `${TENS[tens] ?? ''}-${ONES[ones] ?? ''}`;
+}
+
+/** "29th", "1st", "112th". */
+export function ordinal(value: unknown): string {
+  if (!isNumber(value)) return NOT_AVAILABLE;
+  const lastTwo = value % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th';
+  return `${value}${suffix}`;
+}
+
+export function codeBlock(code: string, language: string): string {
+  const longestRun = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${neutraliseMarkers(code.replace(/\r\n/g, '\n').replace(/\n+$/, ''))}\n${fence}`;
+}
+
+export function registerHelpers(handlebars: Handlebars): void {
+  const helpers: Record<string, HelperDelegate> = {
+    percent: (value: unknown, precision: unknown) => percent(value, isOptions(precision) ? 2 : precision),
+    deltaPercent: (value: unknown, precision: unknown) => deltaPercent(value, isOptions(precision) ? 2 : precision),
+    thousands,
+    signed,
+    plural: (count: unknown, singular: unknown, pluralForm: unknown) => plural(count, singular, isOptions(pluralForm) ? undefined : pluralForm),
+    progress,
+    share,
+    mark,
+    ordinal,
+    ordinalWords,
+    upper: (text: unknown) => String(text ?? '').toUpperCase(),
+    capitalise: (text: unknown) => {
+      const value = String(text ?? '');
+      return value.charAt(0).toUpperCase() + value.slice(1);
+    },
+    /** 1-based position from @index. */
+    increment: (value: unknown) => (isNumber(value) ? value + 1 : NOT_AVAILABLE),
+    /** Status cell of the commits log: a known hash is committed, an unknown one pending. */
+    commitStatus: (hash: unknown) => (typeof hash === 'string' && hash !== '' ? '✅ Committed' : '⏳ Pending'),
+    /** The first value that is not null: `{{or hash "TBD"}}`. */
+    or: (...args: unknown[]) => args.slice(0, -1).find((value) => value !== null && value !== undefined && value !== false && value !== '') ?? '',
+    and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+    not: (value: unknown) => !value,
+    eq: (a: unknown, b: unknown) => a === b,
+    gt: (a: unknown, b: unknown) => isNumber(a) && isNumber(b) && a > b,
+    /** "1, 2, 3": joins a list with a separator (default ", "). */
+    join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''),
+    concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
+    minus: (a: unknown, b: unknown) => (isNumber(a) && isNumber(b) ? a - b : null),
+    /** A fenced code block whose fence no backtick run in the code can close early. */
+    codeBlock: (code: unknown, language: unknown) => codeBlock(String(code ?? ''), typeof language === 'string' ? language : ''),
+    /** Text from data in a single-line context (list item, bold label). */
+    inline: (text: unknown) => (text === null || text === undefined ? '' : inlineText(String(text))),
+    /** Text from data in a table cell. */
+    cell: (text: unknown) => (text === null || text === undefined ? '' : tableCell(String(text))),
+    /** Whether a value is there: not null and not an empty list. */
+    present: (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    /**
+     * `{{#table "Commit" "Description"}}{{#each rows}}{{row a b}}{{/each}}{{/table}}`: a GFM table
+     * aligned as Prettier aligns it; cells are escaped with the `cell` rules.
+     */
+    table(this: unknown, ...args: unknown[]) {
+      const options = args.at(-1) as HelperOptions;
+      const header = args.slice(0, -1).map((value) => tableCell(String(value)));
+      const rows: string[][] = [];
+      const data = handlebars.createFrame(options.data ?? {}) as { tableRows?: string[][] };
+      data.tableRows = rows;
+      options.fn(this, { data });
+      return formatTable(header, rows);
+    },
+    row(...args: unknown[]) {
+      const options = args.at(-1) as HelperOptions;
+      const rows = (options.data as { tableRows?: string[][] } | undefined)?.tableRows;
+      if (rows === undefined) throw new Error('the "row" helper must be used inside {{#table}}');
+      rows.push(args.slice(0, -1).map((value) => (value === null || value === undefined ? '' : tableCell(String(value)))));
+      return '';
+    },
+  };
+  for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
+}
+
+function isOptions(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+}

@@ -1,0 +1,25 @@
+/**
+ * Escaping for text that comes from data files. Templates run with `noEscape` (HTML escaping
+ * would mangle Markdown), so each context that data can break uses one of these.
+ */
+
+/** A table cell: a `|` or a line break in data must not end the cell or the row. */
+export function tableCell(text: string): string {
+  return neutraliseMarkers(text)
+    .trim()
+    .replace(/\r?\n/g, '<br>')
+    .replace(/(?<!\\)\|/g, '\\|');
+}
+
+/** One line (a list item, a bold label): a newline in data must not start a new block. */
+export function inlineText(text: string): string {
+  return neutraliseMarkers(text).replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/**
+ * Data must never forge the comments that delimit generated sections: `<!-- trackgen:…` in a
+ * record becomes visible text instead of a marker.
+ */
+export function neutraliseMarkers(text: string): string {
+  return text.replace(/<!--(\s*)trackgen:/gi, '&lt;!--$1trackgen:');
+}

@@ -1,0 +1,124 @@
+/**
+ * Finds and compiles templates: the built-in ones, overridden by same-named files in the user's
+ * templates directory. Compilation is strict: a misspelt field is an error that names the
+ * template (partials included), its line and the field.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostics.js';
+import { registerHelpers } from './helpers.js';
+import { neutraliseMarkers } from './markdown-text.js';
+
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const PARTIALS = 'partials';
+const EXTENSION = '.hbs';
+
+export interface TemplateSource {
+  /** "phase-tracker.md" for templates, "module-card" for partials. */
+  readonly name: string;
+  /** For messages: where the text came from. */
+  readonly shownAs: string;
+  readonly text: string;
+}
+
+export interface TemplateSet {
+  readonly templates: ReadonlyMap<string, TemplateSource>;
+  readonly partials: ReadonlyMap<string, TemplateSource>;
+}
+
+/** Reads `*.hbs` (templates) and `partials/*.hbs` from each directory; later directories win. */
+export function loadTemplateSet(directories: readonly string[], cwd: string): TemplateSet {
+  const templates = new Map<string, TemplateSource>();
+  const partials = new Map<string, TemplateSource>();
+  for (const directory of directories) {
+    readInto(templates, directory, cwd);
+    readInto(partials, join(directory, PARTIALS), cwd);
+  }
+  return { templates, partials };
+}
+
+function readInto(target: Map<string, TemplateSource>, directory: string, cwd: string): void {
+  if (!existsSync(directory)) return;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(EXTENSION)) continue;
+    const path = join(directory, entry.name);
+    const name = entry.name.slice(0, -EXTENSION.length);
+    target.set(name, { name, shownAs: relative(cwd, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+  }
+}
+
+/** Thrown while rendering; carries the template that failed so the message can name it. */
+class TemplateFailure extends Error {
+  constructor(readonly source: TemplateSource, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+export type SectionWrapper = (id: string, body: string) => string;
+
+export interface Renderer {
+  /** Renders one template; a problem is a diagnostic, never an exception. */
+  render(name: string, context: unknown): { output: string | undefined; diagnostics: Diagnostic[] };
+  has(name: string): boolean;
+}
+
+/**
+ * `wrapSection` marks a generated section so the merge stage can find it again
+ * (`{{#section "module-progress"}}…{{/section}}`).
+ */
+export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): Renderer {
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  handlebars.registerHelper('section', function (this: unknown, id: unknown, options: Handlebars.HelperOptions) {
+    // wrapSection ends at the end marker; the line break after {{/section}} was consumed.
+    return `${wrapSection(String(id), neutraliseMarkers(options.fn(this)))}\n`;
+  });
+  const compileOptions = { strict: true, noEscape: true } as const;
+  for (const source of set.partials.values()) {
+    const compiled = handlebars.compile(source.text, compileOptions);
+    handlebars.registerPartial(source.name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw error instanceof TemplateFailure ? error : new TemplateFailure(source, error);
+      }
+    }) as Handlebars.Template);
+  }
+  const compiledTemplates = new Map<string, Handlebars.TemplateDelegate>();
+  return {
+    has: (name) => set.templates.has(name),
+    render(name, context) {
+      const source = set.templates.get(name);
+      if (source === undefined) {
+        return { output: undefined, diagnostics: [{ file: `${name}${EXTENSION}`, line: 1, column: 1, severity: 'error', rule: 'template', message: `expected a template named ${name}${EXTENSION} in the templates directory, found none` }] };
+      }
+      try {
+        let compiled = compiledTemplates.get(name);
+        if (compiled === undefined) {
+          compiled = handlebars.compile(source.text, compileOptions);
+          compiledTemplates.set(name, compiled);
+        }
+        return { output: compiled(context), diagnostics: [] };
+      } catch (error) {
+        const failure = error instanceof TemplateFailure ? error : new TemplateFailure(source, error);
+        return { output: undefined, diagnostics: [templateDiagnostic(failure)] };
+      }
+    },
+  };
+}
+
+function templateDiagnostic(failure: TemplateFailure): Diagnostic {
+  const raw = failure.message;
+  // Handlebars ends its messages with " - line:column" (column 0-based) or puts the place in
+  // "Parse error on line N:".
+  const place = /- (\d+):(\d+)\s*$/.exec(raw) ?? /on line (\d+)()/.exec(raw);
+  const line = place === null ? 1 : Number(place[1]);
+  const column = place === null || place[2] === '' ? 1 : Number(place[2]) + 1;
+  const missing = /^"([^"]+)" not defined in/.exec(raw);
+  const message = missing
+    ? `expected a field the context has, found "${missing[1]}", which is not defined here (run trackgen generate --print-context to see the fields)`
+    : `expected a valid template, found an error: ${raw.replace(/\s*- \d+:\d+\s*$/, '').replace(/\n/g, ' ')}`;
+  return { file: failure.source.shownAs, line, column, severity: 'error', rule: 'template', message };
+}
