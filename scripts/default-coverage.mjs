@@ -244,20 +244,57 @@ function rate(hit, num) {
   if (num === 0) return '1';
   return formatG4(hit / num);
 }
+// Python's "%.4g": 4 significant digits of the double's exact value, ties to
+// even (17/32 = 0.53125 -> "0.5312"; JS toPrecision would give "0.5313"),
+// trailing zeros removed, exponent form below 1e-4.
 function formatG4(x) {
   if (x === 0) return '0';
-  let exp = Math.floor(Math.log10(Math.abs(x)));
-  let s = x.toExponential(3); // d.ddde±x, 4 significant digits
-  exp = Number(s.split('e')[1]);
-  if (exp < -4 || exp >= 4) {
-    let [m, e] = s.split('e');
-    m = m.replace(/\.?0+$/, '');
-    const en = Number(e);
-    return `${m}e${en < 0 ? '-' : '+'}${String(Math.abs(en)).padStart(2, '0')}`;
+  // exact value of the double as n / 2^k
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, Math.abs(x));
+  const bits = buf.getBigUint64(0);
+  const e = Number((bits >> 52n) & 0x7ffn);
+  let n = bits & ((1n << 52n) - 1n);
+  let k = 1074;
+  if (e > 0) {
+    n |= 1n << 52n;
+    k = 1075 - e;
   }
-  let f = x.toFixed(Math.max(0, 3 - exp));
-  if (f.includes('.')) f = f.replace(/\.?0+$/, '');
-  return f;
+  let d = 1n;
+  if (k >= 0) d <<= BigInt(k);
+  else {
+    n <<= BigInt(-k);
+  }
+  // decimal exponent: 10^exp <= x < 10^(exp+1)
+  let exp = Math.floor(Math.log10(Math.abs(x)));
+  const ge = (a, b, p) => (p >= 0 ? a >= b * 10n ** BigInt(p) : a * 10n ** BigInt(-p) >= b);
+  if (!ge(n, d, exp)) exp -= 1;
+  else if (ge(n, d, exp + 1)) exp += 1;
+  // digits = round_half_even(x / 10^(exp-3))
+  const shift = exp - 3;
+  let num = n;
+  let den = d;
+  if (shift >= 0) den *= 10n ** BigInt(shift);
+  else num *= 10n ** BigInt(-shift);
+  let q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && q % 2n === 1n)) q += 1n;
+  if (q === 10000n) {
+    q = 1000n;
+    exp += 1;
+  }
+  const digits = q.toString(); // 4 digits
+  const sign = x < 0 ? '-' : '';
+  if (exp < -4 || exp >= 4) {
+    const m = `${digits[0]}.${digits.slice(1)}`.replace(/\.?0+$/, '');
+    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  let str;
+  if (exp === 3) str = digits;
+  else if (exp >= 0) str = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
+  else str = '0.' + '0'.repeat(-exp - 1) + digits;
+  if (str.includes('.')) str = str.replace(/\.?0+$/, '');
+  return sign + str;
 }
 
 function parseRanges(text) {
