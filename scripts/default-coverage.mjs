@@ -401,27 +401,57 @@ function layoutWithRanges(spec, rng) {
 }
 
 function layoutFree(spec, rng) {
-  // No prescribed ranges: statements spread over the file; missed statements
-  // come in blocks (unexercised function bodies).
+  // No prescribed ranges: a module header (docstring, imports, constants)
+  // followed by functions. Importing the module runs the header and every
+  // `def` line; tests then ran some function bodies fully, one partly (an
+  // early return) and the rest not at all, so missed statements come in
+  // whole bodies, each range broken by the next `def`.
   const { length, statements: S, missed: M } = spec;
   const stmts = [1, ...spread(rng, 2, length, S - 1)];
   const missed = new Set();
   if (M >= S) {
-    for (const l of stmts) missed.add(l);
-  } else if (M > 0) {
-    // Keep the header (first ~15% of statements) executed.
-    const first = Math.min(S - M, Math.max(1, Math.floor(S * 0.15)));
-    const candidates = stmts.slice(first);
-    let guard = 0;
-    while (missed.size < M && guard++ < 100000) {
-      const start = Math.floor(rng() * candidates.length);
-      const len = 2 + Math.floor(rng() * 14);
-      for (let i = start; i < Math.min(candidates.length, start + len) && missed.size < M; i++) {
-        missed.add(candidates[i]);
-      }
-    }
-    if (missed.size < M) throw new Error(`${spec.path}: could not place missed lines`);
+    for (const l of stmts) missed.add(l); // never imported
+    return { statements: stmts, missed };
   }
+  const E = S - M;
+  const header = Math.max(1, Math.min(Math.round(S * 0.12), Math.floor(E / 2)));
+  const rest = S - header;
+  const funcs = Math.max(rest >= 2 ? 1 : 0, Math.min(Math.round(rest / 9), E - header, Math.floor(rest / 2)));
+  // Cut the rest into `funcs` blocks of at least 2 statements (def + body).
+  const cuts = funcs > 1 ? spread(rng, 1, rest - 2 * funcs + funcs - 1, funcs - 1) : [];
+  const sizes = [];
+  let prevCut = 0;
+  for (const c of [...cuts, rest - 2 * funcs + funcs]) {
+    sizes.push(c - prevCut + 1);
+    prevCut = c;
+  }
+  // sizes sum: rest - 2*funcs + funcs + funcs = rest; each >= 1, add the def
+  const blocks = [];
+  let at = header;
+  for (const sz of sizes) {
+    const size = sz + 0; // statements in this block, def included
+    blocks.push(stmts.slice(at, at + size));
+    at += size;
+  }
+  if (funcs > 0 && at !== S) throw new Error(`${spec.path}: block split ${at} != ${S}`);
+  let toRun = E - header - funcs; // body statements that ran
+  if (toRun < 0) throw new Error(`${spec.path}: not enough executed statements for the defs`);
+  const order = blocks.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const ran = new Map(); // block index -> body statements executed
+  for (const i of order) {
+    const body = blocks[i].length - 1;
+    const r = Math.min(body, toRun);
+    ran.set(i, r);
+    toRun -= r;
+  }
+  blocks.forEach((b, i) => {
+    for (let k = 1 + ran.get(i); k < b.length; k++) missed.add(b[k]);
+  });
+  if (missed.size !== M) throw new Error(`${spec.path}: ${missed.size} missed, want ${M}`);
   return { statements: stmts, missed };
 }
 
