@@ -1,0 +1,59 @@
+import { loadSettings } from '../../config/load.js';
+import { hasErrors } from '../../diagnostics.js';
+import { planDocuments } from '../../pipeline/plan.js';
+import { unifiedDiff } from '../../write/index.js';
+import type { Command, ParsedArgs } from '../command.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
+import { plural, printDiagnostics } from '../print-diagnostics.js';
+import { requireDataDir } from '../resolve-paths.js';
+import { generateOptions, settingsFlags } from './generate.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'write nothing; exit 1 when a document is out of date or has a conflict',
+  help: `Usage: trackgen check [options]
+
+Renders every document as trackgen generate would and compares it with the file
+on disk, writing nothing. Prints a unified diff per stale file (each hunk names
+the section and what it is made from) and every conflict between a hand edit
+and new data.
+
+Options:
+  --data DIR       data directory (default: data)
+  --out DIR        output directory (default: docs)
+  --templates DIR  your templates directory
+  --report FILE    coverage report to use instead of project.json's (repeatable)
+  -q, --quiet      print only the names of stale files
+  -h, --help       show this help
+
+Exit codes: 0 every document is current, 1 a document would change or has a
+conflict, 2 invalid input (data, config, report) or a tool error.`,
+  options: { ...generateOptions, quiet: { type: 'boolean', short: 'q' } },
+  allowPositionals: false,
+  run: runCheck,
+};
+
+export async function runCheck(context: CliContext, args: ParsedArgs): Promise<number> {
+  const settingsResult = loadSettings(context.cwd, settingsFlags(args));
+  if (settingsResult.settings === undefined) {
+    printDiagnostics(context.stderr, settingsResult.diagnostics);
+    return EXIT_USAGE;
+  }
+  await requireDataDir(settingsResult.settings.dataDir);
+  const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
+  printDiagnostics(context.stderr, plan.diagnostics);
+  if (plan.model === undefined) return EXIT_USAGE;
+  const quiet = args.values['quiet'] === true;
+  const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
+  for (const file of stale) {
+    if (quiet || file.merge.content === null) writeLine(context.stdout, file.shownAs);
+    else context.stdout.write(unifiedDiff(file.shownAs, file.existing, file.merge.content, { describeSection: (id) => `section ${id} of ${file.about}` }));
+  }
+  const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);
+  if (stale.length === 0 && !hasErrors(plan.diagnostics)) {
+    writeLine(context.stdout, `${plural(plan.files.length, 'document')} up to date`);
+    return EXIT_OK;
+  }
+  writeLine(context.stdout, `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`);
+  return EXIT_PROBLEMS;
+}
