@@ -8,6 +8,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   validate: async () => (await import('./validate.js')).validateCommand,
   generate: async () => (await import('./generate.js')).generateCommand,
   check: async () => (await import('./check.js')).checkCommand,
+  coverage: async () => (await import('./coverage.js')).coverageCommand,
 };
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
@@ -15,4 +16,5 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   validate: 'check data/project.json and data/sessions/*.json, report every problem',
   generate: 'render the trackers, session summaries and lessons file into docs/ (npm run docs)',
   check: 'write nothing; exit 1 when a document is out of date or has a conflict',
+  coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
 };

@@ -1,0 +1,130 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { FileLines } from './file-lines.js';
+import type { ScanResult, Segment } from './cobertura-scan.js';
+import { modulePath } from './paths.js';
+import type { RawReport } from './raw-report.js';
+import { ScanError } from './scan-error.js';
+import { decodeEntities } from './xml-bytes.js';
+
+/**
+ * The structure of a Cobertura report, from the skeleton the scanner left (every `<lines>`
+ * body replaced by a block reference): validated and parsed by fast-xml-parser, then walked
+ * for classes, wherever they sit (under `<package><classes>`, straight under `<packages>` or
+ * `<package>`). A class's own lines count; a class without any takes its methods' lines
+ * (never both). Classes naming the same file are merged by line.
+ */
+type XmlNode = { readonly [key: string]: unknown };
+
+const ARRAY_TAGS = new Set(['package', 'classes', 'class', 'methods', 'method', 'source', 'lines']);
+
+export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
+  const text = scan.skeleton.toString(scan.latin1 ? 'latin1' : 'utf8');
+  const validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    const { line, col, msg } = validation.err;
+    throw new ScanError(fileOffset(scan, text, line, col), `not well-formed XML: ${msg.replace(/\.$/, '')}`);
+  }
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    isArray: (name) => ARRAY_TAGS.has(name),
+  });
+  const document = parser.parse(text) as XmlNode;
+  const root = asNode(document['coverage']);
+  if (root === undefined) throw new ScanError(undefined, 'expected the root element <coverage>, found none');
+
+  const sourceRoots = asArray(asNode(root['sources'])?.['source'])
+    .map((source) => decodeEntities(typeof source === 'string' ? source : '').trim())
+    .filter((source) => source !== '');
+
+  const blocksByPath = new Map<string, number[]>();
+  for (const xmlClass of collectClasses(root['packages'])) {
+    const filename = xmlClass['filename'];
+    if (typeof filename !== 'string' || filename.trim() === '') {
+      const name = typeof xmlClass['name'] === 'string' ? ` (class "${decodeEntities(xmlClass['name'])}")` : '';
+      throw new ScanError(undefined, `expected a filename attribute on every <class>, found a class without one${name}`);
+    }
+    const path = modulePath(decodeEntities(filename), sourceRoots);
+    let blocks = blockRefs(xmlClass['lines']);
+    if (blocks.every((block) => scan.store.blockSize(block) === 0)) {
+      blocks = asArray(xmlClass['methods']).flatMap((methods) => asArray(asNode(methods)?.['method'])).flatMap((method) => blockRefs(asNode(method)?.['lines']));
+    }
+    const known = blocksByPath.get(path);
+    if (known === undefined) blocksByPath.set(path, [...blocks]);
+    else known.push(...blocks);
+  }
+
+  const files: FileLines[] = [];
+  let anyBranchLine = false;
+  for (const [path, blocks] of blocksByPath) {
+    const file = scan.store.fileLines(path, blocks);
+    if (!anyBranchLine) anyBranchLine = file.branchTotal.some((total) => total >= 0);
+    files.push(file);
+  }
+  return { source: sourceName, format: 'cobertura', sourceRoots, hasBranchData: anyBranchLine || declaresBranchMode(root), files };
+}
+
+/**
+ * A report without a single branch line may still have measured branches: coverage.py in
+ * branch mode (and gcovr) write branch-rate="1" with branches-valid="0" for code without
+ * branches, while line-only producers write branch-rate="0", "NaN" or nothing. A positive
+ * branch count that no line accounts for (PHPUnit) cannot be attributed, so it is no data.
+ */
+function declaresBranchMode(root: XmlNode): boolean {
+  const rate = Number(root['branch-rate']);
+  const valid = root['branches-valid'];
+  return rate > 0 && (valid === undefined || Number(valid) === 0);
+}
+
+function collectClasses(node: unknown, found: XmlNode[] = []): XmlNode[] {
+  for (const item of asArray(node)) {
+    const element = asNode(item);
+    if (element === undefined) continue;
+    for (const [key, value] of Object.entries(element)) {
+      if (key === 'class') {
+        for (const entry of asArray(value)) {
+          const xmlClass = asNode(entry);
+          if (xmlClass !== undefined) found.push(xmlClass);
+        }
+      }
+      else if (typeof value === 'object' && value !== null) collectClasses(value, found);
+    }
+  }
+  return found;
+}
+
+function blockRefs(lines: unknown): number[] {
+  return asArray(lines).flatMap((element) => {
+    const reference = asNode(element)?.['trackgen-block'];
+    return typeof reference === 'string' ? [Number(reference)] : [];
+  });
+}
+
+function asNode(value: unknown): XmlNode | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as XmlNode) : undefined;
+}
+
+function asArray(value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** fast-xml-parser's line:column in the skeleton, back to a byte offset in the file. */
+function fileOffset(scan: ScanResult, text: string, line: number, column: number): number | undefined {
+  const lines = text.split('\n', line);
+  const lineStart = lines.slice(0, line - 1).reduce((sum, part) => sum + part.length + 1, 0);
+  const charOffset = Math.min(text.length, lineStart + Math.max(0, column - 1));
+  const byteOffset = scan.latin1 ? charOffset : Buffer.byteLength(text.slice(0, charOffset));
+  let segment: Segment | undefined;
+  for (const candidate of scan.segments) {
+    if (candidate.skeletonOffset > byteOffset) break;
+    segment = candidate;
+  }
+  return segment === undefined ? undefined : segment.fileOffset + (byteOffset - segment.skeletonOffset);
+}

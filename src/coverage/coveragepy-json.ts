@@ -1,0 +1,97 @@
+import { fileLinesFromEntries, type FileLines, type LineEntry } from './file-lines.js';
+import { modulePath } from './paths.js';
+import type { RawReport } from './raw-report.js';
+import { ScanError } from './scan-error.js';
+
+/**
+ * coverage.py's JSON report (`coverage json`; 5.x–7.x shapes: `meta.format` absent, 2 or 3,
+ * extra `functions`/`classes` ignored). Statements are executed_lines ∪ missing_lines; a
+ * branch line's exits are its executed_branches plus missing_branches arcs; a negative
+ * destination is an exit from the function.
+ */
+type Json = { readonly [key: string]: unknown };
+
+export function readCoveragePyJson(text: string, sourceName: string): RawReport {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    throw new ScanError(position === undefined ? undefined : Number(position), `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  const root = asObject(document);
+  const files = asObject(root?.['files']);
+  if (root === undefined || files === undefined) throw new ScanError(undefined, describeForeignJson(document));
+  const meta = asObject(root['meta']);
+  let hasBranchData = meta?.['branch_coverage'] === true;
+  const result: FileLines[] = [];
+  for (const [filename, value] of Object.entries(files)) {
+    const file = asObject(value);
+    const executed = numbers(file?.['executed_lines']);
+    const missing = numbers(file?.['missing_lines']);
+    if (file === undefined || executed === undefined || missing === undefined) {
+      throw new ScanError(undefined, `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`);
+    }
+    const executedArcs = arcs(file['executed_branches'], filename, 'executed_branches');
+    const missingArcs = arcs(file['missing_branches'], filename, 'missing_branches');
+    if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined) hasBranchData = true;
+    result.push(fileLines(modulePath(filename, []), executed, missing, executedArcs, missingArcs));
+  }
+  return { source: sourceName, format: 'coveragepy-json', sourceRoots: [], hasBranchData, files: result };
+}
+
+function fileLines(path: string, executed: number[], missing: number[], executedArcs: Arc[], missingArcs: Arc[]): FileLines {
+  const exits = new Map<number, { total: number; taken: number; missing: number[] }>();
+  const exitsOf = (line: number) => {
+    let entry = exits.get(line);
+    if (entry === undefined) exits.set(line, (entry = { total: 0, taken: 0, missing: [] }));
+    return entry;
+  };
+  for (const [from] of executedArcs) {
+    const entry = exitsOf(from);
+    entry.total++;
+    entry.taken++;
+  }
+  for (const [from, to] of missingArcs) {
+    const entry = exitsOf(from);
+    entry.total++;
+    entry.missing.push(to < 0 ? -1 : to);
+  }
+  const entry = (line: number, covered: boolean): LineEntry => {
+    const branch = exits.get(line);
+    return branch === undefined
+      ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [] }
+      : { line, covered, branchTotal: branch.total, branchTaken: branch.taken, missingArcs: branch.missing.sort((a, b) => a - b) };
+  };
+  return fileLinesFromEntries(path, [...executed.map((line) => entry(line, true)), ...missing.map((line) => entry(line, false))]);
+}
+
+type Arc = readonly [number, number];
+
+function arcs(value: unknown, filename: string, key: string): Arc[] {
+  if (value === undefined) return [];
+  const valid = Array.isArray(value) && value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isInteger));
+  if (!valid) throw new ScanError(undefined, `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${JSON.stringify(value).slice(0, 60)}`);
+  return value as Arc[];
+}
+
+function numbers(value: unknown): number[] | undefined {
+  return Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0) ? (value as number[]) : undefined;
+}
+
+function asObject(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** Names the JSON coverage formats people confuse with coverage.py's. */
+function describeForeignJson(document: unknown): string {
+  const expectation = 'trackgen reads Cobertura XML or coverage.py JSON (an object with "meta" and "files")';
+  const root = asObject(document);
+  if (root !== undefined) {
+    const first = asObject(Object.values(root)[0]);
+    if (first !== undefined && 'statementMap' in first) return `this is an Istanbul JSON coverage report (coverage-final.json); ${expectation}`;
+    if (asObject(root['total'])?.['lines'] !== undefined) return `this is an Istanbul JSON summary (coverage-summary.json); ${expectation}`;
+  }
+  return `this JSON is not a coverage.py report; ${expectation}`;
+}

@@ -1,0 +1,219 @@
+import type { LineStore } from './line-store.js';
+import { ScanError } from './scan-error.js';
+import {
+  BANG, DOUBLE_QUOTE, EQUALS, GT, LT, SINGLE_QUOTE, SLASH,
+  ascii, bytesEqual, decodeEntities, endsName, isSpace, preview,
+} from './xml-bytes.js';
+
+/**
+ * The tight reader for the bulk of a Cobertura report: the `<line>` elements inside one
+ * `<lines>` element, read straight from bytes into a LineStore. It stops at `</lines>` or
+ * where the bytes run out mid-element (the caller refills and calls again from there).
+ */
+export interface LinesProgress {
+  /** Buffer index of the first byte not consumed. */
+  readonly position: number;
+  /** `</lines>` was consumed. */
+  readonly closed: boolean;
+}
+
+const LINE = ascii('line');
+const LINES_CLOSE = ascii('/lines');
+const COMMENT_OPEN = ascii('!--');
+const COMMENT_CLOSE = Buffer.from('-->');
+const LINE_CLOSE = Buffer.from('</line');
+const EXIT = ascii('exit');
+
+// Scratch results of one element, to keep the hot loop free of allocations.
+let lineNumber = -1;
+let hitsPositive = false;
+let hasHits = false;
+let isBranch = true;
+let conditionTotal = -1;
+let conditionTaken = -1;
+
+export function readLines(buffer: Buffer, start: number, end: number, base: number, store: LineStore): LinesProgress {
+  let position = start;
+  for (;;) {
+    while (position < end && isSpace(buffer[position])) position++;
+    if (position >= end) return { position, closed: false };
+    if (buffer[position] !== LT) {
+      throw new ScanError(base + position, `expected <line> or </lines> inside <lines>, found text ${preview(buffer, position, end)}`);
+    }
+    if (position + 7 >= end) return { position, closed: false };
+    const next = buffer[position + 1];
+    if (next === SLASH) {
+      if (!bytesEqual(buffer, position + 1, LINES_CLOSE)) {
+        throw new ScanError(base + position, `expected </lines>, found ${preview(buffer, position, end)}`);
+      }
+      let after = position + 7;
+      while (after < end && isSpace(buffer[after])) after++;
+      if (after >= end) return { position, closed: false };
+      if (buffer[after] !== GT) throw new ScanError(base + after, `expected ">" to close </lines>, found ${preview(buffer, after, end)}`);
+      return { position: after + 1, closed: true };
+    }
+    if (next === BANG) {
+      if (!bytesEqual(buffer, position + 1, COMMENT_OPEN)) {
+        throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
+      }
+      const close = buffer.indexOf(COMMENT_CLOSE, position + 4);
+      if (close === -1 || close + 3 > end) return { position, closed: false };
+      position = close + 3;
+      continue;
+    }
+    if (!bytesEqual(buffer, position + 1, LINE) || !endsName(buffer[position + 5])) {
+      throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
+    }
+    const arcMark = store.arcLength;
+    const after = readLineElement(buffer, position + 5, end, base, store);
+    if (after === -1) {
+      store.arcLength = arcMark;
+      return { position, closed: false };
+    }
+    if (lineNumber < 0) throw new ScanError(base + position, 'expected a number attribute on <line>, found none');
+    if (!hasHits) throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
+    const arcCount = store.arcLength - arcMark;
+    if (isBranch && conditionTotal >= 0) {
+      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal), arcMark, arcCount);
+    } else {
+      store.push(lineNumber, hitsPositive, -1, -1, arcMark, isBranch ? arcCount : 0);
+    }
+    position = after;
+  }
+}
+
+/** Reads the attributes (and any children) of one `<line`; returns the index after it, or -1 when the bytes ran out. */
+function readLineElement(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
+  lineNumber = -1;
+  hitsPositive = false;
+  hasHits = false;
+  isBranch = true;
+  conditionTotal = -1;
+  conditionTaken = -1;
+  let position = start;
+  for (;;) {
+    while (position < end && isSpace(buffer[position])) position++;
+    if (position >= end) return -1;
+    const byte = buffer[position];
+    if (byte === SLASH) {
+      if (position + 1 >= end) return -1;
+      if (buffer[position + 1] !== GT) throw new ScanError(base + position, `expected "/>" to end <line>, found ${preview(buffer, position, end)}`);
+      return position + 2;
+    }
+    if (byte === GT) {
+      // Children (Java Cobertura's <conditions>): skip to </line>.
+      const close = buffer.indexOf(LINE_CLOSE, position + 1);
+      if (close === -1 || close >= end) return -1;
+      let after = close + 6;
+      while (after < end && isSpace(buffer[after])) after++;
+      if (after >= end) return -1;
+      if (buffer[after] !== GT) throw new ScanError(base + after, `expected ">" to close </line>, found ${preview(buffer, after, end)}`);
+      return after + 1;
+    }
+    const nameStart = position;
+    while (position < end && !endsName(buffer[position])) position++;
+    const nameEnd = position;
+    if (nameEnd === nameStart) throw new ScanError(base + position, `expected an attribute name in <line>, found ${preview(buffer, position, end)}`);
+    while (position < end && isSpace(buffer[position])) position++;
+    if (position >= end) return -1;
+    if (buffer[position] !== EQUALS) throw new ScanError(base + position, `expected "=" after attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
+    position++;
+    while (position < end && isSpace(buffer[position])) position++;
+    if (position >= end) return -1;
+    const quote = buffer[position];
+    if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) {
+      throw new ScanError(base + position, `expected a quoted value for attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
+    }
+    const valueStart = position + 1;
+    const valueEnd = buffer.indexOf(quote, valueStart);
+    if (valueEnd === -1 || valueEnd >= end) return -1;
+    position = valueEnd + 1;
+    readAttribute(buffer, nameStart, nameEnd - nameStart, valueStart, valueEnd, base, store);
+  }
+}
+
+function readAttribute(buffer: Buffer, name: number, length: number, start: number, end: number, base: number, store: LineStore): void {
+  const first = buffer[name];
+  if (length === 6 && first === 0x6e /* n */ && bytesEqual(buffer, name, NUMBER)) {
+    lineNumber = readCount(buffer, start, end);
+    if (lineNumber < 0) throw new ScanError(base + start, `expected a line number in number="…", found ${preview(buffer, start, end)}`);
+  } else if (length === 4 && first === 0x68 /* h */ && bytesEqual(buffer, name, HITS)) {
+    hasHits = true;
+    hitsPositive = readHitsPositive(buffer, start, end);
+  } else if (length === 6 && first === 0x62 /* b */ && bytesEqual(buffer, name, BRANCH)) {
+    isBranch = !(end - start === 5 && buffer.toString('latin1', start, end).toLowerCase() === 'false');
+  } else if (length === 18 && first === 0x63 /* c */ && bytesEqual(buffer, name, CONDITION_COVERAGE)) {
+    readConditionCoverage(buffer, start, end);
+  } else if (length === 16 && first === 0x6d /* m */ && bytesEqual(buffer, name, MISSING_BRANCHES)) {
+    readMissingBranches(buffer, start, end, base, store);
+  }
+}
+
+const NUMBER = ascii('number');
+const HITS = ascii('hits');
+const BRANCH = ascii('branch');
+const CONDITION_COVERAGE = ascii('condition-coverage');
+const MISSING_BRANCHES = ascii('missing-branches');
+
+/** A non-negative integer (`12`, or written `12.0`, `1e3`); -1 when the text is not one. */
+function readCount(buffer: Buffer, start: number, end: number): number {
+  let value = 0;
+  let position = start;
+  while (position < end) {
+    const digit = (buffer[position] ?? 0) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+    position++;
+  }
+  if (position === end && end > start && value <= 0x7fffffff) return value;
+  const parsed = Number(decodeEntities(buffer.toString('latin1', start, end)).trim());
+  return Number.isInteger(parsed) && parsed >= 0 && parsed <= 0x7fffffff ? parsed : -1;
+}
+
+function readHitsPositive(buffer: Buffer, start: number, end: number): boolean {
+  let allDigits = end > start;
+  let positive = false;
+  for (let position = start; position < end; position++) {
+    const byte = buffer[position] ?? 0;
+    if (byte < 0x30 || byte > 0x39) {
+      allDigits = false;
+      break;
+    }
+    if (byte !== 0x30) positive = true;
+  }
+  if (allDigits) return positive;
+  // `1.0`, `NaN`, entities: rare, so the slow way. NaN counts as not run.
+  return Number(decodeEntities(buffer.toString('latin1', start, end)).trim()) > 0;
+}
+
+/** `50% (1/2)`: only the (taken/total) part is trusted; percentages are often wrong. */
+function readConditionCoverage(buffer: Buffer, start: number, end: number): void {
+  const open = buffer.indexOf(0x28 /* ( */, start);
+  if (open === -1 || open >= end) return;
+  const match = /^\(\s*(\d+)\s*\/\s*(\d+)\s*\)/.exec(buffer.toString('latin1', open, end));
+  if (match === null) return;
+  conditionTaken = Number(match[1]);
+  conditionTotal = Number(match[2]);
+}
+
+/** `5,exit` or `-1` (exit): destinations of the exits a branch line did not take. */
+function readMissingBranches(buffer: Buffer, start: number, end: number, base: number, store: LineStore): void {
+  let position = start;
+  while (position < end) {
+    while (position < end && (isSpace(buffer[position]) || buffer[position] === 0x2c)) position++;
+    if (position >= end) break;
+    const tokenStart = position;
+    while (position < end && buffer[position] !== 0x2c) position++;
+    let tokenEnd = position;
+    while (tokenEnd > tokenStart && isSpace(buffer[tokenEnd - 1])) tokenEnd--;
+    if (tokenEnd - tokenStart === 4 && bytesEqual(buffer, tokenStart, EXIT)) {
+      store.pushArc(-1);
+      continue;
+    }
+    const value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
+    if (!Number.isInteger(value)) {
+      throw new ScanError(base + tokenStart, `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`);
+    }
+    store.pushArc(value < 0 ? -1 : value);
+  }
+}

@@ -1,0 +1,46 @@
+import type { CoverageReport, CoverageTotals } from './types.js';
+
+/**
+ * `trackgen coverage --format json`: a public contract, these names and no others.
+ * `percent` is unrounded (coverage.py's percent_covered); `missingLines` is the range string;
+ * branch figures are null when the report has no branch data.
+ */
+export interface CoverageJsonTotals {
+  readonly statements: number;
+  readonly missed: number;
+  readonly branches: number | null;
+  readonly coveredBranches: number | null;
+  readonly partialBranches: number | null;
+  readonly percent: number;
+  readonly true100: boolean;
+}
+
+export interface CoverageJsonModule extends CoverageJsonTotals {
+  readonly name: string;
+  readonly path: string;
+  readonly missingLines: string;
+  readonly partialArcs: readonly string[];
+}
+
+export interface CoverageJson {
+  readonly totals: CoverageJsonTotals;
+  readonly modules: readonly CoverageJsonModule[];
+}
+
+export function toCoverageJson(report: CoverageReport): CoverageJson {
+  return {
+    totals: jsonTotals(report.totals),
+    modules: report.modules.map((module) => ({
+      name: module.name,
+      path: module.path,
+      ...jsonTotals(module),
+      missingLines: module.missingRanges,
+      partialArcs: [...module.partialArcs],
+    })),
+  };
+}
+
+function jsonTotals(figures: CoverageTotals): CoverageJsonTotals {
+  const { statements, missed, branches, coveredBranches, partialBranches, percent, true100 } = figures;
+  return { statements, missed, branches, coveredBranches, partialBranches, percent, true100 };
+}

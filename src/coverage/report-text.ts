@@ -1,0 +1,41 @@
+import { humanCompare } from './human-sort.js';
+import { formatPercent } from './percent.js';
+import type { CoverageReport, CoverageTotals } from './types.js';
+
+/**
+ * The table `coverage report -m --precision=N` prints (coverage.py 6.5's layout): Name,
+ * Stmts, Miss, [Branch, BrPart,] Cover, Missing; names in human order; trailing blanks trimmed.
+ * Branch columns appear only when the report measured branches.
+ */
+export function formatTextTable(report: CoverageReport, precision: number): string {
+  const branches = report.totals.hasBranchData;
+  const nameWidth = Math.max(5, ...report.modules.map((module) => width(module.path)));
+  const coverWidth = 3 + (precision > 0 ? 1 + precision : 0);
+  let header = `${padEnd('Name', nameWidth)}   Stmts   Miss`;
+  if (branches) header += ' Branch BrPart';
+  header += `${'Cover'.padStart(coverWidth + 4)}   Missing`;
+  const rule = '-'.repeat(header.length);
+  const row = (name: string, figures: CoverageTotals, missing: string): string => {
+    let text = `${padEnd(name, nameWidth)}  ${number(figures.statements)} ${number(figures.missed)}`;
+    if (branches) text += ` ${number(figures.branches ?? 0)} ${number(figures.partialBranches ?? 0)}`;
+    text += `${formatPercent(figures.percent, precision).padStart(coverWidth + 3)}%   ${missing}`;
+    return text.trimEnd();
+  };
+  const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
+  const lines = [header, rule, ...modules.map((module) => row(module.path, module, module.missing))];
+  if (modules.length > 0) lines.push(rule, row('TOTAL', report.totals, ''));
+  return `${lines.join('\n')}\n`;
+}
+
+function number(value: number): string {
+  return String(value).padStart(6);
+}
+
+/** Python pads by code points, not UTF-16 units. */
+function width(text: string): number {
+  return [...text].length;
+}
+
+function padEnd(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
+}
