@@ -70,11 +70,14 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
   const sections: Section[] = [];
   const firstLine = new Map<string, number>();
   let manifest: Manifest | undefined;
-  let open: { attributes: BeginAttributes; marker: MarkerLine } | undefined;
+  let open: { attributes: BeginAttributes; marker: MarkerLine; broken?: boolean } | undefined;
   for (const marker of markers) {
     const parsed = marker.marker;
     if (parsed.kind === 'invalid') {
       problems.push({ offset: marker.start, rule: 'broken-marker', message: parsed.message });
+      // Pair what can be paired, so one bad word is one message, not a cascade.
+      if (parsed.of === 'begin' && parsed.id !== undefined) open = { attributes: { id: parsed.id, hash: '', pinned: false }, marker, broken: true };
+      else if (parsed.of === 'end' && parsed.id !== undefined && open?.attributes.id === parsed.id) open = undefined;
     } else if (parsed.kind === 'begin') {
       if (open !== undefined) {
         problems.push({
@@ -97,6 +100,8 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
           rule: 'broken-marker',
           message: `Cannot end section \`${parsed.id}\` here: the open section is \`${open.attributes.id}\` (begun at line ${lineOf(open.marker.start)}), expected \`<!-- trackgen:end ${open.attributes.id} -->\``,
         });
+        open = undefined;
+      } else if (open.broken === true) {
         open = undefined;
       } else {
         const { id } = parsed;

@@ -80,25 +80,27 @@ export type ParsedMarker =
   | { readonly kind: 'begin'; readonly attributes: BeginAttributes }
   | { readonly kind: 'end'; readonly id: string }
   | { readonly kind: 'manifest'; readonly ids: readonly string[] }
-  | { readonly kind: 'invalid'; readonly message: string };
+  /** `id` is set when the marker names one, so its partner can still be paired. */
+  | { readonly kind: 'invalid'; readonly of: string; readonly id?: string; readonly message: string };
 
 /** Parses the words of a marker line already matched by MARKER_LINE. */
 export function parseMarker(kind: string, rest: string): ParsedMarker {
   const words = rest.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).filter((word) => word !== '');
   if (kind === 'manifest') {
     const bad = words.find((word) => !isSectionId(word));
-    if (bad !== undefined) return { kind: 'invalid', message: `Cannot read manifest: \`${bad}\` is not a section id` };
+    if (bad !== undefined) return { kind: 'invalid', of: kind, message: `Cannot read manifest: \`${bad}\` is not a section id` };
     return { kind: 'manifest', ids: words };
   }
   const [id, ...others] = words;
   if (id === undefined || !isSectionId(id)) {
     return {
       kind: 'invalid',
+      of: kind,
       message: `Cannot read ${kind} marker: expected a section id after \`trackgen:${kind}\`, got ${id === undefined ? 'nothing' : `\`${id}\``}`,
     };
   }
   if (kind === 'end') {
-    if (others.length > 0) return { kind: 'invalid', message: `Cannot read end marker of \`${id}\`: unexpected \`${others.join(' ')}\` after the id` };
+    if (others.length > 0) return { kind: 'invalid', of: kind, id, message: `Cannot read end marker of \`${id}\`: unexpected \`${others.join(' ')}\` after the id` };
     return { kind: 'end', id };
   }
   let hash: string | undefined;
@@ -113,6 +115,8 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
     } else {
       return {
         kind: 'invalid',
+        of: kind,
+        id,
         message: `Cannot read begin marker of \`${id}\`: unknown word \`${word}\`, expected \`hash=<${HASH_LENGTH} hex digits>\`, \`text=<${HASH_LENGTH} hex digits>\` or \`pinned\``,
       };
     }
@@ -120,6 +124,8 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
   if (hash === undefined) {
     return {
       kind: 'invalid',
+      of: kind,
+      id,
       message: `Cannot read begin marker of \`${id}\`: missing \`hash=\`, expected e.g. \`<!-- trackgen:begin ${id} hash=0123456789ab -->\``,
     };
   }

@@ -168,8 +168,18 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
     const present = existingById.get(section.id);
     if (present !== undefined) {
       if (leading.length > 0) {
-        const block = leading.map((waiting) => freshSlice(waiting.begin.start, nextStart(fresh.sections.indexOf(waiting)))).join('');
-        edits.push({ start: present.begin.start, end: present.begin.start, text: block });
+        // New sections before every existing one go before the template text that leads to
+        // the first existing section (its heading, say), when the file still has that text.
+        const last = leading[leading.length - 1]!;
+        const block = leading
+          .map((waiting) => freshSlice(waiting.begin.start, waiting === last ? waiting.end.end : nextStart(fresh.sections.indexOf(waiting))))
+          .join('');
+        const gap = fresh.text.slice(last.end.end, section.begin.start);
+        const lead = /^\n*/.exec(gap)?.[0] ?? '';
+        const suffix = toEol(gap.slice(lead.length), eol);
+        const fits = suffix !== '' && text.slice(0, present.begin.start).endsWith(suffix);
+        const at = fits ? present.begin.start - suffix.length : present.begin.start;
+        edits.push({ start: at, end: at, text: block + toEol(fits ? lead : gap, eol) });
         leading = [];
       }
       anchor = present;
