@@ -40,8 +40,10 @@ export interface Decoded {
 export function decode(content: string): Decoded {
   const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom === '' ? content : content.slice(1);
-  const newline = text.indexOf('\n');
-  const eol = newline > 0 && text.charCodeAt(newline - 1) === 13 ? '\r\n' : '\n';
+  // The line ending most lines use; new text (inserted sections, the manifest) follows it.
+  const lineFeeds = text.split('\n').length - 1;
+  const crlfs = text.split('\r\n').length - 1;
+  const eol = crlfs * 2 > lineFeeds ? '\r\n' : '\n';
   return { bom, text, eol };
 }
 

@@ -109,7 +109,9 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
       outcomes.push({ id, status, line: section.line });
     };
     const replaceWith = (replacement: Section): void => {
-      const replacementText = toEol(sectionText(fresh, replacement), eol);
+      // A section keeps the line endings it has: what matters in a mixed file is this section's.
+      const sectionEol = section.begin.next - section.begin.end === 2 ? '\r\n' : section.begin.next === section.begin.end ? eol : '\n';
+      const replacementText = toEol(sectionText(fresh, replacement), sectionEol);
       if (text.slice(section.begin.start, section.end.end) !== replacementText) {
         edits.push({ start: section.begin.start, end: section.end.end, text: replacementText });
       }
