@@ -1,0 +1,16 @@
+import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
+import { normaliseBody } from './markers.js';
+
+/** Unified diff from the person's text of a section to its new rendering, LF, 3 lines of context. */
+export function sectionDiff(path: string, id: string, theirs: string, rendering: string): string {
+  const patch = structuredPatch(
+    `${path} (section ${id}, as edited)`,
+    `${path} (section ${id}, new rendering)`,
+    normaliseBody(theirs),
+    normaliseBody(rendering),
+    undefined,
+    undefined,
+    { context: 3 },
+  );
+  return formatPatch(patch, FILE_HEADERS_ONLY);
+}

@@ -1,0 +1,164 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { LineIndex } from '../text/position.js';
+import { hashBody, type BeginAttributes } from './markers.js';
+import { scanMarkers, type MarkerLine } from './scan.js';
+import { verifyMarkers } from './verify.js';
+
+/** One generated section as found in a text; offsets index that text (BOM removed). */
+export interface Section {
+  readonly id: string;
+  readonly attributes: BeginAttributes;
+  readonly begin: MarkerLine;
+  readonly end: MarkerLine;
+  /** The text between the two marker lines. */
+  readonly body: string;
+  readonly bodyHash: string;
+  /** 1-based line of the begin marker. */
+  readonly line: number;
+}
+
+export interface Manifest {
+  readonly ids: readonly string[];
+  readonly marker: MarkerLine;
+}
+
+export interface Structure {
+  readonly sections: readonly Section[];
+  readonly manifest: Manifest | undefined;
+  /** Marker-like lines at all, even broken ones: a file with none is unmarked. */
+  readonly hasMarkers: boolean;
+  readonly problems: readonly { readonly offset: number; readonly rule: string; readonly message: string }[];
+  readonly fullParse: boolean;
+}
+
+export interface Decoded {
+  readonly bom: string;
+  readonly text: string;
+  readonly eol: '\n' | '\r\n';
+}
+
+export function decode(content: string): Decoded {
+  const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = bom === '' ? content : content.slice(1);
+  // The line ending most lines use; new text (inserted sections, the manifest) follows it.
+  const lineFeeds = text.split('\n').length - 1;
+  const crlfs = text.split('\r\n').length - 1;
+  const eol = crlfs * 2 > lineFeeds ? '\r\n' : '\n';
+  return { bom, text, eol };
+}
+
+export function toEol(lfText: string, eol: '\n' | '\r\n'): string {
+  return eol === '\n' ? lfText : lfText.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * Finds the sections of a text. `trusted` texts (trackgen's own renderings) are never parsed;
+ * others are parsed with remark only when the scanner has doubts.
+ */
+export async function readStructure(text: string, trusted: boolean): Promise<Structure> {
+  const scan = scanMarkers(text);
+  const problems: { offset: number; rule: string; message: string }[] = [];
+  let markers = scan.markers;
+  let fullParse = false;
+  if (scan.needsParse && !trusted) {
+    fullParse = true;
+    const verification = await verifyMarkers(text, scan);
+    markers = markers.filter((marker) => verification.real.has(marker.start));
+    for (const problem of verification.problems) problems.push({ ...problem, rule: 'broken-marker' });
+  }
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number): number => lines.position(offset).line;
+
+  const sections: Section[] = [];
+  const firstLine = new Map<string, number>();
+  let manifest: Manifest | undefined;
+  let open: { attributes: BeginAttributes; marker: MarkerLine; broken?: boolean } | undefined;
+  for (const marker of markers) {
+    const parsed = marker.marker;
+    if (parsed.kind === 'invalid') {
+      problems.push({ offset: marker.start, rule: 'broken-marker', message: parsed.message });
+      // Pair what can be paired, so one bad word is one message, not a cascade.
+      if (parsed.of === 'begin' && parsed.id !== undefined) open = { attributes: { id: parsed.id, hash: '', pinned: false }, marker, broken: true };
+      else if (parsed.of === 'end' && parsed.id !== undefined && open?.attributes.id === parsed.id) open = undefined;
+    } else if (parsed.kind === 'begin') {
+      if (open !== undefined) {
+        problems.push({
+          offset: marker.start,
+          rule: 'broken-marker',
+          message: `Cannot begin section \`${parsed.attributes.id}\` inside section \`${open.attributes.id}\` (begun at line ${lineOf(open.marker.start)}): expected \`<!-- trackgen:end ${open.attributes.id} -->\` first`,
+        });
+      }
+      open = { attributes: parsed.attributes, marker };
+    } else if (parsed.kind === 'end') {
+      if (open === undefined) {
+        problems.push({
+          offset: marker.start,
+          rule: 'broken-marker',
+          message: `Cannot end section \`${parsed.id}\`: no \`<!-- trackgen:begin ${parsed.id} … -->\` before it`,
+        });
+      } else if (open.attributes.id !== parsed.id) {
+        problems.push({
+          offset: marker.start,
+          rule: 'broken-marker',
+          message: `Cannot end section \`${parsed.id}\` here: the open section is \`${open.attributes.id}\` (begun at line ${lineOf(open.marker.start)}), expected \`<!-- trackgen:end ${open.attributes.id} -->\``,
+        });
+        open = undefined;
+      } else if (open.broken === true) {
+        open = undefined;
+      } else {
+        const { id } = parsed;
+        const seen = firstLine.get(id);
+        if (seen !== undefined) {
+          problems.push({
+            offset: open.marker.start,
+            rule: 'duplicate-section',
+            message: `Cannot have section \`${id}\` twice: it already appears at line ${seen}; delete one copy or remove its markers`,
+          });
+        } else {
+          const line = lineOf(open.marker.start);
+          firstLine.set(id, line);
+          const body = text.slice(open.marker.next, marker.start);
+          sections.push({ id, attributes: open.attributes, begin: open.marker, end: marker, body, bodyHash: hashBody(body), line });
+        }
+        open = undefined;
+      }
+    } else {
+      if (open !== undefined) {
+        problems.push({
+          offset: marker.start,
+          rule: 'broken-marker',
+          message: `Cannot have the manifest inside section \`${open.attributes.id}\` (begun at line ${lineOf(open.marker.start)}): move it after \`<!-- trackgen:end ${open.attributes.id} -->\``,
+        });
+      } else if (manifest !== undefined) {
+        problems.push({
+          offset: marker.start,
+          rule: 'broken-marker',
+          message: `Cannot have two manifests: the first is at line ${lineOf(manifest.marker.start)}; keep one`,
+        });
+      } else {
+        manifest = { ids: parsed.ids, marker };
+      }
+    }
+  }
+  if (open !== undefined) {
+    problems.push({
+      offset: open.marker.start,
+      rule: 'broken-marker',
+      message: `Cannot find the end of section \`${open.attributes.id}\`: expected \`<!-- trackgen:end ${open.attributes.id} -->\` after it`,
+    });
+  }
+  problems.sort((a, b) => a.offset - b.offset);
+  return { sections, manifest, hasMarkers: scan.markers.length > 0 || scan.strays.length > 0, problems, fullParse };
+}
+
+export function toDiagnostics(
+  path: string,
+  text: string,
+  problems: Structure['problems'],
+): Diagnostic[] {
+  const lines = new LineIndex(text);
+  return problems.map(({ offset, rule, message }) => {
+    const { line, column } = lines.position(offset);
+    return { file: path, line, column, severity: 'error', rule, message };
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The full parse, only for files the scanner could not vouch for and for adoption. The remark
+ * stack is imported lazily: a run where every file is as trackgen wrote it never loads it.
+ */
+export interface MarkdownNode {
+  readonly type: string;
+  readonly depth?: number;
+  readonly value?: string;
+  readonly children?: readonly MarkdownNode[];
+  readonly position?: {
+    readonly start: { readonly offset?: number | undefined };
+    readonly end: { readonly offset?: number | undefined };
+  };
+}
+
+type Parser = (text: string) => MarkdownNode;
+let parserPromise: Promise<Parser> | undefined;
+
+async function loadParser(): Promise<Parser> {
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+  ]);
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  return (text) => processor.parse(text) as MarkdownNode;
+}
+
+export async function parseMarkdown(text: string): Promise<MarkdownNode> {
+  parserPromise ??= loadParser();
+  return (await parserPromise)(text);
+}
+
+export function startOffset(node: MarkdownNode): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOffset(node: MarkdownNode): number {
+  return node.position?.end.offset ?? 0;
+}
+
+/** The chain of nodes containing `offset`, outermost first (the root excluded). */
+export function nodesAt(root: MarkdownNode, offset: number): MarkdownNode[] {
+  const chain: MarkdownNode[] = [];
+  let current: MarkdownNode | undefined = root;
+  while (current?.children !== undefined) {
+    const child: MarkdownNode | undefined = current.children.find(
+      (node) => startOffset(node) <= offset && offset < endOffset(node),
+    );
+    if (child === undefined) break;
+    chain.push(child);
+    current = child;
+  }
+  return chain;
+}
+
+export function plainText(node: MarkdownNode): string {
+  if (node.value !== undefined) return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}

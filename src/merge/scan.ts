@@ -1,0 +1,106 @@
+import { MARKER_LIKE, MARKER_LINE, parseMarker, type ParsedMarker } from './markers.js';
+
+/**
+ * A cheap line scanner: finds marker lines and tracks just enough top-level block structure
+ * (fenced code, HTML blocks) to know when a marker might not be what it looks like. It never
+ * decides that case itself: it flags it, and the caller confirms with a full remark parse.
+ * Being wrong in the safe direction (flagging a harmless marker) only costs a parse.
+ */
+export interface MarkerLine {
+  readonly marker: ParsedMarker;
+  /** Offset of the line start (the `<`). */
+  readonly start: number;
+  /** Offset just after the comment and any trailing blanks, before the line break. */
+  readonly end: number;
+  /** Offset of the next line (after the line break), or the text length. */
+  readonly next: number;
+  /** The scanner saw it inside a code fence or HTML block (or could not tell). */
+  readonly doubtful: boolean;
+}
+
+export interface ScanResult {
+  readonly markers: readonly MarkerLine[];
+  /** Offsets of marker-like comments that are not alone on a line. */
+  readonly strays: readonly number[];
+  /** True when the scanner could not vouch for every marker: a full parse must confirm. */
+  readonly needsParse: boolean;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_START = /^ {0,3}</;
+
+type State =
+  | { readonly kind: 'normal' }
+  | { readonly kind: 'fence'; readonly char: string; readonly length: number }
+  | { readonly kind: 'html'; readonly end: RegExp | 'blank' };
+
+const NORMAL: State = { kind: 'normal' };
+
+function htmlEnd(line: string): RegExp | 'blank' {
+  const trimmed = line.trimStart();
+  if (/^<(script|pre|style|textarea)(\s|>|$)/i.test(trimmed)) return /<\/(script|pre|style|textarea)>/i;
+  if (trimmed.startsWith('<!--')) return /-->/;
+  if (trimmed.startsWith('<?')) return /\?>/;
+  if (trimmed.startsWith('<![CDATA[')) return /\]\]>/;
+  if (/^<![A-Za-z]/.test(trimmed)) return />/;
+  // Types 6 and 7 end at a blank line; treating every other `<` line so is conservative.
+  return 'blank';
+}
+
+export function scanMarkers(text: string): ScanResult {
+  const markers: MarkerLine[] = [];
+  const strays: number[] = [];
+  let needsParse = false;
+  let state: State = NORMAL;
+  let start = 0;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    let lineEnd = newline === -1 ? text.length : newline;
+    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd -= 1;
+    const line = text.slice(start, lineEnd);
+    const match = line.includes('trackgen:') ? MARKER_LINE.exec(line) : null;
+
+    if (match !== null) {
+      const doubtful = state.kind !== 'normal';
+      if (doubtful) needsParse = true;
+      markers.push({
+        marker: parseMarker(match[1] ?? '', match[2] ?? ''),
+        start,
+        end: lineEnd,
+        next,
+        doubtful,
+      });
+      // A marker line is a complete HTML comment: in normal state it opens and closes a block.
+      // Inside a fence or an HTML block the state is left as it was (a type-2 block ends here).
+      if (state.kind === 'html' && state.end !== 'blank' && state.end.test(line)) state = NORMAL;
+    } else {
+      if (line.includes('trackgen:') && MARKER_LIKE.test(line)) {
+        strays.push(start + line.search(MARKER_LIKE));
+        needsParse = true;
+      }
+      if (state.kind === 'fence') {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+        if (close?.[1] !== undefined && close[1][0] === state.char && close[1].length >= state.length) state = NORMAL;
+      } else if (state.kind === 'html') {
+        if (state.end === 'blank') {
+          if (line.trim() === '') state = NORMAL;
+          // A fence opener here might really interrupt a paragraph (type 7 cannot): let remark decide.
+          else if (FENCE_OPEN.test(line)) needsParse = true;
+        } else if (state.end.test(line)) state = NORMAL;
+      } else {
+        const fence = FENCE_OPEN.exec(line);
+        if (fence?.[1] !== undefined && !(fence[1][0] === '`' && (fence[2] ?? '').includes('`'))) {
+          state = { kind: 'fence', char: fence[1][0] ?? '`', length: fence[1].length };
+        } else if (HTML_START.test(line)) {
+          const end = htmlEnd(line);
+          const opener = line.indexOf('<');
+          if (end === 'blank' || !end.test(line.slice(opener + 2))) state = { kind: 'html', end };
+        }
+      }
+    }
+    if (newline === -1) break;
+    start = next;
+  }
+  return { markers, strays, needsParse };
+}
