@@ -46,7 +46,7 @@ export function formatRanges(ranges: readonly LineRange[]): string {
 export interface LabelledArea {
   /** The report's missing ranges inside the area: "323, 340-350". */
   readonly lines: string;
-  /** null for missing ranges no labelled area covers. */
+  /** null for missing ranges no labelled area covers (consecutive ones form one group). */
   readonly label: string | null;
 }
 
@@ -61,7 +61,7 @@ export function labelMissingRanges(missingRanges: string, areas: readonly { from
     const area = areas.find((candidate) => range.start >= candidate.from && range.start <= candidate.to);
     const label = area?.label ?? null;
     const last = groups.at(-1);
-    if (last !== undefined && last.label === label && label !== null) last.ranges.push(range);
+    if (last !== undefined && last.label === label) last.ranges.push(range);
     else groups.push({ label, ranges: [range] });
   }
   return groups.map(({ label, ranges: grouped }) => ({ lines: formatRanges(grouped), label }));

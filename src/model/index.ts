@@ -90,6 +90,12 @@ function buildLessonsContext(input: ViewModelInput, sessions: readonly SessionVi
   };
 }
 
+/** Path of a module's entry in project.json. */
+function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
+  const phaseIndex = input.data.project.phases.findIndex((phase) => (phase.modules ?? []).some((candidate) => candidate.id === module.id));
+  return ['phases', phaseIndex, 'modules', module.index - 1];
+}
+
 function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const warn = (source: ParsedJson, path: JsonPath, rule: string, message: string): void => {
@@ -104,9 +110,13 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
         warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercentForMessage(module.coverage.percent)}, ${module.coverage.missed} statements missed, ${(module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0)} branches missed)`);
       }
     }
+    if (module.coverage !== null && module.lines !== null && module.coverage.lastLine > module.lines) {
+      // Only a hand-typed "lines" can fall behind the report (a derived one equals lastLine).
+      const place = modulePlace(input, module);
+      warn(input.data.projectSource, [...place, 'lines'], 'stale-figure', `${module.path}: lines says ${module.lines}, but ${reportName} has a statement on line ${module.coverage.lastLine}; update or remove "lines"`);
+    }
     if (input.report !== undefined && module.coverage === null) {
-      const phaseIndex = input.data.project.phases.findIndex((phase) => (phase.modules ?? []).some((candidate) => candidate.id === module.id));
-      warn(input.data.projectSource, ['phases', phaseIndex, 'modules', module.index - 1, 'path'], 'not-in-report', `${module.path}: expected the coverage report to list this module, found no file with that path in ${reportName}`);
+      warn(input.data.projectSource, [...modulePlace(input, module), 'path'], 'not-in-report', `${module.path}: expected the coverage report to list this module, found no file with that path in ${reportName}`);
     }
   }
   return diagnostics;

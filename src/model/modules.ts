@@ -62,7 +62,8 @@ export function buildModuleView(module: Module, index: number, sessions: readonl
     documentation: worked.flatMap((session) => entryOf(session)?.documentation ?? []),
     estimatedEffort: module.estimatedEffort ?? null,
     estimatedTests: module.estimatedTests ?? null,
-    lines: module.lines ?? null,
+    // A report knows no file length; the last line it mentions is the best stand-in.
+    lines: module.lines ?? (coverage === null || coverage.lastLine === 0 ? null : coverage.lastLine),
     focus: module.focus ?? null,
     features: module.features ?? [],
     missingAreas: coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),

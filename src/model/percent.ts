@@ -1,4 +1,4 @@
-import { formatPercent } from '../coverage/format-percent.js';
+import { formatPercent } from '../coverage/percent.js';
 
 export function formatPercentForMessage(percent: number): string {
   return `${formatPercent(percent, 2)}%`;

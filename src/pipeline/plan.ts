@@ -61,7 +61,7 @@ async function mergeOne(document: RenderedDocument, settings: Settings, options:
   const path = join(settings.outDir, document.path);
   const shownAs = relative(options.cwd, path).split('\\').join('/');
   const existing = await readExisting(path);
-  const merge = mergeDocument({
+  const merge = await mergeDocument({
     path: shownAs,
     existing,
     fresh: document.content,
