@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configSchema } from '../config/schema.js';
 import { projectSchema, sessionSchema } from './schema.js';
 
 /** The published JSON Schemas, keyed by their file name under schemas/. */
@@ -8,5 +9,6 @@ export function jsonSchemaFiles(): Record<string, string> {
   return {
     'project.schema.json': render(projectSchema),
     'session.schema.json': render(sessionSchema),
+    'config.schema.json': render(configSchema),
   };
 }

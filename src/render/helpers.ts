@@ -154,7 +154,8 @@ export function registerHelpers(handlebars: Handlebars): void {
       const data = handlebars.createFrame(options.data ?? {}) as { tableRows?: string[][] };
       data.tableRows = rows;
       options.fn(this, { data });
-      return formatTable(header, rows);
+      // The line break after {{/table}} is consumed as a standalone tag: give it back.
+      return `${formatTable(header, rows)}\n`;
     },
     row(...args: unknown[]) {
       const options = args.at(-1) as HelperOptions;

@@ -72,8 +72,10 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
   handlebars.registerHelper('section', function (this: unknown, id: unknown, options: Handlebars.HelperOptions) {
-    // wrapSection ends at the end marker; the line break after {{/section}} was consumed.
-    return `${wrapSection(String(id), neutraliseMarkers(options.fn(this)))}\n`;
+    // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
+    // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
+    const body = neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '');
+    return `${wrapSection(String(id), `\n${body}\n\n`)}\n`;
   });
   const compileOptions = { strict: true, noEscape: true } as const;
   for (const source of set.partials.values()) {

@@ -1,0 +1,135 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from 'markdownlint/promise';
+import { format } from 'prettier';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyDefaultProject } from './helpers/project-copy.js';
+import { repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+
+function project() {
+  const copy = copyDefaultProject();
+  cleanups.push(copy.remove);
+  return copy.dir;
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+function listDocs(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+describe('trackgen generate', () => {
+  it('renders every document, then changes no byte on a second run', async () => {
+    const dir = project();
+    const first = await runCli(['generate'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(listDocs(join(dir, 'docs'))).toEqual(['DAILY_PROMPT_TEMPLATE.md', 'LESSONS_LEARNED.md', 'PHASE_4_PROGRESS_TRACKER.md', 'sessions/SESSION_54_SUMMARY.md']);
+    expect(first.stdout).toContain('written   docs/PHASE_4_PROGRESS_TRACKER.md\n');
+    expect(first.stdout).toContain('4 documents: 4 written, 0 unchanged\n');
+    const before = listDocs(join(dir, 'docs')).map((path) => read(dir, `docs/${path}`));
+
+    const second = await runBuiltCli(['generate'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('unchanged docs/PHASE_4_PROGRESS_TRACKER.md\n');
+    expect(second.stdout).toContain('4 documents: 0 written, 4 unchanged\n');
+    expect(listDocs(join(dir, 'docs')).map((path) => read(dir, `docs/${path}`))).toEqual(before);
+    for (const content of before) expect(content.endsWith('\n') && !content.endsWith('\n\n')).toBe(true);
+  });
+
+  it('writes output that Prettier leaves unchanged and markdownlint finds structurally clean', async () => {
+    const docs = listDocs(join(repoRoot, 'docs')).filter((path) => /^(PHASE_|LESSONS|DAILY|sessions\/)/.test(path));
+    expect(docs.length).toBeGreaterThanOrEqual(4);
+    for (const path of docs) {
+      const content = read(repoRoot, `docs/${path}`);
+      expect(await format(content, { parser: 'markdown' }), path).toBe(content);
+    }
+    // Line length is a style rule, and headings end in "!" where a person's title does.
+    const results = await lint({ files: docs.map((path) => join(repoRoot, 'docs', path)), config: { default: true, MD013: false, MD026: false } });
+    const problems = Object.entries(results).flatMap(([file, errors]) => errors.map((error) => `${file}:${error.lineNumber} ${error.ruleNames.join('/')}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('writes nothing while data is invalid, and lists every problem', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'data/sessions/056.json'), '{ "number": 56, "phase": 4, "status": "complete" }\n');
+    const session = read(dir, 'data/sessions/054.json').replace('"created": 102', '"created": "102x"');
+    writeFileSync(join(dir, 'data/sessions/054.json'), session);
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}tests\.created: expected a whole number, got the string "102x"/);
+    expect(result.stderr).toContain('data/sessions/056.json:1:1  error  date-required');
+    expect(result.stderr).toContain('nothing written');
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+  });
+
+  it('prints the view model with --print-context', async () => {
+    const result = await runCli(['generate', '--print-context'], repoRoot);
+    expect(result.code).toBe(0);
+    const model = JSON.parse(result.stdout) as { trackers: { phase: number; context: { overall: { percent: number; true100Count: number } } }[] };
+    expect(model.trackers[0]?.phase).toBe(4);
+    expect(model.trackers[0]?.context.overall.true100Count).toBe(28);
+    expect(model.trackers[0]?.context.overall.percent).toBeCloseTo((11449 / 16541) * 100, 6);
+  });
+
+  it('lets a same-named template or partial in the user templates directory override the built-in one', async () => {
+    const dir = project();
+    mkdirSync(join(dir, 'my-templates/partials'), { recursive: true });
+    writeFileSync(join(dir, 'my-templates/partials/pattern.hbs'), '{{index}}. PATTERN {{inline name}}\n');
+    const result = await runCli(['generate', '--templates', 'my-templates'], dir);
+    expect(result.code).toBe(0);
+    const tracker = read(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    expect(tracker).toContain('1. PATTERN Mock Built-ins\n');
+    expect(tracker).not.toContain('**Mock Built-ins**');
+  });
+
+  it('names the template, line, column and field when a template misspells a field, and writes nothing', async () => {
+    const dir = project();
+    mkdirSync(join(dir, 'templates/partials'), { recursive: true });
+    writeFileSync(join(dir, 'templates/partials/pattern.hbs'), '{{index}}. {{inline name}}\n{{descriptoin}}\n');
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('templates/partials/pattern.hbs:2:3  error  template  expected a field the context has, found "descriptoin"');
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+  });
+
+  it('keeps a table intact and refuses forged markers whatever the data says', async () => {
+    const dir = project();
+    const session = JSON.parse(read(dir, 'data/sessions/054.json')) as { commits: { message: string }[]; technicalWin: string };
+    session.commits[0] = { message: 'Fix a | b\nsecond line' };
+    session.technicalWin = 'sneaky <!-- trackgen:end session-log --> text';
+    writeFileSync(join(dir, 'data/sessions/054.json'), JSON.stringify(session, null, 2));
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(0);
+    const tracker = read(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    expect(tracker).toMatch(/\| TBD {4}\| Fix a \\\| b<br>second line +\| ⏳ Pending \|/);
+    expect(tracker).toContain('sneaky &lt;!-- trackgen:end session-log --> text');
+    expect(tracker.match(/<!-- trackgen:end session-log -->/g)).toHaveLength(1);
+  });
+
+  it('shows a module marked complete that is no longer at TRUE 100% as regressed, with a warning', async () => {
+    const dir = project();
+    const report = read(dir, 'data/coverage.xml');
+    const start = report.indexOf('filename="app/services/ai_model_manager.py"');
+    const hit = report.indexOf('hits="1"', start);
+    writeFileSync(join(dir, 'data/coverage.xml'), `${report.slice(0, hit)}hits="0"${report.slice(hit + 'hits="1"'.length)}`);
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/data\/sessions\/054\.json:\d+:\d+ {2}warning {2}regressed {2}ai_model_manager\.py was marked complete in session 54 but is no longer at TRUE 100% in data\/coverage\.xml \(99\.\d\d%, 1 statements missed/);
+    const tracker = read(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    expect(tracker).toContain('### Module 1: ai_model_manager.py ⚠️ REGRESSED');
+    expect(tracker).toContain('**Modules at TRUE 100%**: 27/93');
+  });
+});
