@@ -44,12 +44,12 @@ describe('unifiedDiff', () => {
   const before = `# T\n\n${wrapSection('module-progress', '| a | 40% |\n')}\n\nhand\n`;
   const after = `# T\n\n${wrapSection('module-progress', '| a | 55% |\n')}\n\nhand\n`;
 
-  it('is empty when nothing changes', () => {
-    expect(unifiedDiff('doc.md', before, before)).toBe('');
+  it('is empty when nothing changes', async () => {
+    expect(await unifiedDiff('doc.md', before, before)).toBe('');
   });
 
-  it('names the section and what caused a hunk', () => {
-    const diff = unifiedDiff('doc.md', before, after, {
+  it('names the section and what caused a hunk', async () => {
+    const diff = await unifiedDiff('doc.md', before, after, {
       describeSection: (id) => (id === 'module-progress' ? 'from data/sessions/054.json' : undefined),
     });
     const lines = diff.split('\n');
@@ -59,14 +59,14 @@ describe('unifiedDiff', () => {
     expect(lines).toContain('+| a | 55% |');
   });
 
-  it('labels a hunk without a description by id, and leaves hand-text hunks unlabelled', () => {
+  it('labels a hunk without a description by id, and leaves hand-text hunks unlabelled', async () => {
     const edited = after.replace('hand\n', 'hand, edited\n');
-    const diff = unifiedDiff('doc.md', before, edited, { context: 0 });
+    const diff = await unifiedDiff('doc.md', before, edited, { context: 0 });
     const headers = diff.split('\n').filter((line) => line.startsWith('@@'));
     expect(headers).toEqual(['@@ -3,2 +3,2 @@ (section module-progress)', '@@ -7,1 +7,1 @@']);
   });
 
-  it('diffs a new file against /dev/null', () => {
-    expect(unifiedDiff('doc.md', undefined, 'a\nb\n')).toBe('--- /dev/null\n+++ b/doc.md\n@@ -0,0 +1,2 @@\n+a\n+b\n');
+  it('diffs a new file against /dev/null', async () => {
+    expect(await unifiedDiff('doc.md', undefined, 'a\nb\n')).toBe('--- /dev/null\n+++ b/doc.md\n@@ -0,0 +1,2 @@\n+a\n+b\n');
   });
 });
