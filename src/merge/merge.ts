@@ -119,7 +119,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
 
     if (rendering === undefined) {
       if (attributes.pinned) outcome('pinned');
-      else if (edited) {
+      else if (edited && !isForced(force, id)) {
         outcome('orphaned');
         report(section, 'warning', 'orphaned-section', `Section \`${id}\` is no longer generated but was edited by hand: kept; delete it, or delete its two markers to keep it as your own text`);
       } else {

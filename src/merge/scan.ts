@@ -54,6 +54,12 @@ function htmlEnd(line: string): RegExp | 'blank' {
   return 'blank';
 }
 
+/** An HTML block of types 1–5 (comment, `<pre>`, …) that does not end on its first line. */
+function opensLongHtml(line: string): boolean {
+  const end = htmlEnd(line);
+  return end !== 'blank' && !end.test(line.slice(line.indexOf('<') + 2));
+}
+
 /** The first character after at most three spaces of indentation (-1 when indented more or blank). */
 function leadingCode(text: string, start: number, end: number): number {
   let index = start;
@@ -99,6 +105,10 @@ export function scanMarkers(text: string): ScanResult {
         needsParse = true;
       }
       const lead = leadingCode(text, start, lineEnd);
+      const opener = lead === BACKTICK || lead === TILDE || lead === LESS_THAN;
+      // An indented opener may belong to a list item, whose blocks the scanner does not track:
+      // it could close or open at a place the scanner would get wrong, so let remark decide.
+      if (opener && text.charCodeAt(start) === SPACE) needsParse = true;
       if (state.kind === 'fence') {
         if (lead === state.char.charCodeAt(0)) {
           const close = FENCE_CLOSE.exec(text.slice(start, lineEnd));
@@ -107,8 +117,10 @@ export function scanMarkers(text: string): ScanResult {
       } else if (state.kind === 'html') {
         if (state.end === 'blank') {
           if (isBlank(text, start, lineEnd)) state = NORMAL;
-          // A fence opener here might really interrupt a paragraph (type 7 cannot): let remark decide.
+          // The "block" may really be a paragraph (type 7 cannot interrupt one, `<3` is no tag);
+          // a fence or a comment-like block starting here would then outlive the blank line.
           else if ((lead === BACKTICK || lead === TILDE) && FENCE_OPEN.test(text.slice(start, lineEnd))) needsParse = true;
+          else if (lead === LESS_THAN && opensLongHtml(text.slice(start, lineEnd))) needsParse = true;
         } else if (state.end.test(text.slice(start, lineEnd))) state = NORMAL;
       } else if (lead === BACKTICK || lead === TILDE) {
         const fence = FENCE_OPEN.exec(text.slice(start, lineEnd));
@@ -118,8 +130,7 @@ export function scanMarkers(text: string): ScanResult {
       } else if (lead === LESS_THAN) {
         const full = text.slice(start, lineEnd);
         const end = htmlEnd(full);
-        const opener = full.indexOf('<');
-        if (end === 'blank' || !end.test(full.slice(opener + 2))) state = { kind: 'html', end };
+        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end };
       }
     }
     if (newline === -1) break;
