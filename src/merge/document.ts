@@ -41,8 +41,12 @@ export function decode(content: string): Decoded {
   const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom === '' ? content : content.slice(1);
   // The line ending most lines use; new text (inserted sections, the manifest) follows it.
-  const lineFeeds = text.split('\n').length - 1;
-  const crlfs = text.split('\r\n').length - 1;
+  let lineFeeds = 0;
+  let crlfs = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    lineFeeds += 1;
+    if (index > 0 && text.charCodeAt(index - 1) === 13) crlfs += 1;
+  }
   const eol = crlfs * 2 > lineFeeds ? '\r\n' : '\n';
   return { bom, text, eol };
 }

@@ -119,7 +119,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
 
     if (rendering === undefined) {
       if (attributes.pinned) outcome('pinned');
-      else if (edited) {
+      else if (edited && !isForced(force, id)) {
         outcome('orphaned');
         report(section, 'warning', 'orphaned-section', `Section \`${id}\` is no longer generated but was edited by hand: kept; delete it, or delete its two markers to keep it as your own text`);
       } else {
@@ -154,7 +154,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
       outcome('conflict');
       const what = edited ? 'was edited by hand' : 'holds text you accepted';
       report(section, 'error', 'conflict', `Section \`${id}\` ${what} and its data changed: kept your text; compare it with the new rendering, then \`trackgen accept ${id}\` (keep yours) or \`--force ${id}\` (take the new one)`);
-      conflicts.push({ sectionId: id, line: section.line, diff: sectionDiff(path, id, section.body, rendering.body) });
+      conflicts.push({ sectionId: id, line: section.line, diff: await sectionDiff(path, id, section.body, rendering.body) });
     }
   }
 
@@ -220,7 +220,8 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
 
   // The manifest remembers every id generated here, so a deleted section stays deleted.
   const kept = outcomes.filter((outcome) => outcome.status !== 'removed' && outcome.status !== 'released').map((outcome) => outcome.id);
-  const manifestIds = [...fresh.sections.map((section) => section.id).filter((id) => kept.includes(id)), ...kept.filter((id) => !fresh.byId.has(id)), ...released];
+  const keptSet = new Set(kept);
+  const manifestIds = [...fresh.sections.map((section) => section.id).filter((id) => keptSet.has(id)), ...kept.filter((id) => !fresh.byId.has(id)), ...released];
   const unique = [...new Set(manifestIds)];
   if (structure.manifest === undefined) {
     if (unique.length > 0) {

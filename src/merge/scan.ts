@@ -4,7 +4,8 @@ import { MARKER_LIKE, MARKER_LINE, parseMarker, type ParsedMarker } from './mark
  * A cheap line scanner: finds marker lines and tracks just enough top-level block structure
  * (fenced code, HTML blocks) to know when a marker might not be what it looks like. It never
  * decides that case itself: it flags it, and the caller confirms with a full remark parse.
- * Being wrong in the safe direction (flagging a harmless marker) only costs a parse.
+ * Being wrong in the safe direction (flagging a harmless marker) only costs a parse. Lines are
+ * looked at by character codes and sliced only when they might matter: this runs on every file.
  */
 export interface MarkerLine {
   readonly marker: ParsedMarker;
@@ -27,7 +28,13 @@ export interface ScanResult {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HTML_START = /^ {0,3}</;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const BACKTICK = 96;
+const TILDE = 126;
+const LESS_THAN = 60;
+const SPACE = 32;
+const TAB = 9;
+const CARRIAGE_RETURN = 13;
 
 type State =
   | { readonly kind: 'normal' }
@@ -47,56 +54,83 @@ function htmlEnd(line: string): RegExp | 'blank' {
   return 'blank';
 }
 
+/** An HTML block of types 1–5 (comment, `<pre>`, …) that does not end on its first line. */
+function opensLongHtml(line: string): boolean {
+  const end = htmlEnd(line);
+  return end !== 'blank' && !end.test(line.slice(line.indexOf('<') + 2));
+}
+
+/** The first character after at most three spaces of indentation (-1 when indented more or blank). */
+function leadingCode(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && index - start < 3 && text.charCodeAt(index) === SPACE) index += 1;
+  return index < end ? text.charCodeAt(index) : -1;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code !== SPACE && code !== TAB) return false;
+  }
+  return true;
+}
+
 export function scanMarkers(text: string): ScanResult {
   const markers: MarkerLine[] = [];
   const strays: number[] = [];
   let needsParse = false;
   let state: State = NORMAL;
+  let mention = text.indexOf('trackgen:');
   let start = 0;
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
     let lineEnd = newline === -1 ? text.length : newline;
-    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 13) lineEnd -= 1;
-    const line = text.slice(start, lineEnd);
-    const match = line.includes('trackgen:') ? MARKER_LINE.exec(line) : null;
+    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN) lineEnd -= 1;
+    while (mention !== -1 && mention < start) mention = text.indexOf('trackgen:', start);
+    const mentions = mention !== -1 && mention < lineEnd;
+    const line = mentions ? text.slice(start, lineEnd) : '';
+    const match = mentions && text.charCodeAt(start) === LESS_THAN ? MARKER_LINE.exec(line) : null;
 
     if (match !== null) {
       const doubtful = state.kind !== 'normal';
       if (doubtful) needsParse = true;
-      markers.push({
-        marker: parseMarker(match[1] ?? '', match[2] ?? ''),
-        start,
-        end: lineEnd,
-        next,
-        doubtful,
-      });
+      markers.push({ marker: parseMarker(match[1] ?? '', match[2] ?? ''), start, end: lineEnd, next, doubtful });
       // A marker line is a complete HTML comment: in normal state it opens and closes a block.
       // Inside a fence or an HTML block the state is left as it was (a type-2 block ends here).
       if (state.kind === 'html' && state.end !== 'blank' && state.end.test(line)) state = NORMAL;
     } else {
-      if (line.includes('trackgen:') && MARKER_LIKE.test(line)) {
+      if (mentions && MARKER_LIKE.test(line)) {
         strays.push(start + line.search(MARKER_LIKE));
         needsParse = true;
       }
+      const lead = leadingCode(text, start, lineEnd);
+      const opener = lead === BACKTICK || lead === TILDE || lead === LESS_THAN;
+      // An indented opener may belong to a list item, whose blocks the scanner does not track:
+      // it could close or open at a place the scanner would get wrong, so let remark decide.
+      if (opener && text.charCodeAt(start) === SPACE) needsParse = true;
       if (state.kind === 'fence') {
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-        if (close?.[1] !== undefined && close[1][0] === state.char && close[1].length >= state.length) state = NORMAL;
+        if (lead === state.char.charCodeAt(0)) {
+          const close = FENCE_CLOSE.exec(text.slice(start, lineEnd));
+          if (close?.[1] !== undefined && close[1][0] === state.char && close[1].length >= state.length) state = NORMAL;
+        }
       } else if (state.kind === 'html') {
         if (state.end === 'blank') {
-          if (line.trim() === '') state = NORMAL;
-          // A fence opener here might really interrupt a paragraph (type 7 cannot): let remark decide.
-          else if (FENCE_OPEN.test(line)) needsParse = true;
-        } else if (state.end.test(line)) state = NORMAL;
-      } else {
-        const fence = FENCE_OPEN.exec(line);
+          if (isBlank(text, start, lineEnd)) state = NORMAL;
+          // The "block" may really be a paragraph (type 7 cannot interrupt one, `<3` is no tag);
+          // a fence or a comment-like block starting here would then outlive the blank line.
+          else if ((lead === BACKTICK || lead === TILDE) && FENCE_OPEN.test(text.slice(start, lineEnd))) needsParse = true;
+          else if (lead === LESS_THAN && opensLongHtml(text.slice(start, lineEnd))) needsParse = true;
+        } else if (state.end.test(text.slice(start, lineEnd))) state = NORMAL;
+      } else if (lead === BACKTICK || lead === TILDE) {
+        const fence = FENCE_OPEN.exec(text.slice(start, lineEnd));
         if (fence?.[1] !== undefined && !(fence[1][0] === '`' && (fence[2] ?? '').includes('`'))) {
           state = { kind: 'fence', char: fence[1][0] ?? '`', length: fence[1].length };
-        } else if (HTML_START.test(line)) {
-          const end = htmlEnd(line);
-          const opener = line.indexOf('<');
-          if (end === 'blank' || !end.test(line.slice(opener + 2))) state = { kind: 'html', end };
         }
+      } else if (lead === LESS_THAN) {
+        const full = text.slice(start, lineEnd);
+        const end = htmlEnd(full);
+        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end };
       }
     }
     if (newline === -1) break;

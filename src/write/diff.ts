@@ -1,4 +1,3 @@
-import { structuredPatch } from 'diff';
 import { sectionSpans, type SectionSpan } from '../merge/spans.js';
 
 export interface UnifiedDiffOptions {
@@ -17,8 +16,10 @@ function sectionAt(spans: readonly SectionSpan[], line: number): string | undefi
  * to `after`, or '' when they are equal. A hunk that changes lines inside generated sections is
  * labelled after its `@@ … @@`, e.g. `(section module-progress: from data/sessions/054.json)`.
  */
-export function unifiedDiff(path: string, before: string | undefined, after: string, options: UnifiedDiffOptions = {}): string {
+export async function unifiedDiff(path: string, before: string | undefined, after: string, options: UnifiedDiffOptions = {}): Promise<string> {
   if (before === after) return '';
+  // Loaded on demand: a run with nothing to show never pays for jsdiff.
+  const { structuredPatch } = await import('diff');
   const patch = structuredPatch(`a/${path}`, `b/${path}`, before ?? '', after, undefined, undefined, { context: options.context ?? 3 });
   const beforeSpans = sectionSpans(before ?? '');
   const afterSpans = sectionSpans(after);
