@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Settings } from '../config/load.js';
-import { loadProjectData } from '../data/load.js';
+import { loadProjectData, type ProjectData } from '../data/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js';
 import { buildViewModel, type ViewModel } from '../model/index.js';
@@ -30,8 +30,17 @@ export interface PlannedFile {
   readonly merge: MergeResult;
 }
 
+export interface DocumentSources {
+  /** Data files a document is made from (project.json and session records), as shown to users. */
+  readonly records: readonly string[];
+  /** The coverage report(s) it reads, as shown to users. */
+  readonly report: readonly string[];
+}
+
 export interface Plan {
   readonly model: ViewModel | undefined;
+  /** Per document (its `about`), the inputs it is made from. */
+  readonly sources: ReadonlyMap<string, DocumentSources>;
   readonly files: readonly PlannedFile[];
   /** Every problem of every stage, in the order found. */
   readonly diagnostics: readonly Diagnostic[];
@@ -39,10 +48,10 @@ export interface Plan {
 
 export async function planDocuments(settings: Settings, options: PlanOptions): Promise<Plan> {
   const loaded = await loadProjectData(settings.dataDir, { cwd: options.cwd });
-  if (loaded.data === undefined) return { model: undefined, files: [], diagnostics: loaded.diagnostics };
+  if (loaded.data === undefined) return { model: undefined, sources: new Map(), files: [], diagnostics: loaded.diagnostics };
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
-  if (hasErrors(coverage.diagnostics)) return { model: undefined, files: [], diagnostics };
+  if (hasErrors(coverage.diagnostics)) return { model: undefined, sources: new Map(), files: [], diagnostics };
 
   const model = buildViewModel({ data: loaded.data, report: coverage.report });
   diagnostics.push(...model.diagnostics);
@@ -50,11 +59,25 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
   const rendered = renderDocuments(model, renderer, settings.outputs, settings.documents);
   diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(rendered.diagnostics)) return { model, files: [], diagnostics };
+  const sources = documentSources(loaded.data, coverage.report?.source);
+  if (hasErrors(rendered.diagnostics)) return { model, sources, files: [], diagnostics };
 
   const files = await Promise.all(rendered.documents.map((document) => mergeOne(document, settings, options)));
   for (const file of files) diagnostics.push(...file.merge.diagnostics);
-  return { model, files, diagnostics };
+  return { model, sources, files, diagnostics };
+}
+
+function documentSources(data: ProjectData, report: string | undefined): Map<string, DocumentSources> {
+  const reports = report === undefined ? [] : [report];
+  const sources = new Map<string, DocumentSources>();
+  const recordsOf = (filter: (number: number, phase: number) => boolean) =>
+    data.sessions.filter(({ session }) => filter(session.number, session.phase)).map(({ source }) => source.file);
+  for (const phase of data.project.phases) {
+    sources.set(`phase ${phase.number}`, { records: [data.projectSource.file, ...recordsOf((_, sessionPhase) => sessionPhase === phase.number)], report: reports });
+  }
+  for (const { session, source } of data.sessions) sources.set(`session ${session.number}`, { records: [source.file], report: [] });
+  sources.set('lessons', { records: data.sessions.filter(({ session }) => (session.lessons ?? []).length > 0 || (session.patterns ?? []).length > 0).map(({ source }) => source.file), report: reports });
+  return sources;
 }
 
 async function mergeOne(document: RenderedDocument, settings: Settings, options: PlanOptions): Promise<PlannedFile> {

@@ -1,10 +1,10 @@
 import { loadSettings } from '../../config/load.js';
 import { hasErrors } from '../../diagnostics.js';
 import { planDocuments } from '../../pipeline/plan.js';
-import { unifiedDiff } from '../../write/index.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
+import { printConflicts, printStaleDiffs } from '../print-plan.js';
 import { requireDataDir } from '../resolve-paths.js';
 import { generateOptions, settingsFlags } from './generate.js';
 
@@ -45,9 +45,11 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
   if (plan.model === undefined) return EXIT_USAGE;
   const quiet = args.values['quiet'] === true;
   const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
-  for (const file of stale) {
-    if (quiet || file.merge.content === null) writeLine(context.stdout, file.shownAs);
-    else context.stdout.write(unifiedDiff(file.shownAs, file.existing, file.merge.content, { describeSection: (id) => `section ${id} of ${file.about}` }));
+  if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
+  else {
+    for (const file of stale) if (file.merge.content === null) writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
+    await printStaleDiffs(context.stdout, plan, stale);
+    printConflicts(context.stdout, plan);
   }
   const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);
   if (stale.length === 0 && !hasErrors(plan.diagnostics)) {

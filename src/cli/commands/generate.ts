@@ -1,10 +1,11 @@
 import { loadSettings } from '../../config/load.js';
 import { hasErrors } from '../../diagnostics.js';
 import { planDocuments, type Plan } from '../../pipeline/plan.js';
-import { unifiedDiff, writeFilesAtomically } from '../../write/index.js';
+import { writeFilesAtomically } from '../../write/index.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
+import { printConflicts, printStaleDiffs } from '../print-plan.js';
 import { requireDataDir } from '../resolve-paths.js';
 
 export const generateOptions = {
@@ -97,6 +98,7 @@ export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<s
 
 async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
+  printConflicts(context.stderr, plan);
   if (plan.model === undefined) {
     writeLine(context.stderr, 'nothing written: fix the problems above first');
     return EXIT_PROBLEMS;
@@ -121,13 +123,11 @@ async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promi
   return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-export function printPlanDiff(context: CliContext, plan: Plan): number {
+async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
   if (plan.model === undefined) return EXIT_PROBLEMS;
-  for (const file of plan.files) {
-    if (file.merge.content === null || !file.merge.changed) continue;
-    context.stdout.write(unifiedDiff(file.shownAs, file.existing, file.merge.content, { describeSection: (id) => `section ${id} of ${file.about}` }));
-  }
+  await printStaleDiffs(context.stdout, plan, plan.files);
+  printConflicts(context.stdout, plan);
   const changed = plan.files.filter((file) => file.merge.changed).length;
   writeLine(context.stdout, changed === 0 ? `${plural(plan.files.length, 'document')}: all up to date` : `${plural(changed, 'document')} would change`);
   return EXIT_OK;

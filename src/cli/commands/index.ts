@@ -8,6 +8,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   validate: async () => (await import('./validate.js')).validateCommand,
   generate: async () => (await import('./generate.js')).generateCommand,
   check: async () => (await import('./check.js')).checkCommand,
+  accept: async () => (await import('./accept.js')).acceptCommand,
   coverage: async () => (await import('./coverage.js')).coverageCommand,
 };
 
@@ -16,5 +17,6 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   validate: 'check data/project.json and data/sessions/*.json, report every problem',
   generate: 'render the trackers, session summaries and lessons file into docs/ (npm run docs)',
   check: 'write nothing; exit 1 when a document is out of date or has a conflict',
+  accept: 'adopt hand edits in generated sections as the new baseline',
   coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
 };
