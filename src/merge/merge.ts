@@ -62,12 +62,6 @@ function replacement(text: string, section: Section, fresh: Fresh, fileEol: '\n'
   return { start: section.begin.start, end: section.end.end, text: rendered };
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
-  return line;
-}
-
 /**
  * Merges a fresh rendering into the existing file. Pure: text in, text and findings out.
  * Hand-written text is sliced from the original, never re-serialised.
@@ -122,7 +116,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
 
   for (const id of force === undefined || force === 'all' ? [] : force) {
     if (existingById.has(id)) continue;
-    const line = structure.manifest === undefined ? 1 : lineOf(text, structure.manifest.marker.start);
+    const line = structure.manifest?.marker.line ?? 1;
     if (released.has(id)) {
       diagnostics.push({ file: path, line, column: 1, severity: 'warning', rule: 'unknown-section', message: `Cannot force section \`${id}\`: its markers were deleted, so it is your text now; remove \`${id}\` from the manifest line to have it generated again` });
     } else if (!fresh.byId.has(id)) {
