@@ -28,7 +28,7 @@ function createFile(fresh: Fresh): MergeResult {
   const body = fresh.text === '' || fresh.text.endsWith('\n') ? fresh.text : `${fresh.text}\n`;
   const ids = fresh.sections.map((section) => section.id);
   const content = ids.length === 0 ? body : `${body}\n${formatManifest(ids)}\n`;
-  const sections = fresh.sections.map((section): SectionOutcome => ({ id: section.id, status: 'inserted', line: section.line }));
+  const sections = fresh.sections.map((section): SectionOutcome => ({ id: section.id, status: 'inserted', line: 0 }));
   return result({ content, diagnostics: [], sections }, undefined);
 }
 
