@@ -1,12 +1,11 @@
-import { loadSettings } from '../../config/load.js';
 import { hasErrors } from '../../diagnostics.js';
-import { planDocuments } from '../../pipeline/plan.js';
+import { rememberPlan } from '../../pipeline/cached-plan.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
 import { printConflicts, printStaleDiffs } from '../print-plan.js';
-import { requireDataDir } from '../resolve-paths.js';
-import { generateOptions, settingsFlags } from './generate.js';
+import { obtainPlan } from '../obtain-plan.js';
+import { generateOptions, needsRemembering, settingsFlags } from './generate.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -34,15 +33,15 @@ conflict, 2 invalid input (data, config, report) or a tool error.`,
 };
 
 export async function runCheck(context: CliContext, args: ParsedArgs): Promise<number> {
-  const settingsResult = loadSettings(context.cwd, settingsFlags(args));
-  if (settingsResult.settings === undefined) {
-    printDiagnostics(context.stderr, settingsResult.diagnostics);
+  const obtained = await obtainPlan(context, settingsFlags(args));
+  if (obtained.plan === undefined) {
+    printDiagnostics(context.stderr, obtained.configDiagnostics);
     return EXIT_USAGE;
   }
-  await requireDataDir(settingsResult.settings.dataDir);
-  const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
+  const { plan } = obtained;
+  if (obtained.key !== undefined && needsRemembering(obtained.fromCache, plan)) await rememberPlan(obtained.key, obtained.settings, plan, new Map());
   printDiagnostics(context.stderr, plan.diagnostics);
-  if (plan.model === undefined) return EXIT_USAGE;
+  if (!plan.valid) return EXIT_USAGE;
   const quiet = args.values['quiet'] === true;
   const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
   if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
