@@ -37,6 +37,19 @@ export function deltaPercent(value: unknown, precision: unknown = 2): string {
   return `${value < 0 && Number(rounded) !== 0 ? '' : '+'}${Number(rounded) === 0 ? (0).toFixed(digits) : rounded}%`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A record's "YYYY-MM-DD" date: as it is ("iso", the default), or "long" ("November 24, 2025").
+ * Dates come from records, never from the clock, so output is reproducible.
+ */
+export function date(value: unknown, style: unknown = 'iso'): string {
+  if (typeof value !== 'string') return NOT_AVAILABLE;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null || style !== 'long') return value;
+  return `${MONTHS[Number(match[2]) - 1] ?? match[2]} ${Number(match[3])}, ${match[1]}`;
+}
+
 /** "+5", "-2", "0" for counts. */
 export function signed(value: unknown): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
@@ -114,6 +127,7 @@ export function registerHelpers(handlebars: Handlebars): void {
     deltaPercent: (value: unknown, precision: unknown) => deltaPercent(value, isOptions(precision) ? 2 : precision),
     thousands,
     signed,
+    date: (value: unknown, style: unknown) => date(value, isOptions(style) ? 'iso' : style),
     plural: (count: unknown, singular: unknown, pluralForm: unknown) => plural(count, singular, isOptions(pluralForm) ? undefined : pluralForm),
     progress,
     share,

@@ -70,3 +70,12 @@ describe('Markdown-aware escaping', () => {
     );
   });
 });
+
+describe('date helper', () => {
+  it('keeps ISO dates and spells them out on request', async () => {
+    const { date } = await import('../../src/render/helpers.js');
+    expect(date('2025-11-24')).toBe('2025-11-24');
+    expect(date('2025-11-24', 'long')).toBe('November 24, 2025');
+    expect(date(null)).toBe('n/a');
+  });
+});
