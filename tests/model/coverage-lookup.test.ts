@@ -12,6 +12,8 @@ const module = (path: string): ModuleCoverage => ({
   partialBranches: 0,
   percent: 100,
   true100: true,
+  hasBranchData: true,
+  missing: '',
   missingLines: [],
   missingRanges: '',
   partialArcs: [],
@@ -20,7 +22,9 @@ const module = (path: string): ModuleCoverage => ({
 
 const report = (...paths: string[]): CoverageReport => ({
   source: 'coverage.xml',
-  totals: { statements: 0, missed: 0, branches: 0, coveredBranches: 0, partialBranches: 0, percent: 100, true100: true },
+  sources: ['coverage.xml'],
+  sourceRoots: [],
+  totals: { statements: 0, missed: 0, branches: 0, coveredBranches: 0, partialBranches: 0, percent: 100, true100: true, hasBranchData: true },
   modules: paths.map(module),
 });
 
