@@ -3,7 +3,6 @@
  * the coverage report, build the view model, render every document and merge each into the file
  * on disk. Nothing is written here; the caller decides.
  */
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { loadProjectData, type ProjectData } from '../data/load.js';
@@ -12,6 +11,7 @@ import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js'
 import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
 import { BUILT_IN_TEMPLATES, createRenderer, loadTemplateSet } from '../render/templates.js';
+import { readIfExists } from '../write/index.js';
 import { readProjectCoverage } from './read-coverage.js';
 
 export interface PlanOptions {
@@ -93,7 +93,7 @@ function documentSources(data: ProjectData, report: string | undefined): Map<str
 async function mergeOne(document: RenderedDocument, settings: Settings, options: PlanOptions): Promise<PlannedFile> {
   const path = join(settings.outDir, document.path);
   const shownAs = relative(options.cwd, path).split('\\').join('/');
-  const existing = await readExisting(path);
+  const existing = await readIfExists(path);
   const merge = await mergeDocument({
     path: shownAs,
     existing,
@@ -104,11 +104,3 @@ async function mergeOne(document: RenderedDocument, settings: Settings, options:
   return { path, shownAs, about: document.about, existing, fresh: document.content, merge };
 }
 
-async function readExisting(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}

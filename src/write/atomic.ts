@@ -12,7 +12,8 @@ export interface WriteOutcome {
   readonly status: 'written' | 'unchanged';
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** The file's text, or undefined when there is no file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
