@@ -36,9 +36,37 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     const executedArcs = arcs(file['executed_branches'], filename, 'executed_branches');
     const missingArcs = arcs(file['missing_branches'], filename, 'missing_branches');
     if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined) hasBranchData = true;
-    result.push(fileLines(modulePath(filename, []), executed, missing, executedArcs, missingArcs));
+    const statementsRun = executedStatements(executed, missing, file, executedArcs, missingArcs);
+    result.push(fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs));
   }
   return { source: sourceName, format: 'coveragepy-json', sourceRoots: [], hasBranchData, files: result };
+}
+
+/**
+ * `executed_lines` is every line that ran, statement or not: excluded lines that ran, and
+ * (Python 3.11+) docstring lines. coverage.py counts statements as `summary.num_statements`;
+ * the JSON does not say which executed lines are not statements, so the excluded ones go and
+ * then, if the count is still over, the lowest executed lines that are not branch lines (the
+ * module docstring first). Those are the executed lines before any missed one, so the
+ * missing ranges, which break only at executed statements, come out the same.
+ */
+function executedStatements(executed: number[], missing: number[], file: Json, executedArcs: Arc[], missingArcs: Arc[]): number[] {
+  const excluded = new Set(numbers(file['excluded_lines']) ?? []);
+  let statements = executed.filter((line) => !excluded.has(line));
+  const declared = asObject(file['summary'])?.['num_statements'];
+  if (typeof declared !== 'number') return statements;
+  let excess = statements.length + missing.length - declared;
+  if (excess <= 0) return statements;
+  const branchLines = new Set([...executedArcs, ...missingArcs].map(([from]) => from));
+  const dropped = new Set<number>();
+  for (const line of [...statements].sort((a, b) => a - b)) {
+    if (excess === 0) break;
+    if (branchLines.has(line)) continue;
+    dropped.add(line);
+    excess--;
+  }
+  statements = statements.filter((line) => !dropped.has(line));
+  return statements;
 }
 
 function fileLines(path: string, executed: number[], missing: number[], executedArcs: Arc[], missingArcs: Arc[]): FileLines {
