@@ -17,7 +17,7 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     document = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
+    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
     throw new ScanError(position === undefined ? undefined : Number(position), `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
   }
   const root = asObject(document);
