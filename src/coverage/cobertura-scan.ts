@@ -42,13 +42,19 @@ export class CoberturaScanner {
   private readonly parts: Buffer[] = [];
   private skeletonLength = 0;
   private readonly segments: Segment[] = [];
-  readonly store = new LineStore();
+  readonly store: LineStore;
   private inLines = false;
   private linesOpenedAt = 0;
   private readonly stack: OpenElement[] = [];
   private rootSeen = false;
   private rootClosed = false;
   private latin1 = false;
+
+  /** `expectedBytes`: the document's size, to size the line store up front. */
+  constructor(expectedBytes = 0) {
+    // coverage.py writes about 40 bytes a line; most producers more.
+    this.store = new LineStore(Math.ceil(expectedBytes / 40));
+  }
 
   /**
    * Consumes what it can of buffer[start, end) (file offset of buffer[0] is `base`) and returns

@@ -72,11 +72,11 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
     }
     if (lineNumber < 0) throw new ScanError(base + position, 'expected a number attribute on <line>, found none');
     if (!hasHits) throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
-    const arcCount = store.arcLength - arcMark;
     if (isBranch && conditionTotal >= 0) {
-      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal), arcMark, arcCount);
+      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal));
     } else {
-      store.push(lineNumber, hitsPositive, -1, -1, arcMark, isBranch ? arcCount : 0);
+      if (!isBranch) store.arcLength = arcMark;
+      store.push(lineNumber, hitsPositive, -1, -1);
     }
     position = after;
   }
@@ -125,8 +125,10 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
       throw new ScanError(base + position, `expected a quoted value for attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
     }
     const valueStart = position + 1;
-    const valueEnd = buffer.indexOf(quote, valueStart);
-    if (valueEnd === -1 || valueEnd >= end) return -1;
+    // A JS loop: values are short, and a native indexOf call per attribute costs more.
+    let valueEnd = valueStart;
+    while (valueEnd < end && buffer[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= end) return -1;
     position = valueEnd + 1;
     readAttribute(buffer, nameStart, nameEnd - nameStart, valueStart, valueEnd, base, store);
   }
@@ -188,12 +190,24 @@ function readHitsPositive(buffer: Buffer, start: number, end: number): boolean {
 
 /** `50% (1/2)`: only the (taken/total) part is trusted; percentages are often wrong. */
 function readConditionCoverage(buffer: Buffer, start: number, end: number): void {
-  const open = buffer.indexOf(0x28 /* ( */, start);
-  if (open === -1 || open >= end) return;
-  const match = /^\(\s*(\d+)\s*\/\s*(\d+)\s*\)/.exec(buffer.toString('latin1', open, end));
-  if (match === null) return;
-  conditionTaken = Number(match[1]);
-  conditionTotal = Number(match[2]);
+  let position = start;
+  while (position < end && buffer[position] !== 0x28 /* ( */) position++;
+  position++;
+  let taken = 0;
+  let digits = 0;
+  for (; position < end && isDigit(buffer[position]); position++, digits++) taken = taken * 10 + (buffer[position] ?? 0) - 0x30;
+  if (digits === 0 || buffer[position] !== SLASH) return;
+  position++;
+  let total = 0;
+  digits = 0;
+  for (; position < end && isDigit(buffer[position]); position++, digits++) total = total * 10 + (buffer[position] ?? 0) - 0x30;
+  if (digits === 0 || buffer[position] !== 0x29 /* ) */) return;
+  conditionTaken = taken;
+  conditionTotal = total;
+}
+
+function isDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
 }
 
 /** `5,exit` or `-1` (exit): destinations of the exits a branch line did not take. */

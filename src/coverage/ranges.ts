@@ -5,34 +5,33 @@
  * together by (line, text) — so at one line `5->10` sorts before `5->7` and `5->exit` last,
  * exactly as Python sorts the tuples.
  */
+export type LineItem = readonly [line: number, text: string];
 
-/** Ranges only: `109-166, 170-179, 323`. `statements` and `missing` ascending. */
-export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
-  return lineRanges(statements, missing)
-    .map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`))
-    .join(', ');
+/** Ranges only, as items: `[109, '109-166'], [170, '170-179']`. `statements`, `missing` ascending. */
+export function rangeItems(statements: ArrayLike<number>, missing: ArrayLike<number>): LineItem[] {
+  const items: LineItem[] = [];
+  let start = -1;
+  let end = 0;
+  let next = 0;
+  const close = () => items.push([start, start === end ? `${start}` : `${start}-${end}`]);
+  for (let index = 0; index < statements.length && next < missing.length; index++) {
+    const statement = statements[index] ?? 0;
+    if (statement === missing[next]) {
+      next++;
+      if (start === -1) start = statement;
+      end = statement;
+    } else if (start !== -1) {
+      close();
+      start = -1;
+    }
+  }
+  if (start !== -1) close();
+  return items;
 }
 
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
-export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
-  return arcItems(missingArcs, missing).map(([, text]) => text);
-}
-
-/** The Missing column of `report -m`: ranges and arcs interleaved by line. */
-export function formatMissing(
-  statements: ArrayLike<number>,
-  missing: ArrayLike<number>,
-  missingArcs: ReadonlyMap<number, readonly number[]>,
-): string {
-  const missingSet = new Set(Array.from(missing));
-  const items: Array<readonly [number, string]> = lineRanges(statements, missing).map(([start, end]) => [start, start === end ? `${start}` : `${start}-${end}`]);
-  items.push(...arcItems(missingArcs, missingSet));
-  items.sort(([lineA, textA], [lineB, textB]) => lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0));
-  return items.map(([, text]) => text).join(', ');
-}
-
-function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): Array<readonly [number, string]> {
-  const items: Array<readonly [number, string]> = [];
+export function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): LineItem[] {
+  const items: LineItem[] = [];
   for (const [line, destinations] of missingArcs) {
     if (missing.has(line)) continue;
     for (const destination of destinations) {
@@ -40,25 +39,27 @@ function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: 
       items.push([line, `${line}->${destination > 0 ? destination : 'exit'}`]);
     }
   }
-  return items.sort(([lineA, textA], [lineB, textB]) => lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0));
+  return items.sort(compareItems);
 }
 
-function lineRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): Array<readonly [number, number]> {
-  const pairs: Array<readonly [number, number]> = [];
-  let start: number | undefined;
-  let end = 0;
-  let next = 0;
-  for (let index = 0; index < statements.length && next < missing.length; index++) {
-    const statement = statements[index] ?? 0;
-    if (statement === missing[next]) {
-      next++;
-      start ??= statement;
-      end = statement;
-    } else if (start !== undefined) {
-      pairs.push([start, end]);
-      start = undefined;
-    }
-  }
-  if (start !== undefined) pairs.push([start, end]);
-  return pairs;
+/** The Missing column of `report -m`: ranges and arcs interleaved by (line, text). */
+export function joinItems(ranges: readonly LineItem[], arcs: readonly LineItem[]): string {
+  if (arcs.length === 0) return ranges.map(([, text]) => text).join(', ');
+  return [...ranges, ...arcs].sort(compareItems).map(([, text]) => text).join(', ');
+}
+
+export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
+  return joinItems(rangeItems(statements, missing), []);
+}
+
+export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
+  return arcItems(missingArcs, missing).map(([, text]) => text);
+}
+
+export function formatMissing(statements: ArrayLike<number>, missing: ArrayLike<number>, missingArcs: ReadonlyMap<number, readonly number[]>): string {
+  return joinItems(rangeItems(statements, missing), arcItems(missingArcs, new Set(Array.from(missing))));
+}
+
+function compareItems([lineA, textA]: LineItem, [lineB, textB]: LineItem): number {
+  return lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0);
 }
