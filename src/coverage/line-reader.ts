@@ -90,6 +90,38 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
   isBranch = true;
   conditionTotal = -1;
   conditionTaken = -1;
+  return readAttributes(buffer, fastNumberAndHits(buffer, start, end), end, base, store);
+}
+
+/**
+ * The shape coverage.py writes, ` number="12" hits="1"`, read without the general attribute
+ * loop; returns where the general loop goes on (at `start` when the shape differs).
+ */
+function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
+  if (end - start < 24 || !bytesEqual(buffer, start, NUMBER_PREFIX)) return start;
+  let position = start + NUMBER_PREFIX.length;
+  let value = 0;
+  const digitsStart = position;
+  for (let byte = buffer[position] ?? 0; byte >= 0x30 && byte <= 0x39 && position - digitsStart < 9; byte = buffer[++position] ?? 0) value = value * 10 + byte - 0x30;
+  if (position === digitsStart || buffer[position] !== DOUBLE_QUOTE) return start;
+  if (!bytesEqual(buffer, position + 1, HITS_PREFIX)) return start;
+  let after = position + 1 + HITS_PREFIX.length;
+  let positive = false;
+  const hitsStart = after;
+  for (let byte = buffer[after] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buffer[++after] ?? 0) {
+    if (byte !== 0x30) positive = true;
+  }
+  if (after === hitsStart || after >= end || buffer[after] !== DOUBLE_QUOTE) return start;
+  lineNumber = value;
+  hasHits = true;
+  hitsPositive = positive;
+  return after + 1;
+}
+
+const NUMBER_PREFIX = ascii(' number="');
+const HITS_PREFIX = ascii(' hits="');
+
+function readAttributes(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
   let position = start;
   for (;;) {
     while (position < end && isSpace(buffer[position])) position++;
@@ -224,7 +256,10 @@ function readMissingBranches(buffer: Buffer, start: number, end: number, base: n
       store.pushArc(-1);
       continue;
     }
-    const value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
+    let value = 0;
+    let position2 = tokenStart;
+    for (; position2 < tokenEnd && isDigit(buffer[position2]); position2++) value = value * 10 + (buffer[position2] ?? 0) - 0x30;
+    if (position2 !== tokenEnd || tokenEnd === tokenStart || tokenEnd - tokenStart > 9) value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
     if (!Number.isInteger(value)) {
       throw new ScanError(base + tokenStart, `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`);
     }
