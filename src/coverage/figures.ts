@@ -1,6 +1,6 @@
 import type { FileLines } from './file-lines.js';
 import { percentCovered } from './percent.js';
-import { arcItems, joinItems, rangeItems } from './ranges.js';
+import { arcItems, formatRanges, joinItems, rangeItems } from './ranges.js';
 import type { CoverageTotals, ModuleCoverage } from './types.js';
 
 /** One file's figures, counted as coverage.py's Analysis counts them. */
@@ -21,16 +21,16 @@ export function moduleFigures(file: FileLines, name: string, hasBranchData: bool
   }
   const statements = file.lines.length;
   const missed = missingLines.length;
-  const ranges = rangeItems(file.lines, missingLines);
   const arcs = hasBranchData && file.missingArcs.size > 0 ? arcItems(file.missingArcs, new Set(missingLines)) : [];
+  const missingRanges = missed === 0 ? '' : formatRanges(file.lines, missingLines);
   return {
     path: file.path,
     name,
     ...totals(statements, missed, hasBranchData, branches, coveredBranches, partialBranches),
     missingLines,
-    missingRanges: joinItems(ranges, []),
+    missingRanges,
     partialArcs: arcs.map(([, text]) => text),
-    missing: joinItems(ranges, arcs),
+    missing: arcs.length === 0 ? missingRanges : joinItems(rangeItems(file.lines, missingLines), arcs),
     lastLine: lastLine(file),
   };
 }

@@ -48,8 +48,28 @@ export function joinItems(ranges: readonly LineItem[], arcs: readonly LineItem[]
   return [...ranges, ...arcs].sort(compareItems).map(([, text]) => text).join(', ');
 }
 
+/** Ranges only, as text: `109-166, 170-179, 323` (built directly: the common case, kept cheap). */
 export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
-  return joinItems(rangeItems(statements, missing), []);
+  let text = '';
+  let start = -1;
+  let end = 0;
+  let next = 0;
+  const close = () => {
+    text += `${text === '' ? '' : ', '}${start === end ? start : `${start}-${end}`}`;
+  };
+  for (let index = 0; index < statements.length && next < missing.length; index++) {
+    const statement = statements[index] ?? 0;
+    if (statement === missing[next]) {
+      next++;
+      if (start === -1) start = statement;
+      end = statement;
+    } else if (start !== -1) {
+      close();
+      start = -1;
+    }
+  }
+  if (start !== -1) close();
+  return text;
 }
 
 export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
