@@ -9,7 +9,7 @@ describe("coverage.py's format_lines", () => {
   });
 
   it('interleaves ranges and arcs by line, leaving out arcs from or to a missing line', () => {
-    const statements = [16, 20, 26, 30, 36, 42, 43, 50, 54];
+    const statements = [16, 20, 26, 30, 36, 40, 42, 43, 45, 50, 54];
     const missing = [16, 36, 42, 43, 50];
     const arcs = new Map([[26, [30]], [54, [-1]], [20, [50]], [42, [54]]]);
     expect(formatMissing(statements, missing, arcs)).toBe('16, 26->30, 36, 42-43, 50, 54->exit');
