@@ -1,6 +1,6 @@
 import type { FileLines } from './file-lines.js';
 import { percentCovered } from './percent.js';
-import { arcItems, formatRanges, joinItems, rangeItems } from './ranges.js';
+import { arcItems, lineRanges, missingColumn, rangesText } from './ranges.js';
 import type { CoverageTotals, ModuleCoverage } from './types.js';
 
 /** One file's figures, counted as coverage.py's Analysis counts them. */
@@ -22,7 +22,8 @@ export function moduleFigures(file: FileLines, name: string, hasBranchData: bool
   const statements = file.lines.length;
   const missed = missingLines.length;
   const arcs = hasBranchData && file.missingArcs.size > 0 ? arcItems(file.missingArcs, new Set(missingLines)) : [];
-  const missingRanges = missed === 0 ? '' : formatRanges(file.lines, missingLines);
+  const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
+  const missingRanges = rangesText(ranges);
   return {
     path: file.path,
     name,
@@ -30,7 +31,7 @@ export function moduleFigures(file: FileLines, name: string, hasBranchData: bool
     missingLines,
     missingRanges,
     partialArcs: arcs.map(([, text]) => text),
-    missing: arcs.length === 0 ? missingRanges : joinItems(rangeItems(file.lines, missingLines), arcs),
+    missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
     lastLine: lastLine(file),
   };
 }

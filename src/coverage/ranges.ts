@@ -6,27 +6,37 @@
  * exactly as Python sorts the tuples.
  */
 export type LineItem = readonly [line: number, text: string];
+export type LineRange = readonly [start: number, end: number];
 
-/** Ranges only, as items: `[109, '109-166'], [170, '170-179']`. `statements`, `missing` ascending. */
-export function rangeItems(statements: ArrayLike<number>, missing: ArrayLike<number>): LineItem[] {
-  const items: LineItem[] = [];
+/**
+ * The (start, end) pairs of `_line_ranges`; `statements` and `missing` ascending. No closures
+ * over the loop's variables: captured variables live on the heap and slow the loop down.
+ */
+export function lineRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): LineRange[] {
+  const pairs: LineRange[] = [];
   let start = -1;
   let end = 0;
   let next = 0;
-  const close = () => items.push([start, start === end ? `${start}` : `${start}-${end}`]);
-  for (let index = 0; index < statements.length && next < missing.length; index++) {
+  const count = statements.length;
+  const wanted = missing.length;
+  for (let index = 0; index < count && next < wanted; index++) {
     const statement = statements[index] ?? 0;
     if (statement === missing[next]) {
       next++;
       if (start === -1) start = statement;
       end = statement;
     } else if (start !== -1) {
-      close();
+      pairs.push([start, end]);
       start = -1;
     }
   }
-  if (start !== -1) close();
-  return items;
+  if (start !== -1) pairs.push([start, end]);
+  return pairs;
+}
+
+/** Ranges as text: `109-166, 170-179, 323`. */
+export function rangesText(ranges: readonly LineRange[]): string {
+  return ranges.map(rangeText).join(', ');
 }
 
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
@@ -36,40 +46,21 @@ export function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, mi
     if (missing.has(line)) continue;
     for (const destination of destinations) {
       if (missing.has(destination)) continue;
-      items.push([line, `${line}->${destination > 0 ? destination : 'exit'}`]);
+      items.push([line, `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`]);
     }
   }
   return items.sort(compareItems);
 }
 
 /** The Missing column of `report -m`: ranges and arcs interleaved by (line, text). */
-export function joinItems(ranges: readonly LineItem[], arcs: readonly LineItem[]): string {
-  if (arcs.length === 0) return ranges.map(([, text]) => text).join(', ');
-  return [...ranges, ...arcs].sort(compareItems).map(([, text]) => text).join(', ');
+export function missingColumn(ranges: readonly LineRange[], arcs: readonly LineItem[]): string {
+  if (arcs.length === 0) return rangesText(ranges);
+  const items: LineItem[] = ranges.map((range) => [range[0], rangeText(range)]);
+  return items.concat(arcs).sort(compareItems).map(([, text]) => text).join(', ');
 }
 
-/** Ranges only, as text: `109-166, 170-179, 323` (built directly: the common case, kept cheap). */
 export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
-  let text = '';
-  let start = -1;
-  let end = 0;
-  let next = 0;
-  const close = () => {
-    text += `${text === '' ? '' : ', '}${start === end ? start : `${start}-${end}`}`;
-  };
-  for (let index = 0; index < statements.length && next < missing.length; index++) {
-    const statement = statements[index] ?? 0;
-    if (statement === missing[next]) {
-      next++;
-      if (start === -1) start = statement;
-      end = statement;
-    } else if (start !== -1) {
-      close();
-      start = -1;
-    }
-  }
-  if (start !== -1) close();
-  return text;
+  return rangesText(lineRanges(statements, missing));
 }
 
 export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
@@ -77,7 +68,15 @@ export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly numb
 }
 
 export function formatMissing(statements: ArrayLike<number>, missing: ArrayLike<number>, missingArcs: ReadonlyMap<number, readonly number[]>): string {
-  return joinItems(rangeItems(statements, missing), arcItems(missingArcs, new Set(Array.from(missing))));
+  return missingColumn(lineRanges(statements, missing), arcItems(missingArcs, new Set(Array.from(missing))));
+}
+
+function rangeText([start, end]: LineRange): string {
+  return start === end ? numberText(start) : `${numberText(start)}-${numberText(end)}`;
+}
+
+function numberText(value: number): string {
+  return String(value);
 }
 
 function compareItems([lineA, textA]: LineItem, [lineB, textB]: LineItem): number {
