@@ -20,7 +20,7 @@ const KEPT_ATTRIBUTES = new Set(['filename', 'name', 'trackgen-block', 'branch-r
 
 export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   const text = scan.skeleton.toString(scan.latin1 ? 'latin1' : 'utf8');
-  const validation = XMLValidator.validate(text);
+  const validation = guarded(() => XMLValidator.validate(text));
   if (validation !== true) {
     const { line, col, msg } = validation.err;
     throw new ScanError(fileOffset(scan, text, line, col), `not well-formed XML: ${msg.replace(/\.$/, '')}`);
@@ -38,7 +38,7 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     ignoreAttributes: (name: string) => !KEPT_ATTRIBUTES.has(name),
     jPath: false,
   });
-  const document = parser.parse(text) as XmlNode;
+  const document = guarded(() => parser.parse(text) as XmlNode);
   const root = asNode(document['coverage']);
   if (root === undefined) throw new ScanError(undefined, 'expected the root element <coverage>, found none');
 
@@ -71,6 +71,16 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     files.push(file);
   }
   return { source: sourceName, format: 'cobertura', sourceRoots, hasBranchData: anyBranchLine || declaresBranchMode(root), files };
+}
+
+/** fast-xml-parser throws for some documents (nesting deeper than 100): still the user's file. */
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ScanError(undefined, `not a readable Cobertura document: ${message.replace(/\.$/, '')}`);
+  }
 }
 
 /**
