@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -99,20 +100,41 @@ const CASES = { scan, trackgen, peer };
 async function child(name, file) {
   if (name === 'trackgen') await prepareTrackgen();
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const result = await CASES[name](file);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stdout.write(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, result }));
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024, result }));
 }
 
-function measure(name, file, repeats = REPEATS) {
-  const runs = [];
+function runOnce(name, file) {
+  const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', name, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (out.status !== 0) return { error: (out.stderr || `exit ${out.status}`).trim().split('\n').slice(0, 3).join(' ') };
+  return JSON.parse(out.stdout);
+}
+
+/** Runs the cases in turn, REPEATS rounds (so a busy machine slows all of them alike); medians. */
+function measureInterleaved(names, file, repeats = REPEATS) {
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
   for (let repeat = 0; repeat < repeats; repeat++) {
-    const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', name, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (out.status !== 0) return { error: (out.stderr || `exit ${out.status}`).trim().split('\n').slice(0, 3).join(' ') };
-    runs.push(JSON.parse(out.stdout));
+    for (const name of names) {
+      const run = runOnce(name, file);
+      if (run.error) return { [name]: run };
+      runs[name].push(run);
+    }
   }
-  runs.sort((a, b) => a.seconds - b.seconds);
-  return { ...runs[Math.floor(runs.length / 2)], maxRssMB: Math.max(...runs.map((run) => run.maxRssMB)) };
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        seconds: median(runs[name].map((run) => run.seconds)),
+        cpuSeconds: median(runs[name].map((run) => run.cpuSeconds)),
+        maxRssMB: Math.max(...runs[name].map((run) => run.maxRssMB)),
+        result: runs[name][0].result,
+      },
+    ]),
+  );
 }
 
 async function main() {
@@ -121,36 +143,35 @@ async function main() {
     process.exit(2);
   }
   mkdirSync(generated, { recursive: true });
-  console.log(`coverage: ${process.version}, ${REPEATS} runs per case in child processes (median time, highest peak RSS)`);
+  console.log(`coverage: ${process.version}, ${REPEATS} interleaved rounds, each case in its own child process (median times, highest peak RSS); load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
   const fmt = (value, digits = 2) => value.toFixed(digits);
   for (const size of SIZES_MB) {
     const file = `${generated}/coverage-${size}mb.xml`;
     if (!existsSync(file)) generate(file, size);
     const megabytes = statSync(file).size / (1024 * 1024);
-    const base = measure('scan', file);
-    const ours = measure('trackgen', file);
-    if (ours.error) {
-      console.log(`  ${size} MB: trackgen failed: ${ours.error}`);
+    const { scan: base, trackgen: ours } = measureInterleaved(['scan', 'trackgen'], file);
+    if (ours?.error || base?.error) {
+      console.log(`  ${size} MB: failed: ${ours?.error ?? base?.error}`);
       continue;
     }
-    if (ours.result === undefined || base.result === undefined) throw new Error('no result');
     console.log(
       `  ${fmt(megabytes, 1)} MB (${base.result} <line> elements)\n` +
-        `    scan      ${fmt(base.seconds, 3)} s  ${fmt(megabytes / base.seconds, 1)} MB/s  peak RSS ${fmt(base.maxRssMB, 0)} MB\n` +
-        `    trackgen  ${fmt(ours.seconds, 3)} s  ${fmt(megabytes / ours.seconds, 1)} MB/s  peak RSS ${fmt(ours.maxRssMB, 0)} MB` +
-        `  (${fmt(ours.seconds / base.seconds)}x the scan's time, peak RSS ${fmt(ours.maxRssMB / megabytes)}x the file)`,
+        `    scan      ${fmt(base.seconds, 3)} s (cpu ${fmt(base.cpuSeconds, 3)} s)  ${fmt(megabytes / base.seconds, 1)} MB/s  peak RSS ${fmt(base.maxRssMB, 0)} MB\n` +
+        `    trackgen  ${fmt(ours.seconds, 3)} s (cpu ${fmt(ours.cpuSeconds, 3)} s)  ${fmt(megabytes / ours.seconds, 1)} MB/s  peak RSS ${fmt(ours.maxRssMB, 0)} MB\n` +
+        `              ${fmt(ours.seconds / base.seconds)}x the scan's time (cpu ${fmt(ours.cpuSeconds / base.cpuSeconds)}x), peak RSS ${fmt(ours.maxRssMB / megabytes)}x the file`,
     );
     if (size === 20) {
-      const other = measure('peer', file, 1);
+      const other = runOnce('peer', file);
       if (other.error) console.log(`    peer @cvrg-report/cobertura-json failed: ${other.error}`);
       else {
         console.log(
-          `    peer      ${fmt(other.seconds, 3)} s  ${fmt(megabytes / other.seconds, 1)} MB/s  peak RSS ${fmt(other.maxRssMB, 0)} MB` +
-            `  (@cvrg-report/cobertura-json, xml2js; trackgen is ${fmt(other.seconds / ours.seconds, 1)}x faster)`,
+          `    peer      ${fmt(other.seconds, 3)} s (cpu ${fmt(other.cpuSeconds, 3)} s)  ${fmt(megabytes / other.seconds, 1)} MB/s  peak RSS ${fmt(other.maxRssMB, 0)} MB` +
+            `  (@cvrg-report/cobertura-json, xml2js; trackgen is ${fmt(other.seconds / ours.seconds, 1)}x faster, cpu ${fmt(other.cpuSeconds / ours.cpuSeconds, 1)}x)`,
         );
       }
     }
   }
+  console.log(`  load average at the end: ${loadavg().map((value) => value.toFixed(2)).join(' ')} (on ${availableParallelism()} cores)`);
 }
 
 const caseIndex = process.argv.indexOf('--case');

@@ -1,5 +1,6 @@
 import { humanCompare } from './human-sort.js';
 import { formatPercent } from './percent.js';
+import { hasBranchData, missingColumnOf } from './figures.js';
 import type { CoverageReport, CoverageTotals } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { CoverageReport, CoverageTotals } from './types.js';
  * Branch columns appear only when the report measured branches.
  */
 export function formatTextTable(report: CoverageReport, precision: number): string {
-  const branches = report.totals.hasBranchData;
+  const branches = hasBranchData(report.totals);
   const nameWidth = Math.max(5, ...report.modules.map((module) => width(module.path)));
   const coverWidth = 3 + (precision > 0 ? 1 + precision : 0);
   let header = `${padEnd('Name', nameWidth)}   Stmts   Miss`;
@@ -22,7 +23,7 @@ export function formatTextTable(report: CoverageReport, precision: number): stri
     return text.trimEnd();
   };
   const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
-  const lines = [header, rule, ...modules.map((module) => row(module.path, module, module.missing))];
+  const lines = [header, rule, ...modules.map((module) => row(module.path, module, missingColumnOf(module)))];
   if (modules.length > 0) lines.push(rule, row('TOTAL', report.totals, ''));
   return `${lines.join('\n')}\n`;
 }
