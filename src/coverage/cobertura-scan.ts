@@ -14,6 +14,8 @@ import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytes
  */
 export interface ScanResult {
   readonly skeleton: Buffer;
+  /** Every `<class>`, wherever it sits, in document order, with the line blocks inside it. */
+  readonly classes: readonly ClassRecord[];
   /** Maps skeleton byte offsets back to file byte offsets, for fast-xml-parser's errors. */
   readonly segments: readonly Segment[];
   readonly store: LineStore;
@@ -23,6 +25,16 @@ export interface ScanResult {
 export interface Segment {
   readonly skeletonOffset: number;
   readonly fileOffset: number;
+}
+
+export interface ClassRecord {
+  /** Raw attribute values (entities not yet decoded). */
+  readonly filename: string | undefined;
+  readonly name: string | undefined;
+  /** Blocks of the class's own `<lines>`. */
+  readonly blocks: number[];
+  /** Blocks of `<lines>` inside its `<method>` elements. */
+  readonly methodBlocks: number[];
 }
 
 interface OpenElement {
@@ -49,6 +61,9 @@ export class CoberturaScanner {
   private rootSeen = false;
   private rootClosed = false;
   private latin1 = false;
+  private readonly classes: ClassRecord[] = [];
+  private currentClass: ClassRecord | undefined;
+  private methodDepth = 0;
 
   /** `expectedBytes`: the document's size, to size the line store up front. */
   constructor(expectedBytes = 0) {
@@ -105,7 +120,10 @@ export class CoberturaScanner {
       if (this.inLines) {
         flush(open);
         this.segments.push({ skeletonOffset: this.skeletonLength, fileOffset: base + open });
-        const placeholder = Buffer.from(`<lines trackgen-block="${this.store.startBlock()}"/>`);
+        const block = this.store.startBlock();
+        if (this.methodDepth > 0) this.currentClass?.methodBlocks.push(block);
+        else this.currentClass?.blocks.push(block);
+        const placeholder = Buffer.from(`<lines trackgen-block="${block}"/>`);
         this.parts.push(placeholder);
         this.skeletonLength += placeholder.length;
         this.linesOpenedAt = base + open;
@@ -131,7 +149,7 @@ export class CoberturaScanner {
   }
 
   result(): ScanResult {
-    return { skeleton: Buffer.concat(this.parts, this.skeletonLength), segments: this.segments, store: this.store, latin1: this.latin1 };
+    return { skeleton: Buffer.concat(this.parts, this.skeletonLength), classes: this.classes, segments: this.segments, store: this.store, latin1: this.latin1 };
   }
 
   private finish(endOffset: number): void {
@@ -178,6 +196,8 @@ export class CoberturaScanner {
         throw new ScanError(base + open, `expected ${wanted}, found </${name}>`);
       }
       if (this.stack.length === 0) this.rootClosed = true;
+      if (name === 'class') this.currentClass = undefined;
+      else if (name === 'method' && this.methodDepth > 0) this.methodDepth--;
       return tagEnd;
     }
     if (name === '') throw new ScanError(base + open, `expected an element name after "<", found ${preview(buffer, open, end)}`);
@@ -187,6 +207,15 @@ export class CoberturaScanner {
       checkRoot(name, buffer.toString('utf8', open, tagEnd), base + open);
     } else if (this.rootClosed) {
       throw new ScanError(base + open, `expected nothing after </coverage>, found another element <${name}>`);
+    }
+    if (name === 'class') {
+      const attributes = buffer.toString(this.latin1 ? 'latin1' : 'utf8', nameEnd, tagEnd);
+      const record: ClassRecord = { filename: attribute(attributes, 'filename'), name: attribute(attributes, 'name'), blocks: [], methodBlocks: [] };
+      this.classes.push(record);
+      this.currentClass = selfClosing ? undefined : record;
+      this.methodDepth = 0;
+    } else if (name === 'method' && !selfClosing && this.currentClass !== undefined) {
+      this.methodDepth++;
     }
     if (name === 'lines' && !selfClosing) {
       this.inLines = true;
@@ -228,6 +257,15 @@ export class CoberturaScanner {
 }
 
 const ENTITY = ascii('<!ENTITY');
+
+/** One attribute's raw value from a start tag's attribute text; fast-xml-parser validates the syntax. */
+function attribute(attributes: string, wanted: string): string | undefined {
+  const pattern = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let match = pattern.exec(attributes); match !== null; match = pattern.exec(attributes)) {
+    if (match[1] === wanted) return match[2] ?? match[3];
+  }
+  return undefined;
+}
 
 function dropped(after: number): number {
   return after === -1 ? -1 : -after - 2;

@@ -44,7 +44,7 @@ const cases: ReadonlyArray<readonly [string, string | Buffer, RegExp]> = [
     /^xxe\.xml:2:22: the DOCTYPE declares an external entity, which trackgen never reads/,
   ],
   ['huge-doctype.xml', `<!DOCTYPE coverage [ <!-- ${'x'.repeat(2 << 20)} -->`, /^huge-doctype\.xml:1:1: expected a short DOCTYPE, found one over 1 MiB$/],
-  ['deep.xml', `<coverage><packages>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</packages></coverage>`, /^deep\.xml: not a readable Cobertura document: Maximum nested tags exceeded$/],
+  ['deep.xml', `<coverage><sources>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</sources></coverage>`, /^deep\.xml: not a readable Cobertura document: Maximum nested tags exceeded$/],
   ['binary.dat', Buffer.from([0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x00, 0x01, 0x02]), /^binary\.dat: this is a binary file/],
 ];
 
@@ -70,6 +70,13 @@ describe('bad reports: one line, the file named, exit 2', () => {
     const result = await runCli(['coverage', 'entity-ref.xml', '--format', 'json'], dir);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).modules[0].path).toBe('a&b.py');
+  });
+
+  it('deep nesting under <packages> is read without recursion', async () => {
+    writeFileSync(join(dir, 'deep-packages.xml'), `<coverage><packages>${'<a>'.repeat(5000)}<class filename="x.py"><lines><line number="1" hits="1"/></lines></class>${'</a>'.repeat(5000)}</packages></coverage>`);
+    const result = await runCli(['coverage', 'deep-packages.xml', '--format', 'json'], dir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).totals).toMatchObject({ statements: 1, missed: 0 });
   });
 
   it('a UTF-16 report (PowerShell redirection) is read', async () => {
