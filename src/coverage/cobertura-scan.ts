@@ -6,9 +6,10 @@ import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytes
 /**
  * Splits a Cobertura document, as its bytes stream in, into
  * - a skeleton: the document without the bodies of its `<lines>` elements, each replaced by
- *   `<lines trackgen-block="N"/>` — small, and handed to fast-xml-parser for structure and
- *   validation; and
- * - the lines themselves, read by the tight reader into a LineStore (block N).
+ *   `<lines trackgen-block="N"/>` — small, and handed to fast-xml-parser for validation and
+ *   the root's structure;
+ * - the lines themselves, read by the tight reader into a LineStore (block N); and
+ * - the classes, recorded with their blocks as they go by (so the packages need no parse).
  * Comments and the DOCTYPE are dropped from the skeleton; a DOCTYPE that declares entities is
  * refused (entities are never expanded, external ones never read).
  */
