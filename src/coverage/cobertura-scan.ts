@@ -1,13 +1,13 @@
 import { readLines } from './line-reader.js';
 import { LineStore } from './line-store.js';
 import { ScanError } from './scan-error.js';
-import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytesEqual, endsName, preview } from './xml-bytes.js';
+import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytesEqual, endsName, isSpace, preview } from './xml-bytes.js';
 
 /**
  * Splits a Cobertura document, as its bytes stream in, into
- * - a skeleton: the document without the bodies of its `<lines>` elements, each replaced by
- *   `<lines trackgen-block="N"/>` — small, and handed to fast-xml-parser for validation and
- *   the root's structure;
+ * - a skeleton: the document without its `<lines>` elements, empty `<methods/>`, comments,
+ *   DOCTYPE and indentation — small, and handed to fast-xml-parser for validation and the
+ *   root's structure;
  * - the lines themselves, read by the tight reader into a LineStore (block N); and
  * - the classes, recorded with their blocks as they go by (so the packages need no parse).
  * Comments and the DOCTYPE are dropped from the skeleton; a DOCTYPE that declares entities is
@@ -106,6 +106,11 @@ export class CoberturaScanner {
         position = open;
         break;
       }
+      if (open > position && allSpace(buffer, position, open)) {
+        // Indentation between tags: left out of the skeleton, less for the validator to walk.
+        flush(position);
+        copyFrom = open;
+      }
       const tagEnd = this.readMarkup(buffer, open, end, base, eof);
       if (tagEnd === -1) {
         position = open;
@@ -119,18 +124,19 @@ export class CoberturaScanner {
         continue;
       }
       if (this.inLines) {
+        // The whole <lines> element stays out of the skeleton: its class knows its block.
         flush(open);
-        this.segments.push({ skeletonOffset: this.skeletonLength, fileOffset: base + open });
         const block = this.store.startBlock();
         if (this.methodDepth > 0) this.currentClass?.methodBlocks.push(block);
         else this.currentClass?.blocks.push(block);
-        const placeholder = Buffer.from(`<lines trackgen-block="${block}"/>`);
-        this.parts.push(placeholder);
-        this.skeletonLength += placeholder.length;
         this.linesOpenedAt = base + open;
         position = tagEnd;
         copyFrom = tagEnd;
         continue;
+      }
+      if (tagEnd - open === EMPTY_METHODS.length && bytesEqual(buffer, open, EMPTY_METHODS)) {
+        flush(open);
+        copyFrom = tagEnd;
       }
       position = tagEnd;
     }
@@ -258,6 +264,14 @@ export class CoberturaScanner {
 }
 
 const ENTITY = ascii('<!ENTITY');
+const EMPTY_METHODS = ascii('<methods/>');
+
+function allSpace(buffer: Buffer, start: number, end: number): boolean {
+  for (let position = start; position < end; position++) {
+    if (!isSpace(buffer[position])) return false;
+  }
+  return true;
+}
 
 /** One attribute's raw value from a start tag's attribute text; fast-xml-parser validates the syntax. */
 function attribute(attributes: string, wanted: string): string | undefined {
