@@ -1,3 +1,4 @@
+import { ArcMap } from './arc-map.js';
 import { fileLinesFromEntries, type FileLines, type LineEntry } from './file-lines.js';
 
 /**
@@ -13,12 +14,16 @@ export class LineStore {
   branchTaken: Int32Array;
   arcOwner = new Int32Array(1024);
   arcDestination = new Int32Array(1024);
+  /** The line number of each arc's branch line (known once the <line> is complete). */
+  arcLine = new Int32Array(1024);
+  private pendingArcs = 0;
   length = 0;
   arcLength = 0;
   readonly blockStarts: number[] = [];
   readonly blockEnds: number[] = [];
-  /** Per block, the index of its first arc (arcs are appended in line order). */
+  /** Per block, the index of its first arc and the index after its last (arcs are appended in line order). */
   private readonly blockArcStarts: number[] = [];
+  private readonly blockArcEnds: number[] = [];
 
   /** `expectedLines`: a guess (from the file size) that saves regrowing the arrays. */
   constructor(expectedLines = 4096) {
@@ -33,11 +38,13 @@ export class LineStore {
     this.blockStarts.push(this.length);
     this.blockEnds.push(this.length);
     this.blockArcStarts.push(this.arcLength);
+    this.blockArcEnds.push(this.arcLength);
     return this.blockStarts.length - 1;
   }
 
   endBlock(): void {
     this.blockEnds[this.blockEnds.length - 1] = this.length;
+    this.blockArcEnds[this.blockArcEnds.length - 1] = this.arcLength;
   }
 
   push(line: number, covered: boolean, branchTotal: number, branchTaken: number): void {
@@ -47,6 +54,7 @@ export class LineStore {
     this.covered[index] = covered ? 1 : 0;
     this.branchTotal[index] = branchTotal;
     this.branchTaken[index] = branchTaken;
+    for (; this.pendingArcs < this.arcLength; this.pendingArcs++) this.arcLine[this.pendingArcs] = line;
   }
 
   /** A missing-branch destination of the line about to be pushed. */
@@ -54,6 +62,7 @@ export class LineStore {
     if (this.arcLength === this.arcOwner.length) {
       this.arcOwner = grownCopy(this.arcOwner, this.arcOwner.length * 2);
       this.arcDestination = grownCopy(this.arcDestination, this.arcDestination.length * 2);
+      this.arcLine = grownCopy(this.arcLine, this.arcLine.length * 2);
     }
     this.arcOwner[this.arcLength] = this.length;
     this.arcDestination[this.arcLength++] = destination;
@@ -95,8 +104,9 @@ export class LineStore {
   private viewBlock(path: string, block: number): FileLines {
     const start = this.blockStarts[block] ?? 0;
     const end = this.blockEnds[block] ?? 0;
-    const missingArcs = new Map<number, readonly number[]>();
-    for (const [index, destinations] of this.arcsByIndex(block)) missingArcs.set(this.numbers[index] ?? 0, destinations);
+    const arcStart = this.blockArcStarts[block] ?? 0;
+    const arcEnd = this.blockArcEnds[block] ?? 0;
+    const missingArcs = new ArcMap(this.arcLine.subarray(arcStart, arcEnd), this.arcDestination.subarray(arcStart, arcEnd));
     return {
       path,
       lines: this.numbers.subarray(start, end),
