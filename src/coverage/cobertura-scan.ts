@@ -32,6 +32,8 @@ export interface ClassRecord {
   /** Raw attribute values (entities not yet decoded). */
   readonly filename: string | undefined;
   readonly name: string | undefined;
+  /** Byte offset of the `<class` tag in the file, for messages. */
+  readonly offset: number;
   /** Blocks of the class's own `<lines>`. */
   readonly blocks: number[];
   /** Blocks of `<lines>` inside its `<method>` elements. */
@@ -217,7 +219,7 @@ export class CoberturaScanner {
     }
     if (name === 'class') {
       const attributes = buffer.toString(this.latin1 ? 'latin1' : 'utf8', nameEnd, tagEnd);
-      const record: ClassRecord = { filename: attribute(attributes, 'filename'), name: attribute(attributes, 'name'), blocks: [], methodBlocks: [] };
+      const record: ClassRecord = { filename: attribute(attributes, 'filename'), name: attribute(attributes, 'name'), offset: base + open, blocks: [], methodBlocks: [] };
       this.classes.push(record);
       this.currentClass = selfClosing ? undefined : record;
       this.methodDepth = 0;

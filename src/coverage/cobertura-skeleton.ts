@@ -7,9 +7,9 @@ import { ScanError } from './scan-error.js';
 import { decodeEntities } from './xml-bytes.js';
 
 /**
- * The structure of a Cobertura report, from the skeleton the scanner left (every `<lines>`
- * body replaced by a block reference): validated by fast-xml-parser, which also reads the
- * root and its `<sources>`. The classes, wherever they sit (under `<package><classes>`,
+ * The structure of a Cobertura report, from the skeleton the scanner left (the document
+ * without its `<lines>` elements): validated by fast-xml-parser, which also reads the root
+ * and its `<sources>`. The classes, wherever they sit (under `<package><classes>`,
  * straight under `<packages>` or `<package>`), were recorded by the scanner with their line
  * blocks. A class's own lines count; a class without any takes its methods' lines (never
  * both). Classes naming the same file are merged by line.
@@ -55,7 +55,7 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     const filename = xmlClass.filename;
     if (filename === undefined || filename.trim() === '') {
       const name = xmlClass.name === undefined ? '' : ` (class "${decodeEntities(xmlClass.name)}")`;
-      throw new ScanError(undefined, `expected a filename attribute on every <class>, found a class without one${name}`);
+      throw new ScanError(xmlClass.offset, `expected a filename attribute on every <class>, found a class without one${name}`);
     }
     const path = modulePath(decodeEntities(filename), sourceRoots);
     const ownLines = xmlClass.blocks.some((block) => scan.store.blockSize(block) > 0);

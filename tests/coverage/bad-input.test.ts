@@ -44,6 +44,7 @@ const cases: ReadonlyArray<readonly [string, string | Buffer, RegExp]> = [
     /^xxe\.xml:2:22: the DOCTYPE declares an external entity, which trackgen never reads/,
   ],
   ['huge-doctype.xml', `<!DOCTYPE coverage [ <!-- ${'x'.repeat(2 << 20)} -->`, /^huge-doctype\.xml:1:1: expected a short DOCTYPE, found one over 1 MiB$/],
+  ['no-filename.xml', '<coverage>\n<packages><package><classes>\n  <class name="Foo"><lines/></class>\n</classes></package></packages></coverage>', /^no-filename\.xml:3:3: expected a filename attribute on every <class>, found a class without one \(class "Foo"\)$/],
   ['deep.xml', `<coverage><sources>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</sources></coverage>`, /^deep\.xml: not a readable Cobertura document: Maximum nested tags exceeded$/],
   ['binary.dat', Buffer.from([0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x00, 0x01, 0x02]), /^binary\.dat: this is a binary file/],
 ];
