@@ -17,7 +17,6 @@ export interface LinesProgress {
   readonly closed: boolean;
 }
 
-const LINE = ascii('line');
 const LINES_CLOSE = ascii('/lines');
 const COMMENT_OPEN = ascii('!--');
 const COMMENT_CLOSE = Buffer.from('-->');
@@ -61,7 +60,8 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
       position = close + 3;
       continue;
     }
-    if (!bytesEqual(buffer, position + 1, LINE) || !endsName(buffer[position + 5])) {
+    // `<line` followed by a name end, compared byte by byte: this runs once per line.
+    if (next !== 0x6c || buffer[position + 2] !== 0x69 || buffer[position + 3] !== 0x6e || buffer[position + 4] !== 0x65 || !endsName(buffer[position + 5])) {
       throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
     }
     const arcMark = store.arcLength;
@@ -98,14 +98,22 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
  * loop; returns where the general loop goes on (at `start` when the shape differs).
  */
 function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
-  if (end - start < 24 || !bytesEqual(buffer, start, NUMBER_PREFIX)) return start;
-  let position = start + NUMBER_PREFIX.length;
+  // ` number="`, byte by byte.
+  if (
+    end - start < 24 || buffer[start] !== 0x20 || buffer[start + 1] !== 0x6e || buffer[start + 2] !== 0x75 || buffer[start + 3] !== 0x6d ||
+    buffer[start + 4] !== 0x62 || buffer[start + 5] !== 0x65 || buffer[start + 6] !== 0x72 || buffer[start + 7] !== EQUALS || buffer[start + 8] !== DOUBLE_QUOTE
+  ) {
+    return start;
+  }
+  let position = start + 9;
   let value = 0;
   const digitsStart = position;
   for (let byte = buffer[position] ?? 0; byte >= 0x30 && byte <= 0x39 && position - digitsStart < 9; byte = buffer[++position] ?? 0) value = value * 10 + byte - 0x30;
   if (position === digitsStart || buffer[position] !== DOUBLE_QUOTE) return start;
-  if (!bytesEqual(buffer, position + 1, HITS_PREFIX)) return start;
-  let after = position + 1 + HITS_PREFIX.length;
+  // ` hits="`, byte by byte.
+  const h = position + 1;
+  if (buffer[h] !== 0x20 || buffer[h + 1] !== 0x68 || buffer[h + 2] !== 0x69 || buffer[h + 3] !== 0x74 || buffer[h + 4] !== 0x73 || buffer[h + 5] !== EQUALS || buffer[h + 6] !== DOUBLE_QUOTE) return start;
+  let after = h + 7;
   let positive = false;
   const hitsStart = after;
   for (let byte = buffer[after] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buffer[++after] ?? 0) {
@@ -118,8 +126,6 @@ function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
   return after + 1;
 }
 
-const NUMBER_PREFIX = ascii(' number="');
-const HITS_PREFIX = ascii(' hits="');
 
 function readAttributes(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
   let position = start;

@@ -32,6 +32,11 @@ export class LineStore {
     this.covered = new Uint8Array(size);
     this.branchTotal = new Int32Array(size);
     this.branchTaken = new Int32Array(size);
+    // Most lines have no missing branches; a report with many starts well sized anyway.
+    const arcs = Math.max(1024, size >> 3);
+    this.arcOwner = new Int32Array(arcs);
+    this.arcDestination = new Int32Array(arcs);
+    this.arcLine = new Int32Array(arcs);
   }
 
   startBlock(): number {
