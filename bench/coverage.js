@@ -3,7 +3,7 @@
 // `<line ` elements) timed in the same run, and against the peer parser
 // @cvrg-report/cobertura-json (xml2js) on the 20 MB report. Every measurement runs in its own
 // child process, so each peak RSS (process.resourceUsage().maxRSS) belongs to that case alone.
-// Usage: node bench/coverage.js            (needs `npm run build` first)
+// Usage: node bench/coverage.js  (needs `npm run build` first; BENCH_ROUNDS=N for more rounds)
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const generated = `${here}.generated`;
 const SIZES_MB = [1, 20, 100];
-const REPEATS = 3;
+const REPEATS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** Deterministic PRNG (mulberry32), so every run measures the same files. */
 function random(seed) {
