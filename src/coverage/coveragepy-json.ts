@@ -33,8 +33,8 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(undefined, `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`);
     }
-    const executedArcs = arcs(file['executed_branches'], filename, 'executed_branches');
-    const missingArcs = arcs(file['missing_branches'], filename, 'missing_branches');
+    const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));
+    const executedArcs = possibleArcs(unique(arcs(file['executed_branches'], filename, 'executed_branches')), missingArcs, file);
     if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined) hasBranchData = true;
     const statementsRun = executedStatements(executed, missing, file, executedArcs, missingArcs);
     result.push(fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs));
@@ -96,6 +96,38 @@ function fileLines(path: string, executed: number[], missing: number[], executed
 }
 
 type Arc = readonly [number, number];
+
+/** coverage.py 6.x lists an executed arc once per time it was recorded (`[12, 12]` four times). */
+function unique(list: Arc[]): Arc[] {
+  const seen = new Set<string>();
+  return list.filter(([from, to]) => {
+    const key = `${from},${to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * \`executed_branches\` holds every arc that ran from a branch line, also arcs the static
+ * analysis never predicted (a comprehension looping on its own line: \`[1866, 1866]\`); the
+ * branch count, \`summary.num_branches\`, counts predicted exits only. When the arcs add up
+ * to more, the executed self-arcs go first (the ones seen in practice), then the count is
+ * left as the arcs say. Missing arcs are always predicted ones.
+ */
+function possibleArcs(executed: Arc[], missing: Arc[], file: Json): Arc[] {
+  const declared = asObject(file['summary'])?.['num_branches'];
+  if (typeof declared !== 'number') return executed;
+  let excess = executed.length + missing.length - declared;
+  if (excess <= 0) return executed;
+  return executed.filter(([from, to]) => {
+    if (excess > 0 && from === to) {
+      excess--;
+      return false;
+    }
+    return true;
+  });
+}
 
 function arcs(value: unknown, filename: string, key: string): Arc[] {
   if (value === undefined) return [];
