@@ -44,19 +44,6 @@ function lastLine(file: FileLines): number {
   return last;
 }
 
-/** Whether figures carry branch data (`hasBranchData`, else whether branches are counted). */
-export function hasBranchData(figures: CoverageTotals): boolean {
-  return figures.hasBranchData ?? figures.branches !== null;
-}
-
-/** The Missing column of `report -m` for a module (ranges, then arcs, when not precomputed). */
-export function missingColumnOf(module: ModuleCoverage): string {
-  if (module.missing !== undefined) return module.missing;
-  const ranges = module.missingRanges === '' ? [] : module.missingRanges.split(', ');
-  const items = [...ranges, ...module.partialArcs].map((text) => [Number.parseInt(text, 10), text] as const);
-  return items.sort(([a, x], [b, y]) => a - b || (x < y ? -1 : x > y ? 1 : 0)).map(([, text]) => text).join(', ');
-}
-
 /** Totals over modules (or any subset of them), as coverage.py adds Numbers. */
 export function sumTotals(modules: readonly CoverageTotals[], hasBranchData: boolean): CoverageTotals {
   let statements = 0;

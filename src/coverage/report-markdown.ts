@@ -1,11 +1,10 @@
 import { humanCompare } from './human-sort.js';
 import { formatPercent } from './percent.js';
-import { hasBranchData, missingColumnOf } from './figures.js';
 import type { CoverageReport, CoverageTotals } from './types.js';
 
 /** The same table as a GFM table, padded so the Markdown source reads as a table too. */
 export function formatMarkdownTable(report: CoverageReport, precision: number): string {
-  const branches = hasBranchData(report.totals);
+  const branches = report.totals.hasBranchData;
   const header = ['Name', 'Stmts', 'Miss', ...(branches ? ['Branch', 'BrPart'] : []), 'Cover', 'Missing'];
   const cells = (name: string, figures: CoverageTotals, missing: string): string[] => [
     name,
@@ -16,7 +15,7 @@ export function formatMarkdownTable(report: CoverageReport, precision: number): 
     missing,
   ];
   const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
-  const rows = modules.map((module) => cells(escapeMarkdown(module.path), module, missingColumnOf(module)));
+  const rows = modules.map((module) => cells(escapeMarkdown(module.path), module, module.missing));
   rows.push(cells('**TOTAL**', report.totals, '').map((cell, index) => (index === 0 || cell === '' ? cell : `**${cell}**`)));
   const widths = header.map((title, column) => Math.max(title.length, 3, ...rows.map((row) => (row[column] ?? '').length)));
   const numeric = (column: number) => column > 0 && column < header.length - 1;

@@ -1,6 +1,5 @@
 import { humanCompare } from './human-sort.js';
 import { formatPercent } from './percent.js';
-import { hasBranchData, missingColumnOf } from './figures.js';
 import type { CoverageReport, CoverageTotals } from './types.js';
 
 /**
@@ -9,7 +8,7 @@ import type { CoverageReport, CoverageTotals } from './types.js';
  * Branch columns appear only when the report measured branches.
  */
 export function formatTextTable(report: CoverageReport, precision: number): string {
-  const branches = hasBranchData(report.totals);
+  const branches = report.totals.hasBranchData;
   const nameWidth = Math.max(5, ...report.modules.map((module) => width(module.path)));
   const coverWidth = 3 + (precision > 0 ? 1 + precision : 0);
   let header = `${padEnd('Name', nameWidth)}   Stmts   Miss`;
@@ -23,7 +22,7 @@ export function formatTextTable(report: CoverageReport, precision: number): stri
     return text.trimEnd();
   };
   const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
-  const lines = [header, rule, ...modules.map((module) => row(module.path, module, missingColumnOf(module)))];
+  const lines = [header, rule, ...modules.map((module) => row(module.path, module, module.missing))];
   if (modules.length > 0) lines.push(rule, row('TOTAL', report.totals, ''));
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { hasBranchData, sumTotals } from './figures.js';
+import { sumTotals } from './figures.js';
 import type { CoverageReport, ModuleCoverage } from './types.js';
 
 /**
@@ -20,5 +20,5 @@ export function selectModules(report: CoverageReport, selectors: readonly string
     for (const module of matches) chosen.add(module);
   }
   const modules = report.modules.filter((module) => chosen.has(module));
-  return { report: { ...report, modules, totals: sumTotals(modules, hasBranchData(report.totals)) }, unmatched };
+  return { report: { ...report, modules, totals: sumTotals(modules, report.totals.hasBranchData) }, unmatched };
 }

@@ -17,12 +17,8 @@ export interface CoverageTotals {
   readonly percent: number;
   /** Every statement and every branch covered; false when there is no branch data. */
   readonly true100: boolean;
-  /**
-   * Whether branches were measured (false: branch figures are null and percent is statements
-   * only). Always set by the readers; optional so hand-built reports need not repeat
-   * `branches !== null`.
-   */
-  readonly hasBranchData?: boolean;
+  /** Whether branches were measured (false: branch figures are null and percent is statements only). */
+  readonly hasBranchData: boolean;
 }
 
 export interface ModuleCoverage extends CoverageTotals {
@@ -36,8 +32,8 @@ export interface ModuleCoverage extends CoverageTotals {
   readonly missingRanges: string;
   /** Partial branch arcs as `report -m` lists them: `26->30`, `54->exit`. */
   readonly partialArcs: readonly string[];
-  /** The Missing column of `report -m`: ranges and arcs interleaved by line, `16, 26->30, 36, 42-43, 54->exit`. Always set by the readers. */
-  readonly missing?: string;
+  /** The Missing column of `report -m`: ranges and arcs interleaved by line, `16, 26->30, 36, 42-43, 54->exit`. */
+  readonly missing: string;
   /** The last line number the report mentions (a lower bound for the file's length). */
   readonly lastLine: number;
 }
@@ -45,10 +41,10 @@ export interface ModuleCoverage extends CoverageTotals {
 export interface CoverageReport {
   /** Where the report was read from, for messages (several files: joined with ", "). */
   readonly source: string;
-  /** Every file the report was read (merged) from. Always set by the readers. */
-  readonly sources?: readonly string[];
-  /** The `<source>` roots module paths are relative to (empty for coverage.py JSON). Always set by the readers. */
-  readonly sourceRoots?: readonly string[];
+  /** Every file the report was read (merged) from. */
+  readonly sources: readonly string[];
+  /** The `<source>` roots module paths are relative to (empty for coverage.py JSON). */
+  readonly sourceRoots: readonly string[];
   readonly totals: CoverageTotals;
   /** Sorted by path. */
   readonly modules: readonly ModuleCoverage[];
