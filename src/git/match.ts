@@ -5,6 +5,7 @@
  * not "Session 540") or that changed its record — when it is similar enough to be the same commit.
  * A git commit is given to at most one record commit.
  */
+import { sessionFileName } from '../data/load.js';
 import type { Session } from '../data/schema.js';
 import type { GitCommit } from './log.js';
 
@@ -13,10 +14,6 @@ export const MIN_SIMILARITY = 0.5;
 
 export function namesSession(subject: string, sessionNumber: number): boolean {
   return new RegExp(`\\bsession[\\s_#-]*0*${sessionNumber}(?![0-9])`, 'i').test(subject);
-}
-
-export function recordFileName(sessionNumber: number): string {
-  return `${String(sessionNumber).padStart(3, '0')}.json`;
 }
 
 export interface CommitMatch {
@@ -36,7 +33,7 @@ export function matchCommits(sessions: readonly Session[], history: readonly Git
   const candidates = (session: Session): GitCommit[] => {
     let found = candidatesOf.get(session.number);
     if (found === undefined) {
-      const record = recordFileName(session.number);
+      const record = sessionFileName(session.number);
       found = history.filter((commit) => namesSession(commit.subject, session.number) || commit.records.includes(record));
       candidatesOf.set(session.number, found);
     }
