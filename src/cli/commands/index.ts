@@ -9,6 +9,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   generate: async () => (await import('./generate.js')).generateCommand,
   check: async () => (await import('./check.js')).checkCommand,
   coverage: async () => (await import('./coverage.js')).coverageCommand,
+  init: async () => (await import('./init.js')).initCommand,
   'new-session': async () => (await import('./new-session.js')).newSessionCommand,
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
 };
@@ -19,6 +20,7 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   generate: 'render the trackers, session summaries and lessons file into docs/ (npm run docs)',
   check: 'write nothing; exit 1 when a document is out of date or has a conflict',
   coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
+  init: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
   'new-session': 'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
   'record-coverage': "store a session's coverage figures (start or final) in its record, from a report",
 };
