@@ -39,6 +39,9 @@ Options:
   --force SECTION     take the new rendering of a hand-edited section (repeat, or "all")
   --adopt             insert section markers into existing documents that have none
   --print-context     print the view model the templates receive, as JSON, and stop
+  --watch             generate, then again on every save of the data, your templates,
+                      the config or the coverage report (debounced); one line a run;
+                      invalid data prints its problems and keeps watching; Ctrl-C stops
   -q, --quiet         print only problems and the summary line
   -h, --help          show this help
 
@@ -53,6 +56,7 @@ date), 2 usage or tool error.`,
     force: { type: 'string', multiple: true },
     adopt: { type: 'boolean' },
     'print-context': { type: 'boolean' },
+    watch: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
   allowPositionals: false,
@@ -60,6 +64,10 @@ date), 2 usage or tool error.`,
     if (args.values['check'] === true) {
       const { runCheck } = await import('./check.js');
       return runCheck(context, args);
+    }
+    if (args.values['watch'] === true) {
+      const { runWatch } = await import('./generate-watch.js');
+      return runWatch(context, args);
     }
     const settingsResult = loadSettings(context.cwd, settingsFlags(args));
     if (settingsResult.settings === undefined) {
@@ -95,10 +103,11 @@ export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<s
   };
 }
 
-async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promise<number> {
+/** Writes the plan's files; `prefix` starts the summary line (generate --watch puts the time and the change there). */
+export async function writePlan(context: CliContext, plan: Plan, quiet: boolean, prefix = ''): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
   if (plan.model === undefined) {
-    writeLine(context.stderr, 'nothing written: fix the problems above first');
+    writeLine(context.stderr, `${prefix}nothing written: fix the problems above first`);
     return EXIT_PROBLEMS;
   }
   const writable = plan.files.filter((file) => file.merge.content !== null);
@@ -116,7 +125,7 @@ async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promi
   const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   writeLine(
     context.stdout,
-    `${plural(plan.files.length, 'document')}: ${written} written, ${outcomes.length - written} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
+    `${prefix}${plural(plan.files.length, 'document')}: ${written} written, ${outcomes.length - written} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
   );
   return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }
