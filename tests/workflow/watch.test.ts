@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { copyDefaultProject } from '../helpers/project-copy.js';
@@ -96,5 +98,19 @@ describe('trackgen generate --watch', () => {
     expect(await watcher.stop()).toBe(0);
     expect(watcher.out.stdout).not.toContain('notes.txt');
     expect(watcher.out.stdout).not.toContain('README.md');
+  });
+});
+
+describe('trackgen generate --watch from the terminal', () => {
+  it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
+    const dir = project();
+    const bin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => stdout.includes('(Ctrl-C to stop)'), () => stdout);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });
