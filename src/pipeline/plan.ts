@@ -51,7 +51,10 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const pendingCommits = options.repository === false ? undefined : lookUpCommits(loaded.data, { repository: options.repository ?? settings.root, sessionsPath: relative(settings.root, join(settings.dataDir, SESSIONS_DIR)).split('\\').join('/') });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
-  if (hasErrors(coverage.diagnostics)) return { model: undefined, files: [], diagnostics };
+  if (hasErrors(coverage.diagnostics)) {
+    pendingCommits?.catch(() => undefined);
+    return { model: undefined, files: [], diagnostics };
+  }
 
   const commits = await pendingCommits;
   diagnostics.push(...(commits?.diagnostics ?? []));

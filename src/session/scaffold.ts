@@ -22,7 +22,9 @@ export type Scaffold =
 
 export function nextSessionNumber(data: ProjectData): number {
   const started = data.sessions.filter((record) => record.session.status !== 'planned');
-  return (started.at(-1)?.session.number ?? data.sessions.at(-1)?.session.number ?? 0) + 1;
+  const lastStarted = started.at(-1)?.session.number;
+  // No session started yet: the first one is next, planned or not.
+  return lastStarted === undefined ? (data.sessions[0]?.session.number ?? 1) : lastStarted + 1;
 }
 
 export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Scaffold {

@@ -101,6 +101,20 @@ describe('trackgen new-session', () => {
     expect(existsSync(join(dir, 'data/sessions/056.json'))).toBe(false);
   });
 
+  it('starts at session 1 in a new project, and at the first planned record when none was started', async () => {
+    const dir = project();
+    rmSync(join(dir, 'data/sessions'), { recursive: true });
+    const first = await runCli(['new-session', '--date', '2025-11-25'], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('created data/sessions/001.json: session 1, phase 4, ai_model_manager, in progress');
+
+    const planned = project();
+    rmSync(join(planned, 'data/sessions/054.json'));
+    const refused = await runCli(['new-session', '--date', '2025-11-25'], planned);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('session 55 already has a record: it is planned');
+  });
+
   it('uses today\'s date by default, through the built CLI', async () => {
     const dir = project();
     const result = await runBuiltCli(['new-session', '--number', '56'], dir);
