@@ -5,8 +5,7 @@
  * `{ "percent": 38.77 }` stays on one line and a multi-line object gets a new line.
  */
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type Node } from 'jsonc-parser';
-
-export type JsonPath = readonly (string | number)[];
+import type { JsonPath } from './json-text.js';
 
 /**
  * Sets a value: replaces an existing value's text, or inserts the key into its (existing) object,

@@ -9,6 +9,7 @@ import { findModule, formatRecord, scaffoldSession } from '../../session/scaffol
 import { closestWord } from '../../text/closest-word.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { parseSessionNumber } from '../parse-flags.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { requireDataDir } from '../resolve-paths.js';
 
@@ -96,13 +97,6 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
     return EXIT_OK;
   },
 };
-
-/** A whole number of at least 1, from a flag; undefined when the flag is absent. */
-export function parseSessionNumber(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} expects a session number (a whole number of at least 1), found ${JSON.stringify(value)}`);
-  return Number(value);
-}
 
 function parseDate(value: unknown): string {
   if (value === undefined) {

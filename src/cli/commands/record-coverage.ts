@@ -5,7 +5,7 @@ import { readCoverageReports } from '../../coverage/read.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import type { Module } from '../../data/schema.js';
-import { UsageError, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { UsageError, type Diagnostic } from '../../diagnostics.js';
 import { reportPaths } from '../../pipeline/read-coverage.js';
 import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
@@ -14,7 +14,7 @@ import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { requireDataDir } from '../resolve-paths.js';
-import { parseSessionNumber } from './new-session.js';
+import { parseSessionNumber } from '../parse-flags.js';
 
 const BOM = '\uFEFF';
 
@@ -63,6 +63,7 @@ report (nothing written), 2 usage error or unreadable report.`,
       writeLine(context.stderr, 'nothing recorded: fix the problems above first');
       return EXIT_PROBLEMS;
     }
+    printDiagnostics(context.stderr, loaded.diagnostics);
     const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
     const shownAs = relative(context.cwd, path).split('\\').join('/');
@@ -93,7 +94,7 @@ report (nothing written), 2 usage error or unreadable report.`,
     const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
     const modules = figures.modules.map((module) => `${module.id} ${module.figures.percent}%`).join(', ');
     writeLine(context.stdout, `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${number} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`);
-    return hasErrors(loaded.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
+    return EXIT_OK;
   },
 };
 
