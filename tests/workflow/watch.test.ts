@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { copyDefaultProject } from '../helpers/project-copy.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
@@ -98,6 +99,16 @@ describe('trackgen generate --watch', () => {
     expect(await watcher.stop()).toBe(0);
     expect(watcher.out.stdout).not.toContain('notes.txt');
     expect(watcher.out.stdout).not.toContain('README.md');
+  });
+});
+
+describe('trackgen generate --watch with other options', () => {
+  it('refuses --dry-run, --check and --print-context, which write nothing (exit 2, one line)', async () => {
+    for (const flag of ['--dry-run', '--check', '--print-context']) {
+      const result = await runCli(['generate', '--watch', flag]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`trackgen generate: --watch writes documents on every save; it cannot be combined with ${flag}\n`);
+    }
   });
 });
 

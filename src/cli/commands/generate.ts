@@ -1,5 +1,5 @@
 import { loadSettings } from '../../config/load.js';
-import { hasErrors } from '../../diagnostics.js';
+import { hasErrors, UsageError } from '../../diagnostics.js';
 import { planDocuments, type Plan } from '../../pipeline/plan.js';
 import { unifiedDiff, writeFilesAtomically } from '../../write/index.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -61,6 +61,8 @@ date), 2 usage or tool error.`,
   },
   allowPositionals: false,
   async run(context, args) {
+    const alone = ['check', 'dry-run', 'print-context'].find((name) => args.values[name] === true);
+    if (args.values['watch'] === true && alone !== undefined) throw new UsageError(`--watch writes documents on every save; it cannot be combined with --${alone}`);
     if (args.values['check'] === true) {
       const { runCheck } = await import('./check.js');
       return runCheck(context, args);
