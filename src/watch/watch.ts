@@ -21,6 +21,8 @@ export interface WatchOptions {
   readonly run: (changed: readonly string[]) => Promise<void>;
   readonly signal: AbortSignal;
   readonly debounceMs?: number;
+  /** Runs once the watchers are armed, so a save during it is not missed. */
+  readonly initial?: () => Promise<void>;
 }
 
 export const DEBOUNCE_MS = 150;
@@ -55,16 +57,19 @@ export function watchAndRun(options: WatchOptions): Promise<void> {
       clearTimeout(timer);
       timer = setTimeout(flush, debounceMs);
     };
-    const flush = () => {
-      if (running !== undefined || pending.size === 0 || options.signal.aborted) return;
-      const batch = [...pending].sort();
-      pending.clear();
-      running = options.run(batch).finally(() => {
+    const start = (work: Promise<void>) => {
+      running = work.finally(() => {
         running = undefined;
         if (options.signal.aborted) return;
         arm();
         if (pending.size > 0) timer = setTimeout(flush, debounceMs);
       });
+    };
+    const flush = () => {
+      if (running !== undefined || pending.size === 0 || options.signal.aborted) return;
+      const batch = [...pending].sort();
+      pending.clear();
+      start(options.run(batch));
     };
     const stop = () => {
       clearTimeout(timer);
@@ -74,6 +79,7 @@ export function watchAndRun(options: WatchOptions): Promise<void> {
     if (options.signal.aborted) return stop();
     options.signal.addEventListener('abort', stop, { once: true });
     arm();
+    if (options.initial !== undefined) start(options.initial());
   });
 }
 

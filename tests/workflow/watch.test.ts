@@ -102,6 +102,23 @@ describe('trackgen generate --watch', () => {
   });
 });
 
+describe('trackgen generate --watch with a broken config', () => {
+  it('says so, watches for the config to be fixed, then generates', async () => {
+    const dir = project();
+    const config = join(dir, 'trackgen.config.json');
+    const good = readFileSync(config, 'utf8');
+    writeFileSync(config, '{ "outDir": 3 }');
+    const watcher = startWatch(dir);
+    const seen = () => `stdout:\n${watcher.out.stdout}\nstderr:\n${watcher.out.stderr}`;
+    await until(() => watcher.out.stderr.includes('fix the config file first'), seen);
+    expect(watcher.out.stderr).toMatch(/trackgen\.config\.json:1:13 {2}error/);
+    writeFileSync(config, good);
+    await until(() => summaries(watcher.out.stdout).length === 1, seen);
+    expect(summaries(watcher.out.stdout)[0]).toContain('trackgen.config.json changed: 4 documents: 4 written, 0 unchanged');
+    expect(await watcher.stop()).toBe(0);
+  });
+});
+
 describe('trackgen generate --watch with other options', () => {
   it('refuses --dry-run, --check and --print-context, which write nothing (exit 2, one line)', async () => {
     for (const flag of ['--dry-run', '--check', '--print-context']) {

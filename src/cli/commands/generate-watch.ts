@@ -41,12 +41,15 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
     }
   };
 
-  await generateOnce('start');
-  if (settings !== undefined) {
-    const watched = watchTargets(settings, context.cwd).map((target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`);
-    writeLine(context.stdout, `watching ${[...new Set(watched)].join(', ')} (Ctrl-C to stop)`);
-  }
+  // Settings first, so the watchers are armed before the first run.
+  settings = loadSettings(context.cwd, settingsFlags(args)).settings;
   await watchAndRun({
+    initial: async () => {
+      await generateOnce('start');
+      if (settings === undefined) return;
+      const watched = watchTargets(settings, context.cwd).map((target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`);
+      writeLine(context.stdout, `watching ${[...new Set(watched)].join(', ')} (Ctrl-C to stop)`);
+    },
     // Until the config is readable, watch for it to be fixed.
     targets: () => (settings === undefined ? [{ dir: context.cwd, recursive: false, accept: (name) => name === CONFIG_FILE || name === 'package.json' }] : watchTargets(settings, context.cwd)),
     run: (changed) => generateOnce(describe(changed.map(shown))),
