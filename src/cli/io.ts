@@ -9,6 +9,8 @@ export interface CliContext {
   readonly stderr: OutputStream;
   /** Environment variables (defaults to process.env in the bin). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Stops long-running commands (generate --watch); without it they stop on Ctrl-C. */
+  readonly signal?: AbortSignal;
 }
 
 export const EXIT_OK = 0;

@@ -11,6 +11,8 @@ export interface RunOptions {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Stops long-running commands (generate --watch) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 export function version(): string {
@@ -45,6 +47,7 @@ export async function run(options: RunOptions): Promise<number> {
     stdout: options.stdout,
     stderr: options.stderr,
     env: options.env ?? process.env,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   const [first, ...rest] = options.argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {

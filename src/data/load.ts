@@ -41,6 +41,11 @@ export interface LoadOptions {
 export const PROJECT_FILE = 'project.json';
 export const SESSIONS_DIR = 'sessions';
 
+/** A session's record file name: the number padded to three digits, `054.json`. */
+export function sessionFileName(sessionNumber: number): string {
+  return `${String(sessionNumber).padStart(3, '0')}.json`;
+}
+
 export async function loadProjectData(dataDir: string, options: LoadOptions): Promise<LoadResult> {
   const shown = (path: string): string => relative(options.cwd, path).split('\\').join('/') || '.';
   const diagnostics: Diagnostic[] = [];

@@ -5,8 +5,9 @@
  */
 import { join, relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { loadProjectData, type ProjectData } from '../data/load.js';
+import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { lookUpCommits } from '../git/commits.js';
 import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js';
 import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
@@ -18,6 +19,12 @@ export interface PlanOptions {
   readonly cwd: string;
   readonly force?: 'all' | ReadonlySet<string>;
   readonly adopt?: boolean;
+  /**
+   * Where to look up commit hashes in git history: the project root inside the repository
+   * (default: settings.root). A caller rendering from a temporary copy passes the real root;
+   * false skips git (every commit without "hash" shows as TBD, silently).
+   */
+  readonly repository?: string | false;
 }
 
 export interface PlannedFile {
@@ -58,11 +65,18 @@ function invalid(diagnostics: readonly Diagnostic[], model: ViewModel | undefine
 export async function planDocuments(settings: Settings, options: PlanOptions): Promise<Plan> {
   const loaded = await loadProjectData(settings.dataDir, { cwd: options.cwd });
   if (loaded.data === undefined) return invalid(loaded.diagnostics);
+  // git runs in a child process while the report is parsed.
+  const pendingCommits = options.repository === false ? undefined : lookUpCommits(loaded.data, { repository: options.repository ?? settings.root, sessionsPath: relative(settings.root, join(settings.dataDir, SESSIONS_DIR)).split('\\').join('/') });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
-  if (hasErrors(coverage.diagnostics)) return invalid(diagnostics);
+  if (hasErrors(coverage.diagnostics)) {
+    pendingCommits?.catch(() => undefined);
+    return invalid(diagnostics);
+  }
 
-  const model = buildViewModel({ data: loaded.data, report: coverage.report });
+  const commits = await pendingCommits;
+  diagnostics.push(...(commits?.diagnostics ?? []));
+  const model = buildViewModel({ data: loaded.data, report: coverage.report, ...(commits === undefined ? {} : { findCommit: commits.findCommit }) });
   diagnostics.push(...model.diagnostics);
   const directories = settings.templatesDir === undefined || settings.templatesDir === BUILT_IN_TEMPLATES.replace(/[\\/]$/, '') ? [BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES, settings.templatesDir];
   const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);

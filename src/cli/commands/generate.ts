@@ -1,4 +1,4 @@
-import { hasErrors } from '../../diagnostics.js';
+import { hasErrors, UsageError } from '../../diagnostics.js';
 import { rememberPlan } from '../../pipeline/cached-plan.js';
 import type { Plan } from '../../pipeline/plan.js';
 import { writeFilesAtomically } from '../../write/index.js';
@@ -40,6 +40,9 @@ Options:
   --force SECTION     take the new rendering of a hand-edited section (repeat, or "all")
   --adopt             insert section markers into existing documents that have none
   --print-context     print the view model the templates receive, as JSON, and stop
+  --watch             generate, then again on every save of the data, your templates,
+                      the config or the coverage report (debounced); one line a run;
+                      invalid data prints its problems and keeps watching; Ctrl-C stops
   -q, --quiet         print only problems and the summary line
   -h, --help          show this help
 
@@ -54,13 +57,20 @@ date), 2 usage or tool error.`,
     force: { type: 'string', multiple: true },
     adopt: { type: 'boolean' },
     'print-context': { type: 'boolean' },
+    watch: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
   allowPositionals: false,
   async run(context, args) {
+    const alone = ['check', 'dry-run', 'print-context'].find((name) => args.values[name] === true);
+    if (args.values['watch'] === true && alone !== undefined) throw new UsageError(`--watch writes documents on every save; it cannot be combined with --${alone}`);
     if (args.values['check'] === true) {
       const { runCheck } = await import('./check.js');
       return runCheck(context, args);
+    }
+    if (args.values['watch'] === true) {
+      const { runWatch } = await import('./generate-watch.js');
+      return runWatch(context, args);
     }
     const obtained = await obtainPlan(context, settingsFlags(args), { ...forceAndAdopt(args), needModel: args.values['print-context'] === true });
     if (obtained.plan === undefined) {
@@ -106,11 +116,12 @@ function writtenContents(plan: Plan): Map<string, string> {
   return new Map(plan.files.flatMap((file) => (file.merge.content === null ? [] : [[file.path, file.merge.content] as const])));
 }
 
-async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promise<number> {
+/** Writes the plan's files; `prefix` starts the summary line (generate --watch puts the time and the change there). */
+export async function writePlan(context: CliContext, plan: Plan, quiet: boolean, prefix = ''): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
   printConflicts(context.stderr, plan);
   if (!plan.valid) {
-    writeLine(context.stderr, 'nothing written: fix the problems above first');
+    writeLine(context.stderr, `${prefix}nothing written: fix the problems above first`);
     return EXIT_PROBLEMS;
   }
   // The merge already knows which files change; the rest are not touched, not even read again.
@@ -128,7 +139,7 @@ async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promi
   const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   writeLine(
     context.stdout,
-    `${plural(plan.files.length, 'document')}: ${written} written, ${plan.files.length - written - skipped.length} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
+    `${prefix}${plural(plan.files.length, 'document')}: ${written} written, ${plan.files.length - written - skipped.length} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
   );
   return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }

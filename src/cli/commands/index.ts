@@ -10,6 +10,9 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   check: async () => (await import('./check.js')).checkCommand,
   accept: async () => (await import('./accept.js')).acceptCommand,
   coverage: async () => (await import('./coverage.js')).coverageCommand,
+  init: async () => (await import('./init.js')).initCommand,
+  'new-session': async () => (await import('./new-session.js')).newSessionCommand,
+  'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
 };
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
@@ -19,4 +22,7 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   check: 'write nothing; exit 1 when a document is out of date or has a conflict',
   accept: 'adopt hand edits in generated sections as the new baseline',
   coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
+  init: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
+  'new-session': 'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
+  'record-coverage': "store a session's coverage figures (start or final) in its record, from a report",
 };

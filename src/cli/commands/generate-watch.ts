@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { CONFIG_FILE, loadSettings, type Settings } from '../../config/load.js';
+import { planDocuments } from '../../pipeline/plan.js';
+import { watchTargets } from '../../watch/targets.js';
+import { DEBOUNCE_MS, watchAndRun } from '../../watch/watch.js';
+import type { ParsedArgs } from '../command.js';
+import { EXIT_OK, writeLine, type CliContext } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { forceAndAdopt, settingsFlags, writePlan } from './generate.js';
+
+/** `generate --watch`: a run now, then one a save, until Ctrl-C (or the context's signal). */
+export async function runWatch(context: CliContext, args: ParsedArgs): Promise<number> {
+  const controller = context.signal === undefined ? new AbortController() : undefined;
+  const signal = context.signal ?? (controller as AbortController).signal;
+  const onInterrupt = () => controller?.abort();
+  if (controller !== undefined) process.once('SIGINT', onInterrupt);
+  const shown = (path: string) => relative(context.cwd, path).split('\\').join('/') || '.';
+  let settings: Settings | undefined;
+
+  const generateOnce = async (trigger: string): Promise<void> => {
+    const prefix = `${clock()}  ${trigger}: `;
+    const loaded = loadSettings(context.cwd, settingsFlags(args));
+    if (loaded.settings === undefined) {
+      printDiagnostics(context.stderr, loaded.diagnostics);
+      writeLine(context.stderr, `${prefix}nothing written: fix the config file first`);
+      return;
+    }
+    settings = loaded.settings;
+    const dataDir = await stat(settings.dataDir).catch(() => undefined);
+    if (dataDir?.isDirectory() !== true) {
+      writeLine(context.stderr, `${prefix}nothing written: data directory not found: ${shown(settings.dataDir)}`);
+      return;
+    }
+    try {
+      const plan = await planDocuments(settings, { cwd: context.cwd, ...forceAndAdopt(args) });
+      await writePlan(context, plan, true, prefix);
+    } catch (error) {
+      // One bad save must not end the watch: say what failed and wait for the next one.
+      writeLine(context.stderr, `${prefix}failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  // Settings first, so the watchers are armed before the first run.
+  settings = loadSettings(context.cwd, settingsFlags(args)).settings;
+  await watchAndRun({
+    initial: async () => {
+      await generateOnce('start');
+      if (settings === undefined) return;
+      const watched = watchTargets(settings, context.cwd).map((target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`);
+      writeLine(context.stdout, `watching ${[...new Set(watched)].join(', ')} (Ctrl-C to stop)`);
+    },
+    // Until the config is readable, watch for it to be fixed.
+    targets: () => (settings === undefined ? [{ dir: context.cwd, recursive: false, accept: (name) => name === CONFIG_FILE || name === 'package.json' }] : watchTargets(settings, context.cwd)),
+    run: (changed) => generateOnce(describe(changed.map(shown))),
+    signal,
+    debounceMs: DEBOUNCE_MS,
+  });
+  if (controller !== undefined) process.off('SIGINT', onInterrupt);
+  return EXIT_OK;
+}
+
+function describe(changed: readonly string[]): string {
+  const [first] = changed;
+  return changed.length <= 1 ? `${first ?? 'a file'} changed` : `${first} and ${changed.length - 1} more changed`;
+}
+
+function clock(): string {
+  const now = new Date();
+  return [now.getHours(), now.getMinutes(), now.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

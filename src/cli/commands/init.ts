@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { planInit } from '../../init/plan.js';
+import { writeFilesAtomically } from '../../write/index.js';
+import type { Command } from '../command.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
+  help: `Usage: trackgen init [--report FILE] [--data DIR] [--out DIR]
+
+Sets trackgen up in the current directory (your repository's root):
+
+  - finds the coverage report: the output named in coverage.py's configuration
+    (pyproject.toml, .coveragerc, setup.cfg, tox.ini), else coverage.xml or
+    coverage.json in ., reports/, build/, coverage/, test-reports/, test-results/
+    or htmlcov/; when there is none, it says how to produce one with pytest-cov
+    (pytest --cov=PKG --cov-branch --cov-report=xml) and writes nothing;
+  - writes trackgen.config.json and data/project.json listing every module of the
+    report (files with statements) in one phase, "Phase 1", for you to split into
+    phases, with "$schema" for completion in your editor;
+  - adds "docs": "trackgen generate" to the scripts of package.json, when there is
+    one, keeping its formatting;
+  - prints the next three steps.
+
+An existing file is never overwritten: it is named and kept.
+
+Options:
+  --report FILE   the coverage report to list modules from (Cobertura XML or
+                  coverage.py JSON)
+  --data DIR      data directory to create (default: data)
+  --out DIR       output directory for generated documents (default: docs)
+  -h, --help      show this help
+
+Exit codes: 0 set up (or already set up), 1 no coverage report found,
+2 usage error or unreadable report.`,
+  options: { report: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } },
+  allowPositionals: false,
+  async run(context, args) {
+    const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
+    const report = text('report');
+    const dataDir = text('data') ?? 'data';
+    const outDir = text('out') ?? 'docs';
+    const plan = planInit({ root: context.cwd, dataDir, outDir, ...(report === undefined ? {} : { report: resolve(context.cwd, report) }) });
+    if (!plan.ok) {
+      writeLine(context.stderr, `trackgen init: ${plan.message}`);
+      return EXIT_PROBLEMS;
+    }
+    const shown = (path: string) => relative(context.cwd, path).split('\\').join('/');
+    if (plan.report !== undefined) writeLine(context.stdout, `found     ${shown(plan.report)}`);
+    for (const step of plan.steps) {
+      if (step.kind === 'create') {
+        await mkdir(dirname(step.path), { recursive: true });
+        const created = await writeFile(step.path, step.content, { flag: 'wx' }).then(
+          () => true,
+          // "wx": never replace a file, even one created since the plan was made.
+          (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)),
+        );
+        writeLine(context.stdout, created ? `created   ${shown(step.path)} (${step.about})` : `kept      ${shown(step.path)} (exists)`);
+      } else if (step.kind === 'edit') {
+        await writeFilesAtomically([{ path: step.path, content: step.content }]);
+        writeLine(context.stdout, `updated   ${shown(step.path)}: ${step.about}`);
+      } else {
+        writeLine(context.stdout, `kept      ${shown(step.path)} (${step.about})`);
+      }
+    }
+    for (const note of plan.notes) writeLine(context.stdout, `note: ${note}`);
+    writeLine(context.stdout, `
+Next steps:
+  1. Group the modules of ${shown(join(context.cwd, dataDir, 'project.json'))} into phases (rename "Phase 1", split it,
+     add risk and estimates), then check it: trackgen validate
+  2. Start your first session: trackgen new-session --module ID
+  3. Write the documents into ${shown(join(context.cwd, outDir))}/: trackgen generate`);
+    return EXIT_OK;
+  },
+};

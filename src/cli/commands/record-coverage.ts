@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { loadSettings } from '../../config/load.js';
+import { readCoverageReports } from '../../coverage/read.js';
+import { locate } from '../../data/json-text.js';
+import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
+import type { Module } from '../../data/schema.js';
+import { UsageError, type Diagnostic } from '../../diagnostics.js';
+import { reportPaths } from '../../pipeline/read-coverage.js';
+import { sessionFigures } from '../../record/figures.js';
+import { writeFigures, type Stage } from '../../record/write-figures.js';
+import { writeFilesAtomically } from '../../write/index.js';
+import type { Command } from '../command.js';
+import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { requireDataDir } from '../resolve-paths.js';
+import { parseSessionNumber } from '../parse-flags.js';
+
+const BOM = '\uFEFF';
+
+export const recordCoverageCommand: Command = {
+  name: 'record-coverage',
+  summary: "store a session's coverage figures (start or final) in its record, from a report",
+  help: `Usage: trackgen record-coverage --session N [--stage start|final] [REPORT...]
+
+Reads the coverage report (Cobertura XML or coverage.py JSON; several are merged)
+and stores in data/sessions/NNN.json the overall percent ("projectCoverage") and,
+for each module of the session, "percent", "statements", "missed" and, when the
+report measured branches, "branches", "coveredBranches" and "partialBranches" —
+as coverage.py shows them. The history then stays reproducible without keeping
+old reports.
+
+The record is edited in place: only those figures change; your formatting, key
+order and everything else in the file stay byte for byte.
+
+Options:
+  --session N      the session whose record to update (required)
+  --stage STAGE    start (before the work) or final (after it; the default)
+  --data DIR       data directory (default: data, or "data" in trackgen.config.json)
+  REPORT           the report(s) to read (default: the report of project.json or
+                   trackgen.config.json)
+  -h, --help       show this help
+
+Exit codes: 0 recorded, 1 invalid data or a module of the session is not in the
+report (nothing written), 2 usage error or unreadable report.`,
+  options: { session: { type: 'string' }, stage: { type: 'string' }, data: { type: 'string' } },
+  allowPositionals: true,
+  async run(context, args) {
+    const number = parseSessionNumber(args.values['session'], '--session');
+    if (number === undefined) throw new UsageError('expected --session N, the session whose record to update (see trackgen record-coverage --help)');
+    const stage = parseStage(args.values['stage']);
+    const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
+    const settingsResult = loadSettings(context.cwd, { data });
+    if (settingsResult.settings === undefined) {
+      printDiagnostics(context.stderr, settingsResult.diagnostics);
+      return EXIT_PROBLEMS;
+    }
+    const settings = settingsResult.settings;
+    await requireDataDir(settings.dataDir);
+    const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
+    if (loaded.data === undefined) {
+      printDiagnostics(context.stderr, loaded.diagnostics);
+      writeLine(context.stderr, 'nothing recorded: fix the problems above first');
+      return EXIT_PROBLEMS;
+    }
+    printDiagnostics(context.stderr, loaded.diagnostics);
+    const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
+    const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
+    const shownAs = relative(context.cwd, path).split('\\').join('/');
+    if (record === undefined) throw new UsageError(`no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`);
+
+    const paths = args.positionals.length > 0 ? args.positionals.map((file) => resolve(context.cwd, file)) : reportPaths(settings, loaded.data);
+    if (paths.length === 0) throw new UsageError('expected a REPORT, or "coverageReport" in data/project.json, found neither');
+    const report = readCoverageReports(paths, paths.map((file) => relative(context.cwd, file).split('\\').join('/')));
+
+    const modulesById = new Map<string, Module>(loaded.data.project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => [module.id, module] as const)));
+    const figures = sessionFigures(record.session, modulesById, report);
+    if (figures.missing.length > 0) {
+      const source = record.source;
+      const problems: Diagnostic[] = figures.missing.map((module) => ({
+        file: source.file,
+        ...source.lines.position(locate(source, ['modules', module.index, 'module']).offset),
+        severity: 'error',
+        rule: 'not-in-report',
+        message: `${module.id}: expected ${report.source} to list ${module.path}, found no such file; nothing recorded`,
+      }));
+      printDiagnostics(context.stderr, problems);
+      return EXIT_PROBLEMS;
+    }
+
+    const raw = await readFile(path, 'utf8');
+    const bom = raw.startsWith(BOM) ? BOM : '';
+    const updated = bom + writeFigures(raw.slice(bom.length), figures, stage);
+    const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
+    const modules = figures.modules.map((module) => `${module.id} ${module.figures.percent}%`).join(', ');
+    writeLine(context.stdout, `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${number} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`);
+    return EXIT_OK;
+  },
+};
+
+function parseStage(value: unknown): Stage {
+  if (value === undefined) return 'final';
+  if (value === 'start' || value === 'final') return value;
+  throw new UsageError(`--stage expects start or final, found ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,104 @@
+/**
+ * `trackgen init` as a plan: every file's content is computed before any file is touched, and a
+ * file that exists is never replaced (package.json is edited by offsets, and only to add a script).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONFIG_FILE } from '../config/load.js';
+import { readCoverageReport } from '../coverage/read.js';
+import { PROJECT_FILE } from '../data/load.js';
+import { addDocsScript, configFileText, projectFileText } from './files.js';
+import { findCoverageReport, howToProduceReport } from './find-report.js';
+import { moduleIds } from './module-ids.js';
+
+export interface InitOptions {
+  readonly root: string;
+  /** A report named on the command line, absolute. */
+  readonly report?: string;
+  readonly dataDir: string;
+  readonly outDir: string;
+}
+
+export type InitStep =
+  | { readonly kind: 'create'; readonly path: string; readonly content: string; readonly about: string }
+  | { readonly kind: 'edit'; readonly path: string; readonly content: string; readonly about: string }
+  | { readonly kind: 'keep'; readonly path: string; readonly about: string };
+
+export type InitPlan = { readonly ok: true; readonly report: string | undefined; readonly steps: readonly InitStep[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+
+const posix = (path: string) => path.split('\\').join('/');
+
+export function planInit(options: InitOptions): InitPlan {
+  const { root } = options;
+  const configPath = join(root, CONFIG_FILE);
+  const dataDir = join(root, options.dataDir);
+  const projectPath = join(dataDir, PROJECT_FILE);
+  const steps: InitStep[] = [];
+  const notes: string[] = [];
+  const schemas = schemasDirectory(root);
+  if (!schemas.installed) notes.push(`"$schema" points at ${posix(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`);
+  const schemaFrom = (file: string, name: string) => posix(relative(dirname(file), join(schemas.path, name)));
+
+  if (existsSync(configPath)) steps.push({ kind: 'keep', path: configPath, about: 'exists' });
+  else steps.push({ kind: 'create', path: configPath, content: configFileText(schemaFrom(configPath, 'config.schema.json'), posix(options.dataDir), posix(options.outDir)), about: 'settings' });
+
+  let reportPath: string | undefined;
+  if (existsSync(projectPath)) {
+    steps.push({ kind: 'keep', path: projectPath, about: 'exists' });
+  } else {
+    reportPath = options.report ?? findCoverageReport(root);
+    if (reportPath === undefined) return { ok: false, message: howToProduceReport(root) };
+    const report = readCoverageReport(reportPath, posix(relative(root, reportPath)));
+    const measured = report.modules.filter((module) => module.statements > 0);
+    const paths = measured.map((module) => repositoryPath(root, report.sourceRoots, module.path));
+    const ids = moduleIds(paths);
+    const modules = paths.map((path, index) => ({ id: ids[index] ?? path, path }));
+    const content = projectFileText({
+      name: projectName(root),
+      schema: schemaFrom(projectPath, 'project.schema.json'),
+      coverageReport: posix(relative(dataDir, reportPath)),
+      modules,
+    });
+    steps.push({ kind: 'create', path: projectPath, content, about: `${modules.length} module${modules.length === 1 ? '' : 's'} of ${posix(relative(root, reportPath))} in "Phase 1"` });
+  }
+
+  const packagePath = join(root, 'package.json');
+  if (existsSync(packagePath)) {
+    const edit = addDocsScript(readFileSync(packagePath, 'utf8'));
+    if (edit.status === 'added') steps.push({ kind: 'edit', path: packagePath, content: edit.text, about: 'added "docs": "trackgen generate" to "scripts"' });
+    else if (edit.status === 'present') steps.push({ kind: 'keep', path: packagePath, about: 'already has "docs": "trackgen generate"' });
+    else if (edit.status === 'other') steps.push({ kind: 'keep', path: packagePath, about: `its "docs" script is ${JSON.stringify(edit.existing)}; add trackgen generate to it yourself` });
+    else steps.push({ kind: 'keep', path: packagePath, about: 'not a JSON object; left alone' });
+  }
+  return { ok: true, report: reportPath, steps, notes };
+}
+
+/**
+ * A module's path from the repository root (`shop/cart.py`) when the report's source root lies
+ * inside the repository, as coverage.py writes it for --cov=shop; else the report's own path.
+ */
+function repositoryPath(root: string, sourceRoots: readonly string[], path: string): string {
+  for (const sourceRoot of sourceRoots) {
+    const inRepository = relative(root, sourceRoot);
+    if (inRepository.startsWith('..') || isAbsolute(inRepository) || !existsSync(join(sourceRoot, path))) continue;
+    return posix(join(inRepository, path));
+  }
+  return path;
+}
+
+/** The installed package's schemas when the repository has it, else where an install will put them. */
+function schemasDirectory(root: string): { path: string; installed: boolean } {
+  const dependency = join(root, 'node_modules', 'trackgen', 'schemas');
+  if (existsSync(dependency)) return { path: dependency, installed: true };
+  const own = fileURLToPath(new URL('../../schemas', import.meta.url));
+  if (!relative(root, own).startsWith('..') && existsSync(own)) return { path: own, installed: true };
+  return { path: dependency, installed: false };
+}
+
+/** [project] name of pyproject.toml (or Poetry's), else the folder's name. */
+function projectName(root: string): string {
+  const pyproject = join(root, 'pyproject.toml');
+  const text = existsSync(pyproject) ? readFileSync(pyproject, 'utf8') : '';
+  return /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text)?.[1] ?? basename(root);
+}

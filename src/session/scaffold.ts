@@ -1,0 +1,108 @@
+/**
+ * Pure: the record `trackgen new-session` writes. The next session is the one after the last
+ * session that was started (planned records do not count); it is pre-filled from the session
+ * before it — its phase, the modules it left in progress with their final figures as the new
+ * start, its final overall coverage — or else with the phase's next module not yet complete.
+ */
+import type { ProjectData, SessionRecord } from '../data/load.js';
+import type { Module, Phase, Session } from '../data/schema.js';
+import { modulesCompletedBy } from '../model/sessions.js';
+
+export interface ScaffoldOptions {
+  readonly number?: number;
+  /** A module id (or its path, or file name) from project.json. */
+  readonly module?: Module;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+}
+
+export type Scaffold =
+  | { readonly ok: true; readonly number: number; readonly session: Session; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly number: number; readonly existing: SessionRecord };
+
+export function nextSessionNumber(data: ProjectData): number {
+  const started = data.sessions.filter((record) => record.session.status !== 'planned');
+  const lastStarted = started.at(-1)?.session.number;
+  // No session started yet: the first one is next, planned or not.
+  return lastStarted === undefined ? (data.sessions[0]?.session.number ?? 1) : lastStarted + 1;
+}
+
+export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Scaffold {
+  const number = options.number ?? nextSessionNumber(data);
+  const existing = data.sessions.find((record) => record.session.number === number);
+  if (existing !== undefined) return { ok: false, number, existing };
+
+  const sessions = data.sessions.map((record) => record.session);
+  const previous = [...sessions].reverse().find((session) => session.number < number && session.status !== 'planned');
+  const completed = modulesCompletedBy(sessions, number - 1);
+  const notes: string[] = [];
+  const phases = data.project.phases;
+  const phaseOf = (id: string) => phases.find((phase) => (phase.modules ?? []).some((module) => module.id === id));
+
+  let modules: NonNullable<Session['modules']>;
+  if (options.module !== undefined) {
+    const start = previous?.modules?.find((entry) => entry.module === options.module?.id)?.final;
+    modules = [{ module: options.module.id, outcome: 'in-progress', ...(start === undefined ? {} : { start }) }];
+  } else {
+    const unfinished = (previous?.modules ?? []).filter((entry) => entry.outcome !== 'complete' && !completed.has(entry.module));
+    if (unfinished.length > 0) {
+      modules = unfinished.map((entry) => ({ module: entry.module, outcome: 'in-progress', ...(entry.final === undefined ? {} : { start: entry.final }) }));
+    } else {
+      const next = nextModule(phases, previous?.phase, completed);
+      modules = next === undefined ? [] : [{ module: next.id, outcome: 'in-progress' }];
+      if (next === undefined) notes.push('every module of project.json is complete: add the session\'s "modules" by hand');
+    }
+  }
+  const phase = (modules[0] === undefined ? undefined : phaseOf(modules[0].module)) ?? phases.find((candidate) => candidate.number === previous?.phase) ?? phases.find((candidate) => candidate.modules !== undefined) ?? phases[0];
+  const schema = schemaFor(data);
+  const start = previous?.projectCoverage?.final;
+  const session: Session = {
+    ...(schema === undefined ? {} : { $schema: schema }),
+    number,
+    date: options.date,
+    phase: phase?.number ?? 1,
+    status: 'in-progress',
+    ...(modules.length === 0 ? {} : { modules }),
+    ...(start === undefined ? {} : { projectCoverage: { start } }),
+  };
+  return { ok: true, number, session, notes };
+}
+
+/** The first module, in the order of work, not yet complete: in the given phase, then in later ones. */
+function nextModule(phases: readonly Phase[], fromPhase: number | undefined, completed: ReadonlySet<string>): Module | undefined {
+  const tracked = phases.filter((phase) => phase.modules !== undefined && (fromPhase === undefined || phase.number >= fromPhase));
+  for (const phase of tracked) {
+    const module = (phase.modules ?? []).find((candidate) => !completed.has(candidate.id));
+    if (module !== undefined) return module;
+  }
+  return undefined;
+}
+
+/** The "$schema" of the newest record, or project.json's pointed at the session schema. */
+function schemaFor(data: ProjectData): string | undefined {
+  const fromRecord = [...data.sessions].reverse().find((record) => record.session.$schema !== undefined)?.session.$schema;
+  if (fromRecord !== undefined) return fromRecord;
+  const fromProject = data.project.$schema;
+  if (fromProject === undefined) return undefined;
+  const session = fromProject.replace(/project\.schema\.json$/, 'session.schema.json');
+  const relativePath = !/^[a-z][a-z0-9+.-]*:/i.test(session) && !session.startsWith('/');
+  return relativePath ? `../${session}` : session;
+}
+
+/** Finds a module by id, by its path, or by its file name with or without ".py". */
+export function findModule(data: ProjectData, name: string): Module | undefined {
+  const modules = data.project.phases.flatMap((phase) => phase.modules ?? []);
+  const normalised = name.replaceAll('\\', '/');
+  return (
+    modules.find((module) => module.id === name) ??
+    modules.find((module) => module.path === normalised || module.path.endsWith(`/${normalised}`)) ??
+    modules.find((module) => module.path.split('/').pop()?.replace(/\.py$/, '') === normalised.replace(/\.py$/, ''))
+  );
+}
+
+/** A session record as the person will edit it: two-space JSON, coverage figures on one line. */
+export function formatRecord(session: Session): string {
+  const text = JSON.stringify(session, null, 2);
+  // Figure objects ({"percent": …}) are short: keep each on one line, as in the other records.
+  return `${text.replace(/\{\n\s+("percent"|"start"|"final")[^{}\[\]]*?\n\s*\}/g, (block) => `{ ${block.slice(1, -1).trim().split(/,\n\s*/).join(', ')} }`)}\n`;
+}
