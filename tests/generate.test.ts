@@ -136,3 +136,19 @@ describe('trackgen generate', () => {
     expect(tracker).toContain('**Modules at TRUE 100%**: 27/93');
   });
 });
+
+describe('documents of your own', () => {
+  it('get the project and the current phase besides the whole view model', async () => {
+    const copy = copyDefaultProject();
+    try {
+      mkdirSync(join(copy.dir, 'templates'));
+      writeFileSync(join(copy.dir, 'templates/status.md.hbs'), '# {{project.name}}\n\nPhase {{current.phase.number}}: {{current.phase.modulesComplete}}/{{current.phase.modules}}; {{summaries.length}} summary\n');
+      writeFileSync(join(copy.dir, 'trackgen.config.json'), JSON.stringify({ documents: [{ template: 'status.md', output: 'STATUS.md' }] }));
+      const result = await runCli(['generate', '-q'], copy.dir);
+      expect(result.code).toBe(0);
+      expect(readFileSync(join(copy.dir, 'docs/STATUS.md'), 'utf8')).toBe('# AI Language Tutor App\n\nPhase 4: 1/4; 1 summary\n');
+    } finally {
+      copy.remove();
+    }
+  });
+});

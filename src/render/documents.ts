@@ -43,7 +43,7 @@ export function renderDocuments(
   add(TEMPLATE_NAMES.lessons, model.lessons, paths.lessons, 'lessons');
   const current = [...model.trackers].reverse().find(({ context }) => context.sessions.length > 0) ?? model.trackers.at(-1);
   for (const document of extra) {
-    add(document.template, { ...model, current: current?.context ?? null }, document.output, document.template);
+    add(document.template, { ...model, project: model.lessons.project, current: current?.context ?? null }, document.output, document.template);
   }
   return { documents, diagnostics };
 }
