@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { parseJsonText } from '../data/json-text.js';
 import { schemaDiagnostics } from '../data/schema-issues.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { CONFIG_FILE, DEFAULTS } from './defaults.js';
 import { configSchema, type ConfigFile } from './schema.js';
 
-export const CONFIG_FILE = 'trackgen.config.json';
+export { CONFIG_FILE, DEFAULTS };
 
 export interface Settings {
   readonly root: string;
@@ -33,13 +34,6 @@ export interface Flags {
   readonly templates?: string | undefined;
   readonly report?: readonly string[] | undefined;
 }
-
-export const DEFAULTS = {
-  data: 'data',
-  outDir: 'docs',
-  templates: 'templates',
-  outputs: { tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md', summary: 'sessions/SESSION_{session}_SUMMARY.md', lessons: 'LESSONS_LEARNED.md' },
-} as const;
 
 export function loadSettings(cwd: string, flags: Flags): { settings: Settings | undefined; diagnostics: Diagnostic[] } {
   const found = readConfigFile(cwd);

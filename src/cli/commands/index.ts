@@ -10,6 +10,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   check: async () => (await import('./check.js')).checkCommand,
   accept: async () => (await import('./accept.js')).acceptCommand,
   coverage: async () => (await import('./coverage.js')).coverageCommand,
+  hook: async () => (await import('./hook.js')).hookCommand,
 };
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
@@ -19,4 +20,5 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   check: 'write nothing; exit 1 when a document is out of date or has a conflict',
   accept: 'adopt hand edits in generated sections as the new baseline',
   coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
+  hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
 };
