@@ -7,6 +7,8 @@
 import { chmod, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_FILE, DEFAULTS } from '../config/defaults.js';
+import { UsageError } from '../diagnostics.js';
 import { git, locateRepo, type GitOptions } from './git.js';
 import { CHAINED_NAME, HOOK_NAME, hookScript, isTrackgenHook } from './script.js';
 
@@ -31,6 +33,9 @@ export async function hooksDirectory(options: GitOptions): Promise<string> {
 
 export async function installHook(options: InstallOptions): Promise<HookOutcome> {
   const { top, prefix } = await locateRepo(options);
+  if (!(await isProjectFolder(options.cwd))) {
+    throw new UsageError(`expected a trackgen project here (${CONFIG_FILE}, a "trackgen" key in package.json, or ${DEFAULTS.data}/project.json), found none in ${options.cwd}: run trackgen hook install in the project's folder`);
+  }
   const hooks = await hooksDirectory(options);
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
@@ -104,6 +109,13 @@ async function readIfExists(path: string): Promise<string | undefined> {
 /** A dangling symlink reads as absent but is still a hook someone put there. */
 async function isSymlink(path: string): Promise<boolean> {
   return lstat(path).then((info) => info.isSymbolicLink(), () => false);
+}
+
+/** The hook runs trackgen where it was installed from: that folder must be the project. */
+async function isProjectFolder(cwd: string): Promise<boolean> {
+  if ((await readIfExists(join(cwd, CONFIG_FILE))) !== undefined || (await readIfExists(join(cwd, DEFAULTS.data, 'project.json'))) !== undefined) return true;
+  const packageJson = await readIfExists(join(cwd, 'package.json'));
+  return packageJson !== undefined && /"trackgen"\s*:\s*\{/.test(packageJson);
 }
 
 function refuse(line: string): HookOutcome {
