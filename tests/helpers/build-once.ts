@@ -3,7 +3,7 @@
  * git hooks do. Build once per test run, and only when a source file is newer than its output.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,7 @@ function sources(directory: string): string[] {
 }
 
 function isStale(): boolean {
+  if (!existsSync(join(root, 'dist/render/precompiled-templates.json'))) return true;
   return sources(join(root, 'src')).some((source) => {
     const built = join(root, 'dist', relative(join(root, 'src'), source)).replace(/\.ts$/, '.js');
     const output = statSync(built, { throwIfNoEntry: false });
@@ -26,5 +27,7 @@ function isStale(): boolean {
 
 export default function setup(): void {
   if (!isStale()) return;
+  // What npm run build does, without npm's own start-up.
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts/precompile-templates.js')], { cwd: root, stdio: 'inherit' });
 }
