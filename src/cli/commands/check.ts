@@ -1,12 +1,7 @@
-import { loadSettings } from '../../config/load.js';
-import { hasErrors } from '../../diagnostics.js';
-import { planDocuments } from '../../pipeline/plan.js';
+import { cachedCheck, recordCheck, type CheckInputs } from '../../pipeline/check-cache.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
-import { plural, printDiagnostics } from '../print-diagnostics.js';
-import { printConflicts, printStaleDiffs } from '../print-plan.js';
-import { requireDataDir } from '../resolve-paths.js';
-import { generateOptions, settingsFlags } from './generate.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext, type OutputStream } from '../io.js';
+import { generateOptions, settingsFlags } from '../settings-flags.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -33,16 +28,44 @@ conflict, 2 invalid input (data, config, report) or a tool error.`,
   run: runCheck,
 };
 
+/**
+ * With nothing changed since the last passing check, replays its output without loading the
+ * pipeline (see pipeline/check-cache.ts); the pre-commit hook and CI run check on every commit.
+ */
 export async function runCheck(context: CliContext, args: ParsedArgs): Promise<number> {
+  const run = { cwd: context.cwd, flags: args.values, env: context.env };
+  const cached = cachedCheck(run);
+  if (cached !== undefined) {
+    context.stdout.write(cached.stdout);
+    context.stderr.write(cached.stderr);
+    return EXIT_OK;
+  }
+  const stdout = recording(context.stdout);
+  const stderr = recording(context.stderr);
+  const result = await fullCheck({ ...context, stdout, stderr }, args);
+  if (result.code === EXIT_OK && result.inputs !== undefined) recordCheck(run, result.inputs, { stdout: stdout.text(), stderr: stderr.text() });
+  return result.code;
+}
+
+async function fullCheck(context: CliContext, args: ParsedArgs): Promise<{ code: number; inputs?: CheckInputs }> {
+  const [{ loadSettings }, { hasErrors }, { planDocuments }, { plural, printDiagnostics }, { printConflicts, printStaleDiffs }, { requireDataDir }, { checkInputs }] = await Promise.all([
+    import('../../config/load.js'),
+    import('../../diagnostics.js'),
+    import('../../pipeline/plan.js'),
+    import('../print-diagnostics.js'),
+    import('../print-plan.js'),
+    import('../resolve-paths.js'),
+    import('../../pipeline/check-inputs.js'),
+  ]);
   const settingsResult = loadSettings(context.cwd, settingsFlags(args));
   if (settingsResult.settings === undefined) {
     printDiagnostics(context.stderr, settingsResult.diagnostics);
-    return EXIT_USAGE;
+    return { code: EXIT_USAGE };
   }
   await requireDataDir(settingsResult.settings.dataDir);
   const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
   printDiagnostics(context.stderr, plan.diagnostics);
-  if (plan.model === undefined) return EXIT_USAGE;
+  if (plan.model === undefined) return { code: EXIT_USAGE };
   const quiet = args.values['quiet'] === true;
   const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
   if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
@@ -54,8 +77,19 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
   const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);
   if (stale.length === 0 && !hasErrors(plan.diagnostics)) {
     writeLine(context.stdout, `${plural(plan.files.length, 'document')} up to date`);
-    return EXIT_OK;
+    return { code: EXIT_OK, inputs: checkInputs(context.cwd, settingsResult.settings, plan) };
   }
   writeLine(context.stdout, `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`);
-  return EXIT_PROBLEMS;
+  return { code: EXIT_PROBLEMS };
+}
+
+function recording(stream: OutputStream): OutputStream & { text(): string } {
+  let text = '';
+  return {
+    write(chunk: string) {
+      text += chunk;
+      return stream.write(chunk);
+    },
+    text: () => text,
+  };
 }

@@ -7,13 +7,9 @@ import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
 import { printConflicts, printStaleDiffs } from '../print-plan.js';
 import { requireDataDir } from '../resolve-paths.js';
+import { generateOptions, settingsFlags } from '../settings-flags.js';
 
-export const generateOptions = {
-  data: { type: 'string' },
-  out: { type: 'string' },
-  templates: { type: 'string' },
-  report: { type: 'string', multiple: true },
-} as const;
+export { generateOptions, settingsFlags };
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -80,12 +76,6 @@ date), 2 usage or tool error.`,
     return writePlan(context, plan, args.values['quiet'] === true);
   },
 };
-
-export function settingsFlags(args: ParsedArgs) {
-  const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
-  const reports = args.values['report'];
-  return { data: text('data'), out: text('out'), templates: text('templates'), report: Array.isArray(reports) ? reports.map(String) : undefined };
-}
 
 export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<string>; adopt?: boolean } {
   const force = args.values['force'];
