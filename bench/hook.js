@@ -38,9 +38,9 @@ function setUp() {
 }
 
 /** Wall time of one child process, in ms; a failure stops the bench (the figure would lie). */
-function time(command, args, expectedStatus = 0) {
+function time(command, args, expectedStatus = 0, extraEnv = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: repo, env, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd: repo, env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== expectedStatus) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`);
   return elapsed;
@@ -51,6 +51,8 @@ const original = () => readFileSync(join(root, 'data/sessions/054.json'), 'utf8'
 const cases = [
   { name: 'node -e 0', run: () => time(process.execPath, ['-e', '0']) },
   { name: 'trackgen check (nothing changed)', run: () => time(process.execPath, [bin, 'check', '-q']) },
+  // The same without the record of the last passing check: the whole pipeline.
+  { name: 'trackgen check (nothing changed, TRACKGEN_CACHE=0)', run: () => time(process.execPath, [bin, 'check', '-q'], 0, { TRACKGEN_CACHE: '0' }) },
   {
     name: 'hook, no-op (README staged)',
     before: () => {
@@ -96,7 +98,7 @@ try {
   console.log(`trackgen pre-commit hook: median of ${runs} runs (built CLI, default project, node ${process.version})`);
   for (const [index, entry] of cases.entries()) {
     const value = median(samples[index]);
-    console.log(`  ${entry.name.padEnd(44)} ${value.toFixed(0).padStart(6)} ms  ${(value / base).toFixed(2).padStart(5)}x node -e 0`);
+    console.log(`  ${entry.name.padEnd(52)} ${value.toFixed(0).padStart(6)} ms  ${(value / base).toFixed(2).padStart(5)}x node -e 0`);
   }
 } finally {
   rmSync(repo, { recursive: true, force: true });

@@ -16,10 +16,8 @@ export const gitEnv: Record<string, string | undefined> = Object.fromEntries([
 ]);
 
 export function git(cwd: string, ...args: string[]): Promise<CliResult> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...gitEnv })) if (value !== undefined) env[name] = value;
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile('git', args, { cwd, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2, stdout, stderr });
     });
   });
@@ -33,6 +31,21 @@ export async function gitOk(cwd: string, ...args: string[]): Promise<string> {
 
 export function trackgen(cwd: string, ...args: string[]): Promise<CliResult> {
   return runBuiltCli(args, cwd, gitEnv);
+}
+
+/** Runs another copy of trackgen's bin (one installed into a scratch repository's node_modules). */
+export function trackgenAt(bin: string, cwd: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: cleanEnv() }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2, stdout, stderr });
+    });
+  });
+}
+
+function cleanEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...process.env, ...gitEnv })) if (value !== undefined) env[name] = value;
+  return env;
 }
 
 export interface ScratchRepo {

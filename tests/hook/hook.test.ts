@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { copyRepo, createTemplateRepo, git, gitOk, lastCommitFiles, trackgen, type ScratchRepo } from './git-repo.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { copyRepo, createTemplateRepo, git, gitOk, lastCommitFiles, trackgen, trackgenAt, type ScratchRepo } from './git-repo.js';
 
 const TRACKER = 'docs/PHASE_4_PROGRESS_TRACKER.md';
 const SUMMARY = 'docs/sessions/SESSION_54_SUMMARY.md';
@@ -173,6 +174,28 @@ describe('trackgen hook install and uninstall', () => {
     expect(existsSync(join(repo.dir, '.git/hooks/pre-commit.trackgen-chained'))).toBe(false);
   });
 
+  it('replaces a trackgen hook that differs only with --force, and installs into a husky folder only with --force', async () => {
+    const repo = copyRepo(template);
+    repos.push(repo);
+    expect((await trackgen(repo.dir, 'hook', 'install')).code).toBe(0);
+    const written = repo.read('.git/hooks/pre-commit');
+    repo.write('.git/hooks/pre-commit', `${written}echo edited by hand\n`);
+    const refused = await trackgen(repo.dir, 'hook', 'install');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('.git/hooks/pre-commit is a trackgen hook that differs from the one this version writes');
+    expect(refused.stderr).toContain('--force');
+    const forced = await trackgen(repo.dir, 'hook', 'install', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(repo.read('.git/hooks/pre-commit')).toBe(written);
+
+    await gitOk(repo.dir, 'config', 'core.hooksPath', '.husky/_');
+    const husky = await trackgen(repo.dir, 'hook', 'install');
+    expect(husky.code).toBe(1);
+    expect(husky.stderr).toContain('.husky/_ is managed by husky');
+    expect((await trackgen(repo.dir, 'hook', 'install', '--force')).code).toBe(0);
+    expect(existsSync(join(repo.dir, '.husky/_/pre-commit'))).toBe(true);
+  });
+
   it('installs where core.hooksPath points, and the hook runs from there', async () => {
     const repo = copyRepo(template);
     repos.push(repo);
@@ -209,6 +232,29 @@ describe('trackgen hook install and uninstall', () => {
     const commit = await git(worktree, 'commit', '-m', 'Session 54 in a worktree');
     expect(commit.code, commit.stderr).toBe(0);
     expect(await lastCommitFiles(worktree)).toContain(TRACKER);
+  });
+
+  it("runs the project's own trackgen from node_modules, by a path relative to the repository", async () => {
+    const repo = copyRepo(template);
+    repos.push(repo);
+    const installed = join(repo.dir, 'node_modules/trackgen');
+    mkdirSync(installed, { recursive: true });
+    for (const entry of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(repoRoot, entry), join(installed, entry), { recursive: true });
+    for (const dependency of readdirSync(join(repoRoot, 'node_modules'))) {
+      if (!dependency.startsWith('.')) symlinkSync(join(repoRoot, 'node_modules', dependency), join(repo.dir, 'node_modules', dependency));
+    }
+    repo.write('.gitignore', 'node_modules/\n');
+    await gitOk(repo.dir, 'add', '.gitignore');
+    await gitOk(repo.dir, 'commit', '-q', '-m', 'ignore node_modules');
+
+    const install = await trackgenAt(join(installed, 'bin/trackgen.js'), repo.dir, 'hook', 'install');
+    expect(install.code, install.stderr).toBe(0);
+    expect(repo.read('.git/hooks/pre-commit')).toContain('trackgen="$PWD"/node_modules/trackgen/bin/trackgen.js\n');
+    repo.edit(RECORD, moreTests);
+    await gitOk(repo.dir, 'add', RECORD);
+    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    expect(commit.code, commit.stderr).toBe(0);
+    expect(await lastCommitFiles(repo.dir)).toContain(TRACKER);
   });
 
   it('refuses to run outside a git repository, in one line', async () => {
