@@ -37,12 +37,19 @@ if [ ! -f "$trackgen" ]; then
   exit 1
 fi
 node=$(command -v node 2>/dev/null) || node=${shellQuote(options.fallbackNode)}
-${options.projectDir === '' ? '' : `cd ${shellQuote(options.projectDir)} || exit 2\n`}exec "$node" "$trackgen" hook run
+${options.projectDir === '' ? '' : changeDirectory(options.projectDir)}exec "$node" "$trackgen" hook run
 `;
 }
 
 export function isTrackgenHook(text: string): boolean {
   return text.split('\n', 3).some((line) => line.startsWith(MARKER));
+}
+
+/** git may pass a relative GIT_INDEX_FILE (relative to the top): keep it pointing there. */
+function changeDirectory(projectDir: string): string {
+  return `case "\${GIT_INDEX_FILE:-}" in ''|/*|[A-Za-z]:*) ;; *) GIT_INDEX_FILE="$PWD/$GIT_INDEX_FILE"; export GIT_INDEX_FILE ;; esac
+cd ${shellQuote(projectDir)} || exit 2
+`;
 }
 
 function shellQuote(text: string): string {

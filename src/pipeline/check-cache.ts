@@ -49,9 +49,13 @@ export function cachedCheck(run: CheckRun): CheckOutput | undefined {
   }
 }
 
-export function recordCheck(run: CheckRun, inputs: CheckInputs, output: CheckOutput): void {
+/**
+ * `startedAt` is Date.now() from before the run read anything: an input changed since (an editor
+ * saving, a watcher writing) may not be what the run saw, so nothing is recorded then.
+ */
+export function recordCheck(run: CheckRun, inputs: CheckInputs, output: CheckOutput, startedAt: number): void {
   const file = entryFile(run);
-  if (file === undefined) return;
+  if (file === undefined || changedSince(inputs, startedAt)) return;
   try {
     const entry: Entry = { files: [...inputs.files], dirs: [...inputs.dirs], digest: digest(inputs), ...output };
     mkdirSync(dirname(file), { recursive: true });
@@ -61,6 +65,11 @@ export function recordCheck(run: CheckRun, inputs: CheckInputs, output: CheckOut
   } catch {
     // A cache that cannot be written only costs time.
   }
+}
+
+/** File systems with coarse timestamps round down by up to 2 s: be as cautious. */
+function changedSince(inputs: CheckInputs, startedAt: number): boolean {
+  return [...inputs.files, ...inputs.dirs].some((path) => (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= startedAt - 2000);
 }
 
 function entryFile(run: CheckRun): string | undefined {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyDefaultProject } from '../helpers/project-copy.js';
@@ -13,7 +13,15 @@ async function project(): Promise<string> {
   cleanups.push(copy.remove);
   mkdirSync(join(copy.dir, 'node_modules'));
   expect((await runBuiltCli(['generate', '-q'], copy.dir)).code).toBe(0);
+  age(copy.dir);
   return copy.dir;
+}
+
+/** As if written a minute ago: check records nothing read from files changed while it ran (or just before). */
+function age(path: string): void {
+  const then = new Date(Date.now() - 60_000);
+  if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) age(join(path, entry));
+  utimesSync(path, then, then);
 }
 
 const cacheDir = (dir: string) => join(dir, 'node_modules/.cache/trackgen');
@@ -40,6 +48,7 @@ describe('trackgen check with nothing changed (the check cache, built CLI)', () 
     const original = readFileSync(tracker, 'utf8');
     // An edit inside a generated section is kept and reported (a warning, exit 0): not a replay.
     writeFileSync(tracker, original.replace('2,413', '2,999'));
+    age(tracker);
     const edited = await runBuiltCli(['check', '-q'], dir);
     expect(edited.code).toBe(0);
     expect(edited.stderr).toMatch(/docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+:1 {2}warning {2}hand-edit/);
@@ -59,6 +68,14 @@ describe('trackgen check with nothing changed (the check cache, built CLI)', () 
     const report = join(dir, 'data/coverage.xml');
     writeFileSync(report, readFileSync(report, 'utf8').replaceAll('hits="0"', 'hits="1"'));
     expect((await runBuiltCli(['check', '-q'], dir)).code).toBe(1);
+  });
+
+  it('records nothing when an input changed just before or during the run', async () => {
+    const dir = await project();
+    const record = join(dir, 'data/sessions/055.json');
+    writeFileSync(record, readFileSync(record));
+    expect((await runBuiltCli(['check', '-q'], dir)).code).toBe(0);
+    expect(existsSync(cacheDir(dir))).toBe(false);
   });
 
   it('records nothing with TRACKGEN_CACHE=0', async () => {

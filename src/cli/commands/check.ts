@@ -40,10 +40,11 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
     context.stderr.write(cached.stderr);
     return EXIT_OK;
   }
+  const startedAt = Date.now();
   const stdout = recording(context.stdout);
   const stderr = recording(context.stderr);
   const result = await fullCheck({ ...context, stdout, stderr }, args);
-  if (result.code === EXIT_OK && result.inputs !== undefined) recordCheck(run, result.inputs, { stdout: stdout.text(), stderr: stderr.text() });
+  if (result.code === EXIT_OK && result.inputs !== undefined) recordCheck(run, result.inputs, { stdout: stdout.text(), stderr: stderr.text() }, startedAt);
   return result.code;
 }
 
