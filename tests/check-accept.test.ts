@@ -95,3 +95,34 @@ describe('trackgen check, generate and accept around hand edits', () => {
     expect(result.stderr).toMatch(/data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}phase: expected a whole number, got the string "four"/);
   });
 });
+
+describe('adopting a tracker written by hand', () => {
+  it('refuses to touch it without --adopt, then marks its sections and keeps every byte', async () => {
+    const copy = copyDefaultProject();
+    cleanups.push(copy.remove);
+    const reference = readFileSync(join(import.meta.dirname, 'fixtures/reference/PHASE_4_PROGRESS_TRACKER.md'), 'utf8');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(copy.dir, 'docs'));
+    writeFileSync(join(copy.dir, TRACKER), reference);
+
+    const refused = await runCli(['generate'], copy.dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${TRACKER}:1:1  error  unmarked-file`);
+    expect(readFileSync(join(copy.dir, TRACKER), 'utf8')).toBe(reference);
+
+    const adopted = await runCli(['generate', '--adopt'], copy.dir);
+    expect(adopted.code).toBe(0);
+    const text = readFileSync(join(copy.dir, TRACKER), 'utf8');
+    const withoutMarkers = text.split('\n').filter((line) => !line.startsWith('<!-- trackgen:')).join('\n');
+    expect(withoutMarkers.startsWith(reference.trimEnd())).toBe(true);
+    expect(text.match(/<!-- trackgen:begin /g)).toHaveLength(14);
+    // The reference's hand-typed "~68 (estimated)" is now a hand edit of a generated section.
+    expect(adopted.stderr).toMatch(/docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+:1 {2}warning {2}hand-edit {2}Section `module-progress`/);
+
+    expect((await runCli(['generate', '--force', 'all', '-q'], copy.dir)).code).toBe(0);
+    const forced = readFileSync(join(copy.dir, TRACKER), 'utf8');
+    expect(forced).toContain('- **Total Branches**: 68\n');
+    expect(forced).not.toContain('~68 (estimated)');
+    expect((await runCli(['check'], copy.dir)).code).toBe(0);
+  });
+});

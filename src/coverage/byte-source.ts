@@ -1,15 +1,25 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Where a report's bytes come from: an open file (read in chunks) or bytes already in memory. */
 export interface ByteSource {
   /** Copies up to `length` bytes at file `position` into `target[offset…]`; returns the count (0 at the end). */
   read(target: Buffer, offset: number, length: number, position: number): number;
   close(): void;
+  /** Total size in bytes, when known (used to size buffers). */
+  readonly size: number;
 }
 
 export function fileSource(path: string): ByteSource {
   const fd = openSync(path, 'r');
+  let size = 0;
+  try {
+    size = fstatSync(fd).size;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
   return {
+    size,
     read: (target, offset, length, position) => readSync(fd, target, offset, length, position),
     close: () => closeSync(fd),
   };
@@ -17,6 +27,7 @@ export function fileSource(path: string): ByteSource {
 
 export function memorySource(bytes: Uint8Array): ByteSource {
   return {
+    size: bytes.length,
     read(target, offset, length, position) {
       const count = Math.max(0, Math.min(length, bytes.length - position));
       target.set(bytes.subarray(position, position + count), offset);

@@ -1,19 +1,22 @@
 import { readLines } from './line-reader.js';
 import { LineStore } from './line-store.js';
 import { ScanError } from './scan-error.js';
-import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytesEqual, endsName, preview } from './xml-bytes.js';
+import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytesEqual, endsName, isSpace, preview } from './xml-bytes.js';
 
 /**
  * Splits a Cobertura document, as its bytes stream in, into
- * - a skeleton: the document without the bodies of its `<lines>` elements, each replaced by
- *   `<lines trackgen-block="N"/>` — small, and handed to fast-xml-parser for structure and
- *   validation; and
- * - the lines themselves, read by the tight reader into a LineStore (block N).
+ * - a skeleton: the document without its `<lines>` elements, empty `<methods/>`, comments,
+ *   DOCTYPE and indentation — small, and handed to fast-xml-parser for validation and the
+ *   root's structure;
+ * - the lines themselves, read by the tight reader into a LineStore (block N); and
+ * - the classes, recorded with their blocks as they go by (so the packages need no parse).
  * Comments and the DOCTYPE are dropped from the skeleton; a DOCTYPE that declares entities is
  * refused (entities are never expanded, external ones never read).
  */
 export interface ScanResult {
   readonly skeleton: Buffer;
+  /** Every `<class>`, wherever it sits, in document order, with the line blocks inside it. */
+  readonly classes: readonly ClassRecord[];
   /** Maps skeleton byte offsets back to file byte offsets, for fast-xml-parser's errors. */
   readonly segments: readonly Segment[];
   readonly store: LineStore;
@@ -23,6 +26,18 @@ export interface ScanResult {
 export interface Segment {
   readonly skeletonOffset: number;
   readonly fileOffset: number;
+}
+
+export interface ClassRecord {
+  /** Raw attribute values (entities not yet decoded). */
+  readonly filename: string | undefined;
+  readonly name: string | undefined;
+  /** Byte offset of the `<class` tag in the file, for messages. */
+  readonly offset: number;
+  /** Blocks of the class's own `<lines>`. */
+  readonly blocks: number[];
+  /** Blocks of `<lines>` inside its `<method>` elements. */
+  readonly methodBlocks: number[];
 }
 
 interface OpenElement {
@@ -42,13 +57,22 @@ export class CoberturaScanner {
   private readonly parts: Buffer[] = [];
   private skeletonLength = 0;
   private readonly segments: Segment[] = [];
-  readonly store = new LineStore();
+  readonly store: LineStore;
   private inLines = false;
   private linesOpenedAt = 0;
   private readonly stack: OpenElement[] = [];
   private rootSeen = false;
   private rootClosed = false;
   private latin1 = false;
+  private readonly classes: ClassRecord[] = [];
+  private currentClass: ClassRecord | undefined;
+  private methodDepth = 0;
+
+  /** `expectedBytes`: the document's size, to size the line store up front. */
+  constructor(expectedBytes = 0) {
+    // coverage.py writes about 40 bytes a line; most producers more.
+    this.store = new LineStore(Math.ceil(expectedBytes / 40));
+  }
 
   /**
    * Consumes what it can of buffer[start, end) (file offset of buffer[0] is `base`) and returns
@@ -84,6 +108,11 @@ export class CoberturaScanner {
         position = open;
         break;
       }
+      if (open > position && allSpace(buffer, position, open)) {
+        // Indentation between tags: left out of the skeleton, less for the validator to walk.
+        flush(position);
+        copyFrom = open;
+      }
       const tagEnd = this.readMarkup(buffer, open, end, base, eof);
       if (tagEnd === -1) {
         position = open;
@@ -97,15 +126,19 @@ export class CoberturaScanner {
         continue;
       }
       if (this.inLines) {
+        // The whole <lines> element stays out of the skeleton: its class knows its block.
         flush(open);
-        this.segments.push({ skeletonOffset: this.skeletonLength, fileOffset: base + open });
-        const placeholder = Buffer.from(`<lines trackgen-block="${this.store.startBlock()}"/>`);
-        this.parts.push(placeholder);
-        this.skeletonLength += placeholder.length;
+        const block = this.store.startBlock();
+        if (this.methodDepth > 0) this.currentClass?.methodBlocks.push(block);
+        else this.currentClass?.blocks.push(block);
         this.linesOpenedAt = base + open;
         position = tagEnd;
         copyFrom = tagEnd;
         continue;
+      }
+      if (tagEnd - open === EMPTY_METHODS.length && bytesEqual(buffer, open, EMPTY_METHODS)) {
+        flush(open);
+        copyFrom = tagEnd;
       }
       position = tagEnd;
     }
@@ -125,7 +158,7 @@ export class CoberturaScanner {
   }
 
   result(): ScanResult {
-    return { skeleton: Buffer.concat(this.parts, this.skeletonLength), segments: this.segments, store: this.store, latin1: this.latin1 };
+    return { skeleton: Buffer.concat(this.parts, this.skeletonLength), classes: this.classes, segments: this.segments, store: this.store, latin1: this.latin1 };
   }
 
   private finish(endOffset: number): void {
@@ -172,6 +205,8 @@ export class CoberturaScanner {
         throw new ScanError(base + open, `expected ${wanted}, found </${name}>`);
       }
       if (this.stack.length === 0) this.rootClosed = true;
+      if (name === 'class') this.currentClass = undefined;
+      else if (name === 'method' && this.methodDepth > 0) this.methodDepth--;
       return tagEnd;
     }
     if (name === '') throw new ScanError(base + open, `expected an element name after "<", found ${preview(buffer, open, end)}`);
@@ -181,6 +216,15 @@ export class CoberturaScanner {
       checkRoot(name, buffer.toString('utf8', open, tagEnd), base + open);
     } else if (this.rootClosed) {
       throw new ScanError(base + open, `expected nothing after </coverage>, found another element <${name}>`);
+    }
+    if (name === 'class') {
+      const attributes = buffer.toString(this.latin1 ? 'latin1' : 'utf8', nameEnd, tagEnd);
+      const record: ClassRecord = { filename: attribute(attributes, 'filename'), name: attribute(attributes, 'name'), offset: base + open, blocks: [], methodBlocks: [] };
+      this.classes.push(record);
+      this.currentClass = selfClosing ? undefined : record;
+      this.methodDepth = 0;
+    } else if (name === 'method' && !selfClosing && this.currentClass !== undefined) {
+      this.methodDepth++;
     }
     if (name === 'lines' && !selfClosing) {
       this.inLines = true;
@@ -222,6 +266,23 @@ export class CoberturaScanner {
 }
 
 const ENTITY = ascii('<!ENTITY');
+const EMPTY_METHODS = ascii('<methods/>');
+
+function allSpace(buffer: Buffer, start: number, end: number): boolean {
+  for (let position = start; position < end; position++) {
+    if (!isSpace(buffer[position])) return false;
+  }
+  return true;
+}
+
+/** One attribute's raw value from a start tag's attribute text; fast-xml-parser validates the syntax. */
+function attribute(attributes: string, wanted: string): string | undefined {
+  const pattern = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  for (let match = pattern.exec(attributes); match !== null; match = pattern.exec(attributes)) {
+    if (match[1] === wanted) return match[2] ?? match[3];
+  }
+  return undefined;
+}
 
 function dropped(after: number): number {
   return after === -1 ? -1 : -after - 2;

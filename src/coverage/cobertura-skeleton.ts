@@ -7,25 +7,26 @@ import { ScanError } from './scan-error.js';
 import { decodeEntities } from './xml-bytes.js';
 
 /**
- * The structure of a Cobertura report, from the skeleton the scanner left (every `<lines>`
- * body replaced by a block reference): validated and parsed by fast-xml-parser, then walked
- * for classes, wherever they sit (under `<package><classes>`, straight under `<packages>` or
- * `<package>`). A class's own lines count; a class without any takes its methods' lines
- * (never both). Classes naming the same file are merged by line.
+ * The structure of a Cobertura report, from the skeleton the scanner left (the document
+ * without its `<lines>` elements): validated by fast-xml-parser, which also reads the root
+ * and its `<sources>`. The classes, wherever they sit (under `<package><classes>`,
+ * straight under `<packages>` or `<package>`), were recorded by the scanner with their line
+ * blocks. A class's own lines count; a class without any takes its methods' lines (never
+ * both). Classes naming the same file are merged by line.
  */
 type XmlNode = { readonly [key: string]: unknown };
 
-const ARRAY_TAGS = new Set(['package', 'classes', 'class', 'methods', 'method', 'source', 'lines']);
+const ARRAY_TAGS = new Set(['source']);
+const KEPT_ATTRIBUTES = new Set(['branch-rate', 'branches-valid']);
 
 export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   const text = scan.skeleton.toString(scan.latin1 ? 'latin1' : 'utf8');
-  const validation = XMLValidator.validate(text);
+  const validation = guarded(() => XMLValidator.validate(text));
   if (validation !== true) {
     const { line, col, msg } = validation.err;
     throw new ScanError(fileOffset(scan, text, line, col), `not well-formed XML: ${msg.replace(/\.$/, '')}`);
   }
   const parser = new XMLParser({
-    ignoreAttributes: false,
     attributeNamePrefix: '',
     parseTagValue: false,
     parseAttributeValue: false,
@@ -34,8 +35,14 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (name) => ARRAY_TAGS.has(name),
+    // The classes were recorded by the scanner as the file streamed in: fast-xml-parser reads
+    // the rest of the structure (root, sources) and skips the packages; only the attributes
+    // read below, and no jPath strings.
+    stopNodes: ['coverage.packages'],
+    ignoreAttributes: (name: string) => !KEPT_ATTRIBUTES.has(name),
+    jPath: false,
   });
-  const document = parser.parse(text) as XmlNode;
+  const document = guarded(() => parser.parse(text) as XmlNode);
   const root = asNode(document['coverage']);
   if (root === undefined) throw new ScanError(undefined, 'expected the root element <coverage>, found none');
 
@@ -44,17 +51,15 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     .filter((source) => source !== '');
 
   const blocksByPath = new Map<string, number[]>();
-  for (const xmlClass of collectClasses(root['packages'])) {
-    const filename = xmlClass['filename'];
-    if (typeof filename !== 'string' || filename.trim() === '') {
-      const name = typeof xmlClass['name'] === 'string' ? ` (class "${decodeEntities(xmlClass['name'])}")` : '';
-      throw new ScanError(undefined, `expected a filename attribute on every <class>, found a class without one${name}`);
+  for (const xmlClass of scan.classes) {
+    const filename = xmlClass.filename;
+    if (filename === undefined || filename.trim() === '') {
+      const name = xmlClass.name === undefined ? '' : ` (class "${decodeEntities(xmlClass.name)}")`;
+      throw new ScanError(xmlClass.offset, `expected a filename attribute on every <class>, found a class without one${name}`);
     }
     const path = modulePath(decodeEntities(filename), sourceRoots);
-    let blocks = blockRefs(xmlClass['lines']);
-    if (blocks.every((block) => scan.store.blockSize(block) === 0)) {
-      blocks = asArray(xmlClass['methods']).flatMap((methods) => asArray(asNode(methods)?.['method'])).flatMap((method) => blockRefs(asNode(method)?.['lines']));
-    }
+    const ownLines = xmlClass.blocks.some((block) => scan.store.blockSize(block) > 0);
+    const blocks = ownLines ? xmlClass.blocks : xmlClass.methodBlocks;
     const known = blocksByPath.get(path);
     if (known === undefined) blocksByPath.set(path, [...blocks]);
     else known.push(...blocks);
@@ -70,6 +75,16 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   return { source: sourceName, format: 'cobertura', sourceRoots, hasBranchData: anyBranchLine || declaresBranchMode(root), files };
 }
 
+/** fast-xml-parser throws for some documents (nesting deeper than 100): still the user's file. */
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ScanError(undefined, `not a readable Cobertura document: ${message.replace(/\.$/, '')}`);
+  }
+}
+
 /**
  * A report without a single branch line may still have measured branches: coverage.py in
  * branch mode (and gcovr) write branch-rate="1" with branches-valid="0" for code without
@@ -80,30 +95,6 @@ function declaresBranchMode(root: XmlNode): boolean {
   const rate = Number(root['branch-rate']);
   const valid = root['branches-valid'];
   return rate > 0 && (valid === undefined || Number(valid) === 0);
-}
-
-function collectClasses(node: unknown, found: XmlNode[] = []): XmlNode[] {
-  for (const item of asArray(node)) {
-    const element = asNode(item);
-    if (element === undefined) continue;
-    for (const [key, value] of Object.entries(element)) {
-      if (key === 'class') {
-        for (const entry of asArray(value)) {
-          const xmlClass = asNode(entry);
-          if (xmlClass !== undefined) found.push(xmlClass);
-        }
-      }
-      else if (typeof value === 'object' && value !== null) collectClasses(value, found);
-    }
-  }
-  return found;
-}
-
-function blockRefs(lines: unknown): number[] {
-  return asArray(lines).flatMap((element) => {
-    const reference = asNode(element)?.['trackgen-block'];
-    return typeof reference === 'string' ? [Number(reference)] : [];
-  });
 }
 
 function asNode(value: unknown): XmlNode | undefined {

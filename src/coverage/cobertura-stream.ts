@@ -10,7 +10,7 @@ const CHUNK = 64 * 1024;
  * the next chunk; nothing is sliced out of a chunk and kept, so chunks never stay pinned.
  */
 export function scanCobertura(source: ByteSource, startOffset: number): ScanResult {
-  const scanner = new CoberturaScanner();
+  const scanner = new CoberturaScanner(source.size - startOffset);
   let buffer = Buffer.allocUnsafe(CHUNK * 2);
   let start = 0;
   let end = 0;

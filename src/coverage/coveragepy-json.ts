@@ -17,7 +17,7 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     document = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
+    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
     throw new ScanError(position === undefined ? undefined : Number(position), `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
   }
   const root = asObject(document);
@@ -33,12 +33,40 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(undefined, `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`);
     }
-    const executedArcs = arcs(file['executed_branches'], filename, 'executed_branches');
-    const missingArcs = arcs(file['missing_branches'], filename, 'missing_branches');
+    const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));
+    const executedArcs = possibleArcs(unique(arcs(file['executed_branches'], filename, 'executed_branches')), missingArcs, file);
     if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined) hasBranchData = true;
-    result.push(fileLines(modulePath(filename, []), executed, missing, executedArcs, missingArcs));
+    const statementsRun = executedStatements(executed, missing, file, executedArcs, missingArcs);
+    result.push(fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs));
   }
   return { source: sourceName, format: 'coveragepy-json', sourceRoots: [], hasBranchData, files: result };
+}
+
+/**
+ * `executed_lines` is every line that ran, statement or not: excluded lines that ran, and
+ * (Python 3.11+) docstring lines. coverage.py counts statements as `summary.num_statements`;
+ * the JSON does not say which executed lines are not statements, so the excluded ones go and
+ * then, if the count is still over, the lowest executed lines that are not branch lines (the
+ * module docstring first). Those are the executed lines before any missed one, so the
+ * missing ranges, which break only at executed statements, come out the same.
+ */
+function executedStatements(executed: number[], missing: number[], file: Json, executedArcs: Arc[], missingArcs: Arc[]): number[] {
+  const excluded = new Set(numbers(file['excluded_lines']) ?? []);
+  let statements = executed.filter((line) => !excluded.has(line));
+  const declared = asObject(file['summary'])?.['num_statements'];
+  if (typeof declared !== 'number') return statements;
+  let excess = statements.length + missing.length - declared;
+  if (excess <= 0) return statements;
+  const branchLines = new Set([...executedArcs, ...missingArcs].map(([from]) => from));
+  const dropped = new Set<number>();
+  for (const line of [...statements].sort((a, b) => a - b)) {
+    if (excess === 0) break;
+    if (branchLines.has(line)) continue;
+    dropped.add(line);
+    excess--;
+  }
+  statements = statements.filter((line) => !dropped.has(line));
+  return statements;
 }
 
 function fileLines(path: string, executed: number[], missing: number[], executedArcs: Arc[], missingArcs: Arc[]): FileLines {
@@ -68,6 +96,38 @@ function fileLines(path: string, executed: number[], missing: number[], executed
 }
 
 type Arc = readonly [number, number];
+
+/** coverage.py 6.x lists an executed arc once per time it was recorded (`[12, 12]` four times). */
+function unique(list: Arc[]): Arc[] {
+  const seen = new Set<string>();
+  return list.filter(([from, to]) => {
+    const key = `${from},${to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * \`executed_branches\` holds every arc that ran from a branch line, also arcs the static
+ * analysis never predicted (a comprehension looping on its own line: \`[1866, 1866]\`); the
+ * branch count, \`summary.num_branches\`, counts predicted exits only. When the arcs add up
+ * to more, the executed self-arcs go first (the ones seen in practice), then the count is
+ * left as the arcs say. Missing arcs are always predicted ones.
+ */
+function possibleArcs(executed: Arc[], missing: Arc[], file: Json): Arc[] {
+  const declared = asObject(file['summary'])?.['num_branches'];
+  if (typeof declared !== 'number') return executed;
+  let excess = executed.length + missing.length - declared;
+  if (excess <= 0) return executed;
+  return executed.filter(([from, to]) => {
+    if (excess > 0 && from === to) {
+      excess--;
+      return false;
+    }
+    return true;
+  });
+}
 
 function arcs(value: unknown, filename: string, key: string): Arc[] {
   if (value === undefined) return [];

@@ -1,6 +1,6 @@
 import type { FileLines } from './file-lines.js';
 import { percentCovered } from './percent.js';
-import { formatMissing, formatPartialArcs, formatRanges } from './ranges.js';
+import { arcItems, lineRanges, missingColumn, rangesText } from './ranges.js';
 import type { CoverageTotals, ModuleCoverage } from './types.js';
 
 /** One file's figures, counted as coverage.py's Analysis counts them. */
@@ -21,17 +21,27 @@ export function moduleFigures(file: FileLines, name: string, hasBranchData: bool
   }
   const statements = file.lines.length;
   const missed = missingLines.length;
-  const arcs = hasBranchData ? file.missingArcs : new Map<number, readonly number[]>();
+  const arcs = hasBranchData && file.missingArcs.size > 0 ? arcItems(file.missingArcs, new Set(missingLines)) : [];
+  const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
+  const missingRanges = rangesText(ranges);
   return {
     path: file.path,
     name,
     ...totals(statements, missed, hasBranchData, branches, coveredBranches, partialBranches),
     missingLines,
-    missingRanges: formatRanges(file.lines, missingLines),
-    partialArcs: formatPartialArcs(arcs, new Set(missingLines)),
-    missing: formatMissing(file.lines, missingLines, arcs),
-    lastLine: file.lines.length === 0 ? 0 : Math.max(file.lines[file.lines.length - 1] ?? 0, ...[...file.missingArcs.values()].flat()),
+    missingRanges,
+    partialArcs: arcs.map(([, text]) => text),
+    missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
+    lastLine: lastLine(file),
   };
+}
+
+function lastLine(file: FileLines): number {
+  let last = file.lines.length === 0 ? 0 : (file.lines[file.lines.length - 1] ?? 0);
+  for (const destinations of file.missingArcs.values()) {
+    for (const destination of destinations) last = Math.max(last, destination);
+  }
+  return last;
 }
 
 /** Totals over modules (or any subset of them), as coverage.py adds Numbers. */

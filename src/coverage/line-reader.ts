@@ -17,7 +17,6 @@ export interface LinesProgress {
   readonly closed: boolean;
 }
 
-const LINE = ascii('line');
 const LINES_CLOSE = ascii('/lines');
 const COMMENT_OPEN = ascii('!--');
 const COMMENT_CLOSE = Buffer.from('-->');
@@ -61,7 +60,8 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
       position = close + 3;
       continue;
     }
-    if (!bytesEqual(buffer, position + 1, LINE) || !endsName(buffer[position + 5])) {
+    // `<line` followed by a name end, compared byte by byte: this runs once per line.
+    if (next !== 0x6c || buffer[position + 2] !== 0x69 || buffer[position + 3] !== 0x6e || buffer[position + 4] !== 0x65 || !endsName(buffer[position + 5])) {
       throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
     }
     const arcMark = store.arcLength;
@@ -72,11 +72,11 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
     }
     if (lineNumber < 0) throw new ScanError(base + position, 'expected a number attribute on <line>, found none');
     if (!hasHits) throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
-    const arcCount = store.arcLength - arcMark;
     if (isBranch && conditionTotal >= 0) {
-      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal), arcMark, arcCount);
+      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal));
     } else {
-      store.push(lineNumber, hitsPositive, -1, -1, arcMark, isBranch ? arcCount : 0);
+      if (!isBranch) store.arcLength = arcMark;
+      store.push(lineNumber, hitsPositive, -1, -1);
     }
     position = after;
   }
@@ -90,6 +90,44 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
   isBranch = true;
   conditionTotal = -1;
   conditionTaken = -1;
+  return readAttributes(buffer, fastNumberAndHits(buffer, start, end), end, base, store);
+}
+
+/**
+ * The shape coverage.py writes, ` number="12" hits="1"`, read without the general attribute
+ * loop; returns where the general loop goes on (at `start` when the shape differs).
+ */
+function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
+  // ` number="`, byte by byte.
+  if (
+    end - start < 24 || buffer[start] !== 0x20 || buffer[start + 1] !== 0x6e || buffer[start + 2] !== 0x75 || buffer[start + 3] !== 0x6d ||
+    buffer[start + 4] !== 0x62 || buffer[start + 5] !== 0x65 || buffer[start + 6] !== 0x72 || buffer[start + 7] !== EQUALS || buffer[start + 8] !== DOUBLE_QUOTE
+  ) {
+    return start;
+  }
+  let position = start + 9;
+  let value = 0;
+  const digitsStart = position;
+  for (let byte = buffer[position] ?? 0; byte >= 0x30 && byte <= 0x39 && position - digitsStart < 9; byte = buffer[++position] ?? 0) value = value * 10 + byte - 0x30;
+  if (position === digitsStart || buffer[position] !== DOUBLE_QUOTE) return start;
+  // ` hits="`, byte by byte.
+  const h = position + 1;
+  if (buffer[h] !== 0x20 || buffer[h + 1] !== 0x68 || buffer[h + 2] !== 0x69 || buffer[h + 3] !== 0x74 || buffer[h + 4] !== 0x73 || buffer[h + 5] !== EQUALS || buffer[h + 6] !== DOUBLE_QUOTE) return start;
+  let after = h + 7;
+  let positive = false;
+  const hitsStart = after;
+  for (let byte = buffer[after] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buffer[++after] ?? 0) {
+    if (byte !== 0x30) positive = true;
+  }
+  if (after === hitsStart || after >= end || buffer[after] !== DOUBLE_QUOTE) return start;
+  lineNumber = value;
+  hasHits = true;
+  hitsPositive = positive;
+  return after + 1;
+}
+
+
+function readAttributes(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
   let position = start;
   for (;;) {
     while (position < end && isSpace(buffer[position])) position++;
@@ -125,8 +163,10 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
       throw new ScanError(base + position, `expected a quoted value for attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
     }
     const valueStart = position + 1;
-    const valueEnd = buffer.indexOf(quote, valueStart);
-    if (valueEnd === -1 || valueEnd >= end) return -1;
+    // A JS loop: values are short, and a native indexOf call per attribute costs more.
+    let valueEnd = valueStart;
+    while (valueEnd < end && buffer[valueEnd] !== quote) valueEnd++;
+    if (valueEnd >= end) return -1;
     position = valueEnd + 1;
     readAttribute(buffer, nameStart, nameEnd - nameStart, valueStart, valueEnd, base, store);
   }
@@ -188,12 +228,24 @@ function readHitsPositive(buffer: Buffer, start: number, end: number): boolean {
 
 /** `50% (1/2)`: only the (taken/total) part is trusted; percentages are often wrong. */
 function readConditionCoverage(buffer: Buffer, start: number, end: number): void {
-  const open = buffer.indexOf(0x28 /* ( */, start);
-  if (open === -1 || open >= end) return;
-  const match = /^\(\s*(\d+)\s*\/\s*(\d+)\s*\)/.exec(buffer.toString('latin1', open, end));
-  if (match === null) return;
-  conditionTaken = Number(match[1]);
-  conditionTotal = Number(match[2]);
+  let position = start;
+  while (position < end && buffer[position] !== 0x28 /* ( */) position++;
+  position++;
+  let taken = 0;
+  let digits = 0;
+  for (; position < end && isDigit(buffer[position]); position++, digits++) taken = taken * 10 + (buffer[position] ?? 0) - 0x30;
+  if (digits === 0 || buffer[position] !== SLASH) return;
+  position++;
+  let total = 0;
+  digits = 0;
+  for (; position < end && isDigit(buffer[position]); position++, digits++) total = total * 10 + (buffer[position] ?? 0) - 0x30;
+  if (digits === 0 || buffer[position] !== 0x29 /* ) */) return;
+  conditionTaken = taken;
+  conditionTotal = total;
+}
+
+function isDigit(byte: number | undefined): boolean {
+  return byte !== undefined && byte >= 0x30 && byte <= 0x39;
 }
 
 /** `5,exit` or `-1` (exit): destinations of the exits a branch line did not take. */
@@ -210,7 +262,10 @@ function readMissingBranches(buffer: Buffer, start: number, end: number, base: n
       store.pushArc(-1);
       continue;
     }
-    const value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
+    let value = 0;
+    let position2 = tokenStart;
+    for (; position2 < tokenEnd && isDigit(buffer[position2]); position2++) value = value * 10 + (buffer[position2] ?? 0) - 0x30;
+    if (position2 !== tokenEnd || tokenEnd === tokenStart || tokenEnd - tokenStart > 9) value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
     if (!Number.isInteger(value)) {
       throw new ScanError(base + tokenStart, `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`);
     }

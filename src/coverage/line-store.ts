@@ -1,70 +1,96 @@
+import { ArcMap } from './arc-map.js';
 import { fileLinesFromEntries, type FileLines, type LineEntry } from './file-lines.js';
 
 /**
  * Every `<line>` of a Cobertura report in growable typed arrays (a 100 MB report holds
  * millions of lines: objects per line would cost several times the file in memory).
  * Lines are grouped in blocks, one per `<lines>` element, numbered in document order.
+ * Missing-branch destinations are kept apart, each with the index of the line it belongs to.
  */
 export class LineStore {
-  numbers = new Int32Array(4096);
-  covered = new Uint8Array(4096);
-  branchTotal = new Int32Array(4096);
-  branchTaken = new Int32Array(4096);
-  arcStart = new Int32Array(4096);
-  arcCount = new Int32Array(4096);
-  arcPool = new Int32Array(1024);
+  numbers: Int32Array;
+  covered: Uint8Array;
+  branchTotal: Int32Array;
+  branchTaken: Int32Array;
+  arcOwner = new Int32Array(1024);
+  arcDestination = new Int32Array(1024);
+  /** The line number of each arc's branch line (known once the <line> is complete). */
+  arcLine = new Int32Array(1024);
+  private pendingArcs = 0;
   length = 0;
   arcLength = 0;
   readonly blockStarts: number[] = [];
   readonly blockEnds: number[] = [];
+  /** Per block, the index of its first arc and the index after its last (arcs are appended in line order). */
+  private readonly blockArcStarts: number[] = [];
+  private readonly blockArcEnds: number[] = [];
+
+  /** `expectedLines`: a guess (from the file size) that saves regrowing the arrays. */
+  constructor(expectedLines = 4096) {
+    const size = Math.max(1024, expectedLines);
+    this.numbers = new Int32Array(size);
+    this.covered = new Uint8Array(size);
+    this.branchTotal = new Int32Array(size);
+    this.branchTaken = new Int32Array(size);
+    // Most lines have no missing branches; a report with many starts well sized anyway.
+    const arcs = Math.max(1024, size >> 3);
+    this.arcOwner = new Int32Array(arcs);
+    this.arcDestination = new Int32Array(arcs);
+    this.arcLine = new Int32Array(arcs);
+  }
 
   startBlock(): number {
     this.blockStarts.push(this.length);
     this.blockEnds.push(this.length);
+    this.blockArcStarts.push(this.arcLength);
+    this.blockArcEnds.push(this.arcLength);
     return this.blockStarts.length - 1;
   }
 
   endBlock(): void {
     this.blockEnds[this.blockEnds.length - 1] = this.length;
+    this.blockArcEnds[this.blockArcEnds.length - 1] = this.arcLength;
   }
 
-  push(line: number, covered: boolean, branchTotal: number, branchTaken: number, arcStart: number, arcCount: number): void {
+  push(line: number, covered: boolean, branchTotal: number, branchTaken: number): void {
     if (this.length === this.numbers.length) this.grow();
     const index = this.length++;
     this.numbers[index] = line;
     this.covered[index] = covered ? 1 : 0;
     this.branchTotal[index] = branchTotal;
     this.branchTaken[index] = branchTaken;
-    this.arcStart[index] = arcStart;
-    this.arcCount[index] = arcCount;
+    for (; this.pendingArcs < this.arcLength; this.pendingArcs++) this.arcLine[this.pendingArcs] = line;
   }
 
+  /** A missing-branch destination of the line about to be pushed. */
   pushArc(destination: number): void {
-    if (this.arcLength === this.arcPool.length) {
-      const pool = new Int32Array(this.arcPool.length * 2);
-      pool.set(this.arcPool);
-      this.arcPool = pool;
+    if (this.arcLength === this.arcOwner.length) {
+      this.arcOwner = grownCopy(this.arcOwner, this.arcOwner.length * 2);
+      this.arcDestination = grownCopy(this.arcDestination, this.arcDestination.length * 2);
+      this.arcLine = grownCopy(this.arcLine, this.arcLine.length * 2);
     }
-    this.arcPool[this.arcLength++] = destination;
+    this.arcOwner[this.arcLength] = this.length;
+    this.arcDestination[this.arcLength++] = destination;
   }
 
   blockSize(block: number): number {
     return (this.blockEnds[block] ?? 0) - (this.blockStarts[block] ?? 0);
   }
 
-  /** The lines of some blocks as one file: copied out, sorted, duplicates merged. */
+  /** The lines of some blocks as one file: sorted, duplicates merged (views into the store when already so). */
   fileLines(path: string, blocks: readonly number[]): FileLines {
     const only = blocks.length === 1 ? blocks[0] : undefined;
-    if (only !== undefined && this.isStrictlyAscending(only)) return this.copyBlock(path, only);
+    if (only !== undefined && this.isStrictlyAscending(only)) return this.viewBlock(path, only);
     const entries: LineEntry[] = [];
     for (const block of blocks) {
+      const arcs = this.arcsByIndex(block);
       for (let index = this.blockStarts[block] ?? 0, end = this.blockEnds[block] ?? 0; index < end; index++) {
         entries.push({
           line: this.numbers[index] ?? 0,
           covered: this.covered[index] === 1,
           branchTotal: this.branchTotal[index] ?? -1,
           branchTaken: this.branchTaken[index] ?? -1,
-          missingArcs: this.arcsOf(index),
+          missingArcs: arcs.get(index) ?? [],
         });
       }
     }
@@ -72,47 +98,55 @@ export class LineStore {
   }
 
   private isStrictlyAscending(block: number): boolean {
+    const numbers = this.numbers;
     const end = this.blockEnds[block] ?? 0;
     for (let index = (this.blockStarts[block] ?? 0) + 1; index < end; index++) {
-      if ((this.numbers[index] ?? 0) <= (this.numbers[index - 1] ?? 0)) return false;
+      if ((numbers[index] ?? 0) <= (numbers[index - 1] ?? 0)) return false;
     }
     return true;
   }
 
-  private copyBlock(path: string, block: number): FileLines {
+  private viewBlock(path: string, block: number): FileLines {
     const start = this.blockStarts[block] ?? 0;
     const end = this.blockEnds[block] ?? 0;
-    const missingArcs = new Map<number, readonly number[]>();
-    for (let index = start; index < end; index++) {
-      if ((this.arcCount[index] ?? 0) > 0) missingArcs.set(this.numbers[index] ?? 0, this.arcsOf(index));
-    }
+    const arcStart = this.blockArcStarts[block] ?? 0;
+    const arcEnd = this.blockArcEnds[block] ?? 0;
+    const missingArcs = new ArcMap(this.arcLine.subarray(arcStart, arcEnd), this.arcDestination.subarray(arcStart, arcEnd));
     return {
       path,
-      lines: this.numbers.slice(start, end),
-      covered: this.covered.slice(start, end),
-      branchTotal: this.branchTotal.slice(start, end),
-      branchTaken: this.branchTaken.slice(start, end),
+      lines: this.numbers.subarray(start, end),
+      covered: this.covered.subarray(start, end),
+      branchTotal: this.branchTotal.subarray(start, end),
+      branchTaken: this.branchTaken.subarray(start, end),
       missingArcs,
     };
   }
 
-  private arcsOf(index: number): number[] {
-    const start = this.arcStart[index] ?? 0;
-    return Array.from(this.arcPool.subarray(start, start + (this.arcCount[index] ?? 0)));
+  /** Line index -> its missing-branch destinations, for one block. */
+  private arcsByIndex(block: number): Map<number, number[]> {
+    const result = new Map<number, number[]>();
+    const end = this.blockEnds[block] ?? 0;
+    for (let arc = this.blockArcStarts[block] ?? 0; arc < this.arcLength; arc++) {
+      const owner = this.arcOwner[arc] ?? 0;
+      if (owner >= end) break;
+      const known = result.get(owner);
+      if (known === undefined) result.set(owner, [this.arcDestination[arc] ?? 0]);
+      else known.push(this.arcDestination[arc] ?? 0);
+    }
+    return result;
   }
 
   private grow(): void {
     const size = this.numbers.length * 2;
-    const grown = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(array);
-      return next;
-    };
-    this.numbers = grown(this.numbers, (n) => new Int32Array(n));
-    this.covered = grown(this.covered, (n) => new Uint8Array(n));
-    this.branchTotal = grown(this.branchTotal, (n) => new Int32Array(n));
-    this.branchTaken = grown(this.branchTaken, (n) => new Int32Array(n));
-    this.arcStart = grown(this.arcStart, (n) => new Int32Array(n));
-    this.arcCount = grown(this.arcCount, (n) => new Int32Array(n));
+    this.numbers = grownCopy(this.numbers, size);
+    this.covered = grownCopy(this.covered, size);
+    this.branchTotal = grownCopy(this.branchTotal, size);
+    this.branchTaken = grownCopy(this.branchTaken, size);
   }
+}
+
+function grownCopy<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (length: number) => T)(size);
+  next.set(array);
+  return next;
 }

@@ -5,60 +5,80 @@
  * together by (line, text) — so at one line `5->10` sorts before `5->7` and `5->exit` last,
  * exactly as Python sorts the tuples.
  */
+export type LineItem = readonly [line: number, text: string];
+export type LineRange = readonly [start: number, end: number];
 
-/** Ranges only: `109-166, 170-179, 323`. `statements` and `missing` ascending. */
-export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
-  return lineRanges(statements, missing)
-    .map(([start, end]) => (start === end ? `${start}` : `${start}-${end}`))
-    .join(', ');
+/**
+ * The (start, end) pairs of `_line_ranges`; `statements` and `missing` ascending. No closures
+ * over the loop's variables: captured variables live on the heap and slow the loop down.
+ */
+export function lineRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): LineRange[] {
+  const pairs: LineRange[] = [];
+  let start = -1;
+  let end = 0;
+  let next = 0;
+  const count = statements.length;
+  const wanted = missing.length;
+  for (let index = 0; index < count && next < wanted; index++) {
+    const statement = statements[index] ?? 0;
+    if (statement === missing[next]) {
+      next++;
+      if (start === -1) start = statement;
+      end = statement;
+    } else if (start !== -1) {
+      pairs.push([start, end]);
+      start = -1;
+    }
+  }
+  if (start !== -1) pairs.push([start, end]);
+  return pairs;
+}
+
+/** Ranges as text: `109-166, 170-179, 323`. */
+export function rangesText(ranges: readonly LineRange[]): string {
+  return ranges.map(rangeText).join(', ');
 }
 
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
-export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
-  return arcItems(missingArcs, missing).map(([, text]) => text);
-}
-
-/** The Missing column of `report -m`: ranges and arcs interleaved by line. */
-export function formatMissing(
-  statements: ArrayLike<number>,
-  missing: ArrayLike<number>,
-  missingArcs: ReadonlyMap<number, readonly number[]>,
-): string {
-  const missingSet = new Set(Array.from(missing));
-  const items: Array<readonly [number, string]> = lineRanges(statements, missing).map(([start, end]) => [start, start === end ? `${start}` : `${start}-${end}`]);
-  items.push(...arcItems(missingArcs, missingSet));
-  items.sort(([lineA, textA], [lineB, textB]) => lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0));
-  return items.map(([, text]) => text).join(', ');
-}
-
-function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): Array<readonly [number, string]> {
-  const items: Array<readonly [number, string]> = [];
+export function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): LineItem[] {
+  const items: LineItem[] = [];
   for (const [line, destinations] of missingArcs) {
     if (missing.has(line)) continue;
     for (const destination of destinations) {
       if (missing.has(destination)) continue;
-      items.push([line, `${line}->${destination > 0 ? destination : 'exit'}`]);
+      items.push([line, `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`]);
     }
   }
-  return items.sort(([lineA, textA], [lineB, textB]) => lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0));
+  return items.sort(compareItems);
 }
 
-function lineRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): Array<readonly [number, number]> {
-  const pairs: Array<readonly [number, number]> = [];
-  let start: number | undefined;
-  let end = 0;
-  let next = 0;
-  for (let index = 0; index < statements.length && next < missing.length; index++) {
-    const statement = statements[index] ?? 0;
-    if (statement === missing[next]) {
-      next++;
-      start ??= statement;
-      end = statement;
-    } else if (start !== undefined) {
-      pairs.push([start, end]);
-      start = undefined;
-    }
-  }
-  if (start !== undefined) pairs.push([start, end]);
-  return pairs;
+/** The Missing column of `report -m`: ranges and arcs interleaved by (line, text). */
+export function missingColumn(ranges: readonly LineRange[], arcs: readonly LineItem[]): string {
+  if (arcs.length === 0) return rangesText(ranges);
+  const items: LineItem[] = ranges.map((range) => [range[0], rangeText(range)]);
+  return items.concat(arcs).sort(compareItems).map(([, text]) => text).join(', ');
+}
+
+export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
+  return rangesText(lineRanges(statements, missing));
+}
+
+export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
+  return arcItems(missingArcs, missing).map(([, text]) => text);
+}
+
+export function formatMissing(statements: ArrayLike<number>, missing: ArrayLike<number>, missingArcs: ReadonlyMap<number, readonly number[]>): string {
+  return missingColumn(lineRanges(statements, missing), arcItems(missingArcs, new Set(Array.from(missing))));
+}
+
+function rangeText([start, end]: LineRange): string {
+  return start === end ? numberText(start) : `${numberText(start)}-${numberText(end)}`;
+}
+
+function numberText(value: number): string {
+  return String(value);
+}
+
+function compareItems([lineA, textA]: LineItem, [lineB, textB]: LineItem): number {
+  return lineA - lineB || (textA < textB ? -1 : textA > textB ? 1 : 0);
 }

@@ -8,7 +8,21 @@ import { closestWord } from '../text/closest-word.js';
 import { describeValue, formatPath, locate, locateKey, type JsonPath, type ParsedJson } from './json-text.js';
 
 export function schemaDiagnostics(parsed: ParsedJson, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
-  return issues.flatMap((issue) => issueDiagnostics(parsed, schema, issue));
+  // A misspelt key shows up twice: as an unknown key and as the missing key it was meant to be.
+  // Say it once, as the misspelling ("did you mean"), which is where the fix goes.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const known = knownKeys(schema, path);
+    for (const key of issue.keys) {
+      const meant = closestWord(key, known);
+      if (meant !== undefined) misspelt.add(JSON.stringify([...path, meant]));
+    }
+  }
+  return issues
+    .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(JSON.stringify(issue.path)) && valueAt(parsed, issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')) === undefined))
+    .flatMap((issue) => issueDiagnostics(parsed, schema, issue));
 }
 
 function issueDiagnostics(parsed: ParsedJson, schema: z.ZodType, issue: z.core.$ZodIssue): Diagnostic[] {

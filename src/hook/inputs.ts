@@ -5,7 +5,7 @@
  * and the full run reports the problem with its position.
  */
 import { posix } from 'node:path';
-import { CONFIG_FILE, DEFAULTS } from '../config/defaults.js';
+import { CONFIG_FILE, DEFAULTS } from '../config/settings.js';
 
 export interface ProjectInputs {
   /** Paths relative to the top of the working tree; a directory ends with "/". */

@@ -7,7 +7,7 @@
 import { chmod, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE, DEFAULTS } from '../config/defaults.js';
+import { CONFIG_FILE, DEFAULTS } from '../config/settings.js';
 import { UsageError } from '../diagnostics.js';
 import { git, locateRepo, type GitOptions } from './git.js';
 import { CHAINED_NAME, HOOK_NAME, hookScript, isTrackgenHook } from './script.js';

@@ -59,8 +59,8 @@ async function regenerateIn(temp: string, context: CliContext, location: RepoLoc
   // Shown paths are relative to the temporary top, which is the repository's top.
   const plan = await planDocuments(settings, { cwd: temp });
   printDiagnostics(context.stderr, plan.diagnostics);
-  if (plan.model === undefined) {
-    writeLine(context.stderr, `${BLOCKED}: the staged data has problems (above); fix them, git add the files, and commit again`);
+  if (!plan.valid) {
+    writeLine(context.stderr, `${BLOCKED}: the staged data or templates have problems (above); fix them, git add the files, and commit again`);
     return EXIT_PROBLEMS;
   }
   const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);

@@ -4,7 +4,7 @@
  * git processes and JSON.parse, and the pipeline is not even loaded.
  */
 import { EXIT_OK, type CliContext } from '../cli/io.js';
-import { CONFIG_FILE } from '../config/defaults.js';
+import { CONFIG_FILE } from '../config/settings.js';
 import { git, locateRepo, readIndexFiles, splitNul } from './git.js';
 import { isInput, projectInputs, reportInputs } from './inputs.js';
 

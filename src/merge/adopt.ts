@@ -56,6 +56,32 @@ function trimTrailingBlankLines(text: string, from: number, limit: number): numb
   return end;
 }
 
+/** The non-blank lines the template puts between a section and the next (a `---` rule, say). */
+function gapAfter(fresh: string, sections: readonly Section[], index: number): string[] {
+  const section = sections[index];
+  if (section === undefined) return [];
+  const next = sections[index + 1];
+  return fresh
+    .slice(section.end.next, next?.begin.start ?? fresh.length)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * Leaves out of a section the lines that stand between sections in the template, so they stay
+ * outside the markers as they are in a generated file.
+ */
+function withoutTemplateGap(text: string, start: number, end: number, gap: readonly string[]): number {
+  let cut = end;
+  for (let index = gap.length - 1; index >= 0 && cut > start; index--) {
+    const lineStart = lineStartAt(text, cut - 1);
+    if (text.slice(lineStart, cut).trim() !== gap[index]) return end;
+    cut = trimTrailingBlankLines(text, start, lineStart);
+  }
+  return cut;
+}
+
 function lineStartAt(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -85,17 +111,21 @@ export async function adoptHeadings(
   const used: { start: number; end: number }[] = [];
   const edits: Edit[] = [];
   const adopted: string[] = [];
+  const keys = sections.map((_, index) => keyOf(fresh, sections, index));
   sections.forEach((section, index) => {
-    const key = keyOf(fresh, sections, index);
+    const key = keys[index];
     if (key === undefined || key.heading === '') return;
     const position = headings.findIndex((heading) => heading.key === key.heading);
     const heading = headings[position];
     if (heading === undefined) return;
-    const following = headings.slice(position + 1).find((other) => other.depth <= heading.depth);
+    // A section ends where the next heading of its level begins, or where the heading of another
+    // rendered section does: an h1 title section must not swallow the h2 sections under it.
+    const otherKeys = new Set(keys.filter((other, otherIndex) => otherIndex !== index && other !== undefined).map((other) => other?.heading));
+    const following = headings.slice(position + 1).find((other) => other.depth <= heading.depth || otherKeys.has(other.key));
     const limit = following?.start ?? text.length;
     let start = key.inside ? heading.start : nextLineStart(text, heading.end);
     while (start < limit && text.slice(start, nextLineStart(text, start)).trim() === '') start = nextLineStart(text, start);
-    const end = trimTrailingBlankLines(text, start, limit);
+    const end = withoutTemplateGap(text, start, trimTrailingBlankLines(text, start, limit), gapAfter(fresh, sections, index));
     if (used.some((range) => start < range.end && range.start < end) || start > end) return;
     used.push({ start, end });
     adopted.push(section.id);

@@ -17,6 +17,8 @@ export interface MarkerLine {
   readonly next: number;
   /** The scanner saw it inside a code fence or HTML block (or could not tell). */
   readonly doubtful: boolean;
+  /** 1-based line number. */
+  readonly line: number;
 }
 
 export interface ScanResult {
@@ -82,7 +84,9 @@ export function scanMarkers(text: string): ScanResult {
   let state: State = NORMAL;
   let mention = text.indexOf('trackgen:');
   let start = 0;
+  let lineNumber = 0;
   while (start <= text.length) {
+    lineNumber += 1;
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
     let lineEnd = newline === -1 ? text.length : newline;
@@ -95,7 +99,7 @@ export function scanMarkers(text: string): ScanResult {
     if (match !== null) {
       const doubtful = state.kind !== 'normal';
       if (doubtful) needsParse = true;
-      markers.push({ marker: parseMarker(match[1] ?? '', match[2] ?? ''), start, end: lineEnd, next, doubtful });
+      markers.push({ marker: parseMarker(match[1] ?? '', match[2] ?? ''), start, end: lineEnd, next, doubtful, line: lineNumber });
       // A marker line is a complete HTML comment: in normal state it opens and closes a block.
       // Inside a fence or an HTML block the state is left as it was (a type-2 block ends here).
       if (state.kind === 'html' && state.end !== 'blank' && state.end.test(line)) state = NORMAL;

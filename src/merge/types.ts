@@ -39,7 +39,7 @@ export type SectionStatus =
 export interface SectionOutcome {
   readonly id: string;
   readonly status: SectionStatus;
-  /** 1-based line of the begin marker in the existing file (in the result for `inserted`). */
+  /** 1-based line of the begin marker in the existing file; 0 when it is not there (inserted, released). */
   readonly line: number;
 }
 

@@ -3,7 +3,7 @@
  * A missing or unreadable report is a positioned problem in the file that named it.
  */
 import { dirname, relative, resolve } from 'node:path';
-import type { Settings } from '../config/load.js';
+import type { Settings } from '../config/settings.js';
 import { readCoverageReports } from '../coverage/read.js';
 import type { CoverageReport } from '../coverage/types.js';
 import { locate } from '../data/json-text.js';

@@ -5,15 +5,23 @@
 
 /** A table cell: a `|` or a line break in data must not end the cell or the row. */
 export function tableCell(text: string): string {
-  return neutraliseMarkers(text)
-    .trim()
-    .replace(/\r?\n/g, '<br>')
-    .replace(/(?<!\\)\|/g, '\\|');
+  return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(/(?<!\\)\|/g, '\\|');
 }
 
 /** One line (a list item, a bold label): a newline in data must not start a new block. */
 export function inlineText(text: string): string {
-  return neutraliseMarkers(text).replace(/\s*\r?\n\s*/g, ' ').trim();
+  return collapseSpaces(neutraliseMarkers(text).replace(/\s*\r?\n\s*/g, ' ').trim());
+}
+
+/**
+ * Runs of spaces mean one space in Markdown text, and Prettier writes them so; collapsing them
+ * keeps output stable under Prettier. Inline code spans keep theirs.
+ */
+function collapseSpaces(text: string): string {
+  return text
+    .split(/(`+[^`]*?`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[ \t]{2,}/g, ' ')))
+    .join('');
 }
 
 /**

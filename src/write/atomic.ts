@@ -12,7 +12,8 @@ export interface WriteOutcome {
   readonly status: 'written' | 'unchanged';
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** The file's text, or undefined when there is no file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -31,10 +32,15 @@ async function resolveTarget(path: string): Promise<string> {
   }
 }
 
-async function replaceFile(path: string, content: string): Promise<void> {
+async function replaceFile(path: string, content: string, directories: Map<string, Promise<unknown>>): Promise<void> {
   const target = await resolveTarget(path);
   const directory = dirname(target);
-  await mkdir(directory, { recursive: true });
+  let made = directories.get(directory);
+  if (made === undefined) {
+    made = mkdir(directory, { recursive: true });
+    directories.set(directory, made);
+  }
+  await made;
   // Same directory as the target, so the rename is atomic (never across file systems).
   const temporary = join(directory, `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`);
   try {
@@ -55,14 +61,23 @@ async function replaceFile(path: string, content: string): Promise<void> {
  */
 export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<WriteOutcome[]> {
   const current = await Promise.all(files.map((file) => readIfExists(file.path)));
-  const outcomes: WriteOutcome[] = [];
-  for (const [index, file] of files.entries()) {
-    if (current[index] === file.content) {
-      outcomes.push({ path: file.path, status: 'unchanged' });
-      continue;
+  const outcomes: WriteOutcome[] = files.map((file, index) => ({ path: file.path, status: current[index] === file.content ? 'unchanged' : 'written' }));
+  const pending = files.filter((_, index) => outcomes[index]?.status === 'written');
+  // A few writes at a time: the disk does the waiting, and no run opens thousands of files.
+  const directories = new Map<string, Promise<unknown>>();
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    // After a failure no new file is started; the ones in flight finish (each is atomic anyway).
+    for (let file = pending[next++]; file !== undefined && failure === undefined; file = pending[next++]) {
+      await replaceFile(file.path, file.content, directories).catch((error: unknown) => {
+        failure ??= { error };
+      });
     }
-    await replaceFile(file.path, file.content);
-    outcomes.push({ path: file.path, status: 'written' });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITERS, pending.length) }, worker));
+  if (failure !== undefined) throw failure.error;
   return outcomes;
 }
+
+const WRITERS = 16;

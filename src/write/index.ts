@@ -1,2 +1,2 @@
-export { writeFilesAtomically, type FileToWrite, type WriteOutcome } from './atomic.js';
+export { readIfExists, writeFilesAtomically, type FileToWrite, type WriteOutcome } from './atomic.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './diff.js';

@@ -38,6 +38,7 @@ function report(result: MergeResult): string {
   const lines = [
     ...result.diagnostics.map(formatDiagnostic),
     `content: ${result.content === null ? 'not written' : result.changed ? 'changed' : 'unchanged'}`,
+    `parsed: ${result.fullParse ? 'remark' : 'scanner only'}`,
     ...result.sections.map((section) => `section ${section.id}: ${section.status}`),
     ...result.conflicts.flatMap((conflict) => [`conflict ${conflict.sectionId} at line ${conflict.line}:`, conflict.diff.trimEnd()]),
   ];

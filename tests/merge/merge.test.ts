@@ -87,6 +87,33 @@ describe('mergeDocument', () => {
   });
 });
 
+describe('adoption', () => {
+  const handWritten = '---\ntitle: Tracker\n---\n# Tracker\r\n\r\nIntro *by hand*.  \r\n\r\n## STATUS 📊\r\n\r\n| m  |  c |\r\n|----|---:|\r\n| a  | 1% |\r\n\r\n## Mine\r\n\r\n+ kept\r\n\r\n## Next\r\n\r\n1) old step\r\n';
+
+  it('only adds marker lines: every byte of the hand-written file is still there, in order', async () => {
+    const result = await mergeDocument({ path: 'doc.md', existing: handWritten, fresh: render('40%\n'), adopt: true });
+    expect(result.content).not.toBeNull();
+    const withoutMarkers = (result.content ?? '')
+      .split(/(?<=\n)/)
+      .filter((line) => !line.startsWith('<!-- trackgen:'))
+      .join('')
+      .replace(/\r\n\r\n$/, '\r\n');
+    expect(withoutMarkers).toBe(handWritten);
+    expect(result.sections.map((section) => [section.id, section.status])).toEqual([
+      ['status', 'hand-edited'],
+      ['next', 'hand-edited'],
+    ]);
+  });
+
+  it('takes the rendering for adopted sections with --force, and keeps the rest', async () => {
+    const result = await mergeDocument({ path: 'doc.md', existing: handWritten, fresh: render('40%\n'), adopt: true, force: 'all' });
+    expect(result.content).toContain('40%\r\n');
+    expect(result.content).not.toContain('| a  | 1% |');
+    expect(result.content).toContain('## Mine\r\n\r\n+ kept\r\n');
+    expect(result.content).toContain('Intro *by hand*.  \r\n');
+  });
+});
+
 describe('acceptSections', () => {
   it('makes a hand edit the baseline: no longer reported, but a later data change conflicts', async () => {
     const existing = (await created(render('40%\n'))).replace('40%\n', '40% (mine)\n');

@@ -32,6 +32,13 @@ describe('writeFilesAtomically', () => {
     expect(await readFile(join(directory, 'target.md'), 'utf8')).toBe('new\n');
   });
 
+  it('fails without leaving a temporary file when a target cannot be written', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
+    await writeFile(join(directory, 'blocker'), 'a file, not a directory\n');
+    await expect(writeFilesAtomically([{ path: join(directory, 'blocker', 'x.md'), content: 'x\n' }])).rejects.toThrow();
+    expect(await readdir(directory)).toEqual(['blocker']);
+  });
+
   it('keeps CRLF and a BOM exactly as given', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
     const content = '\uFEFFa\r\nb  \r\n';

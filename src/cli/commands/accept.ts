@@ -41,7 +41,7 @@ section), 2 usage or tool error.`,
     }
     await requireDataDir(settingsResult.settings.dataDir);
     const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
-    if (plan.model === undefined) {
+    if (!plan.valid) {
       printDiagnostics(context.stderr, plan.diagnostics);
       return EXIT_PROBLEMS;
     }

@@ -1,7 +1,11 @@
-import { cachedCheck, recordCheck, type CheckInputs } from '../../pipeline/check-cache.js';
+import { hasErrors } from '../../diagnostics.js';
+import { rememberPlan } from '../../pipeline/cached-plan.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext, type OutputStream } from '../io.js';
-import { generateOptions, settingsFlags } from '../settings-flags.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
+import { plural, printDiagnostics } from '../print-diagnostics.js';
+import { printConflicts, printStaleDiffs } from '../print-plan.js';
+import { obtainPlan } from '../obtain-plan.js';
+import { generateOptions, needsRemembering, settingsFlags } from './generate.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -28,45 +32,16 @@ conflict, 2 invalid input (data, config, report) or a tool error.`,
   run: runCheck,
 };
 
-/**
- * With nothing changed since the last passing check, replays its output without loading the
- * pipeline (see pipeline/check-cache.ts); the pre-commit hook and CI run check on every commit.
- */
 export async function runCheck(context: CliContext, args: ParsedArgs): Promise<number> {
-  const run = { cwd: context.cwd, flags: args.values, env: context.env };
-  const cached = cachedCheck(run);
-  if (cached !== undefined) {
-    context.stdout.write(cached.stdout);
-    context.stderr.write(cached.stderr);
-    return EXIT_OK;
+  const obtained = await obtainPlan(context, settingsFlags(args));
+  if (obtained.plan === undefined) {
+    printDiagnostics(context.stderr, obtained.configDiagnostics);
+    return EXIT_USAGE;
   }
-  const startedAt = Date.now();
-  const stdout = recording(context.stdout);
-  const stderr = recording(context.stderr);
-  const result = await fullCheck({ ...context, stdout, stderr }, args);
-  if (result.code === EXIT_OK && result.inputs !== undefined) recordCheck(run, result.inputs, { stdout: stdout.text(), stderr: stderr.text() }, startedAt);
-  return result.code;
-}
-
-async function fullCheck(context: CliContext, args: ParsedArgs): Promise<{ code: number; inputs?: CheckInputs }> {
-  const [{ loadSettings }, { hasErrors }, { planDocuments }, { plural, printDiagnostics }, { printConflicts, printStaleDiffs }, { requireDataDir }, { checkInputs }] = await Promise.all([
-    import('../../config/load.js'),
-    import('../../diagnostics.js'),
-    import('../../pipeline/plan.js'),
-    import('../print-diagnostics.js'),
-    import('../print-plan.js'),
-    import('../resolve-paths.js'),
-    import('../../pipeline/check-inputs.js'),
-  ]);
-  const settingsResult = loadSettings(context.cwd, settingsFlags(args));
-  if (settingsResult.settings === undefined) {
-    printDiagnostics(context.stderr, settingsResult.diagnostics);
-    return { code: EXIT_USAGE };
-  }
-  await requireDataDir(settingsResult.settings.dataDir);
-  const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
+  const { plan } = obtained;
+  if (obtained.key !== undefined && needsRemembering(obtained.fromCache, plan)) await rememberPlan(obtained.key, obtained.settings, plan, new Map());
   printDiagnostics(context.stderr, plan.diagnostics);
-  if (plan.model === undefined) return { code: EXIT_USAGE };
+  if (!plan.valid) return EXIT_USAGE;
   const quiet = args.values['quiet'] === true;
   const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
   if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
@@ -78,19 +53,8 @@ async function fullCheck(context: CliContext, args: ParsedArgs): Promise<{ code:
   const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);
   if (stale.length === 0 && !hasErrors(plan.diagnostics)) {
     writeLine(context.stdout, `${plural(plan.files.length, 'document')} up to date`);
-    return { code: EXIT_OK, inputs: checkInputs(context.cwd, settingsResult.settings, plan) };
+    return EXIT_OK;
   }
   writeLine(context.stdout, `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`);
-  return { code: EXIT_PROBLEMS };
-}
-
-function recording(stream: OutputStream): OutputStream & { text(): string } {
-  let text = '';
-  return {
-    write(chunk: string) {
-      text += chunk;
-      return stream.write(chunk);
-    },
-    text: () => text,
-  };
+  return EXIT_PROBLEMS;
 }

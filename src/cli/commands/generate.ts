@@ -1,15 +1,19 @@
-import { loadSettings } from '../../config/load.js';
 import { hasErrors } from '../../diagnostics.js';
-import { planDocuments, type Plan } from '../../pipeline/plan.js';
+import { rememberPlan } from '../../pipeline/cached-plan.js';
+import type { Plan } from '../../pipeline/plan.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
 import { printConflicts, printStaleDiffs } from '../print-plan.js';
-import { requireDataDir } from '../resolve-paths.js';
-import { generateOptions, settingsFlags } from '../settings-flags.js';
+import { obtainPlan } from '../obtain-plan.js';
 
-export { generateOptions, settingsFlags };
+export const generateOptions = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  templates: { type: 'string' },
+  report: { type: 'string', multiple: true },
+} as const;
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -58,14 +62,12 @@ date), 2 usage or tool error.`,
       const { runCheck } = await import('./check.js');
       return runCheck(context, args);
     }
-    const settingsResult = loadSettings(context.cwd, settingsFlags(args));
-    if (settingsResult.settings === undefined) {
-      printDiagnostics(context.stderr, settingsResult.diagnostics);
+    const obtained = await obtainPlan(context, settingsFlags(args), { ...forceAndAdopt(args), needModel: args.values['print-context'] === true });
+    if (obtained.plan === undefined) {
+      printDiagnostics(context.stderr, obtained.configDiagnostics);
       return EXIT_PROBLEMS;
     }
-    const settings = settingsResult.settings;
-    await requireDataDir(settings.dataDir);
-    const plan = await planDocuments(settings, { cwd: context.cwd, ...forceAndAdopt(args) });
+    const { plan } = obtained;
     if (args.values['print-context'] === true) {
       printDiagnostics(context.stderr, plan.diagnostics);
       if (plan.model === undefined) return EXIT_PROBLEMS;
@@ -73,9 +75,17 @@ date), 2 usage or tool error.`,
       return EXIT_OK;
     }
     if (args.values['dry-run'] === true) return printPlanDiff(context, plan);
-    return writePlan(context, plan, args.values['quiet'] === true);
+    const code = await writePlan(context, plan, args.values['quiet'] === true);
+    if (obtained.key !== undefined && needsRemembering(obtained.fromCache, plan)) await rememberPlan(obtained.key, obtained.settings, plan, writtenContents(plan));
+    return code;
   },
 };
+
+export function settingsFlags(args: ParsedArgs) {
+  const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
+  const reports = args.values['report'];
+  return { data: text('data'), out: text('out'), templates: text('templates'), report: Array.isArray(reports) ? reports.map(String) : undefined };
+}
 
 export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<string>; adopt?: boolean } {
   const force = args.values['force'];
@@ -86,36 +96,46 @@ export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<s
   };
 }
 
+/** A plan served whole from the cache, with nothing re-merged or written, is already recorded. */
+export function needsRemembering(fromCache: boolean, plan: Plan): boolean {
+  return plan.valid && (!fromCache || plan.files.some((file) => file.fresh !== '' || file.merge.changed));
+}
+
+/** What generate put on disk: the merged content of every file it could write. */
+function writtenContents(plan: Plan): Map<string, string> {
+  return new Map(plan.files.flatMap((file) => (file.merge.content === null ? [] : [[file.path, file.merge.content] as const])));
+}
+
 async function writePlan(context: CliContext, plan: Plan, quiet: boolean): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
   printConflicts(context.stderr, plan);
-  if (plan.model === undefined) {
+  if (!plan.valid) {
     writeLine(context.stderr, 'nothing written: fix the problems above first');
     return EXIT_PROBLEMS;
   }
-  const writable = plan.files.filter((file) => file.merge.content !== null);
-  const outcomes = await writeFilesAtomically(writable.map((file) => ({ path: file.path, content: file.merge.content ?? '' })));
-  const byPath = new Map(plan.files.map((file) => [file.path, file]));
-  let written = 0;
-  for (const outcome of outcomes) {
-    if (outcome.status === 'written') written++;
-    const file = byPath.get(outcome.path);
-    const kept = file === undefined || file.merge.handEdited.length === 0 ? '' : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
-    if (!quiet) writeLine(context.stdout, `${outcome.status.padEnd(9)} ${file?.shownAs ?? outcome.path}${kept}`);
+  // The merge already knows which files change; the rest are not touched, not even read again.
+  const changing = plan.files.filter((file) => file.merge.content !== null && file.merge.changed);
+  const outcomes = await writeFilesAtomically(changing.map((file) => ({ path: file.path, content: file.merge.content ?? '' })));
+  const writtenPaths = new Set(outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.path));
+  const written = writtenPaths.size;
+  for (const file of plan.files) {
+    if (file.merge.content === null) continue;
+    const kept = file.merge.handEdited.length === 0 ? '' : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
+    if (!quiet) writeLine(context.stdout, `${(writtenPaths.has(file.path) ? 'written' : 'unchanged').padEnd(9)} ${file.shownAs}${kept}`);
   }
   const skipped = plan.files.filter((file) => file.merge.content === null);
   for (const file of skipped) writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
   const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   writeLine(
     context.stdout,
-    `${plural(plan.files.length, 'document')}: ${written} written, ${outcomes.length - written} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
+    `${plural(plan.files.length, 'document')}: ${written} written, ${plan.files.length - written - skipped.length} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
   );
   return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
-  if (plan.model === undefined) return EXIT_PROBLEMS;
+  if (!plan.valid) return EXIT_PROBLEMS;
   await printStaleDiffs(context.stdout, plan, plan.files);
   printConflicts(context.stdout, plan);
   const changed = plan.files.filter((file) => file.merge.changed).length;

@@ -1,0 +1,104 @@
+/**
+ * Settings with an explicit precedence: built-in defaults < trackgen.config.json (or the
+ * "trackgen" key of package.json) < command-line flags. Paths in a config file are relative to
+ * the file; flags are relative to the working directory. Resolution is separate from validation
+ * (load.ts) so that a run whose inputs have not changed needs no schema library at all.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ConfigFile } from './schema.js';
+
+export const CONFIG_FILE = 'trackgen.config.json';
+
+export interface Settings {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly outDir: string;
+  /** The user's templates directory, when there is one. */
+  readonly templatesDir: string | undefined;
+  /** Overrides project.json's coverageReport when set. */
+  readonly coverageReports: readonly string[] | undefined;
+  readonly outputs: { readonly tracker: string; readonly summary: string; readonly lessons: string };
+  readonly documents: readonly { readonly template: string; readonly output: string }[];
+  /** Where the settings came from, for messages. */
+  readonly configFile: string | undefined;
+}
+
+export interface Flags {
+  readonly data?: string | undefined;
+  readonly out?: string | undefined;
+  readonly templates?: string | undefined;
+  readonly report?: readonly string[] | undefined;
+}
+
+export const DEFAULTS = {
+  data: 'data',
+  outDir: 'docs',
+  templates: 'templates',
+  outputs: { tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md', summary: 'sessions/SESSION_{session}_SUMMARY.md', lessons: 'LESSONS_LEARNED.md' },
+} as const;
+
+export interface ConfigSource {
+  /** Absolute path of the file that holds the config, when there is one. */
+  readonly file: string | undefined;
+  /** Its text (the whole package.json when the config is its "trackgen" key). */
+  readonly text: string | undefined;
+  /** Keys leading to the config inside the file: [] or ["trackgen"]. */
+  readonly keyPath: readonly string[];
+}
+
+/** Finds trackgen.config.json, or package.json with a "trackgen" key, in the working directory. */
+export function findConfig(cwd: string): ConfigSource {
+  const configPath = join(cwd, CONFIG_FILE);
+  if (existsSync(configPath)) return { file: configPath, text: readFileSync(configPath, 'utf8'), keyPath: [] };
+  const packagePath = join(cwd, 'package.json');
+  if (existsSync(packagePath)) {
+    const text = readFileSync(packagePath, 'utf8');
+    // A cheap look before any parse: most package.json files have no trackgen key.
+    if (text.includes('"trackgen"')) {
+      try {
+        const value = JSON.parse(text) as unknown;
+        if (value !== null && typeof value === 'object' && 'trackgen' in value) return { file: packagePath, text, keyPath: ['trackgen'] };
+      } catch {
+        // An unparsable package.json is not ours to report; it simply holds no config.
+      }
+    }
+  }
+  return { file: undefined, text: undefined, keyPath: [] };
+}
+
+export function resolveSettings(cwd: string, flags: Flags, config: ConfigFile, file: string | undefined): Settings {
+  const base = file === undefined ? cwd : dirname(file);
+  const fromConfig = (value: string | undefined) => (value === undefined ? undefined : resolve(base, value));
+  const fromFlag = (value: string | undefined) => (value === undefined ? undefined : resolve(cwd, value));
+  const defaultTemplates = resolve(cwd, DEFAULTS.templates);
+  const configReports = config.coverageReport === undefined ? undefined : (Array.isArray(config.coverageReport) ? config.coverageReport : [config.coverageReport]).map((path) => resolve(base, path));
+  return {
+    root: base,
+    dataDir: fromFlag(flags.data) ?? fromConfig(config.data) ?? resolve(cwd, DEFAULTS.data),
+    outDir: fromFlag(flags.out) ?? fromConfig(config.outDir) ?? resolve(cwd, DEFAULTS.outDir),
+    templatesDir: fromFlag(flags.templates) ?? fromConfig(config.templates) ?? (existsSync(defaultTemplates) ? defaultTemplates : undefined),
+    coverageReports: flags.report !== undefined && flags.report.length > 0 ? flags.report.map((path) => resolve(cwd, path)) : configReports,
+    outputs: {
+      tracker: config.outputs?.tracker ?? DEFAULTS.outputs.tracker,
+      summary: config.outputs?.summary ?? DEFAULTS.outputs.summary,
+      lessons: config.outputs?.lessons ?? DEFAULTS.outputs.lessons,
+    },
+    documents: config.documents ?? [],
+    configFile: file,
+  };
+}
+
+/**
+ * Settings from a config that is NOT validated: only for the cached path, whose cache key
+ * includes the config's text, so a hit means this very text passed validation before.
+ */
+export function unvalidatedSettings(cwd: string, flags: Flags, source: ConfigSource): Settings | undefined {
+  if (source.text === undefined) return resolveSettings(cwd, flags, {}, undefined);
+  try {
+    const value = source.keyPath.reduce<unknown>((current, key) => (current as Record<string, unknown>)[key], JSON.parse(source.text) as unknown);
+    return value !== null && typeof value === 'object' ? resolveSettings(cwd, flags, value as ConfigFile, source.file) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { obtainPlan } from '../src/cli/obtain-plan.js';
+import { copyDefaultProject } from './helpers/project-copy.js';
+import { runCli } from './helpers/run-cli.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+
+/** A default project in a git repository: the run cache lives in .git/trackgen. */
+async function gitProject() {
+  const copy = copyDefaultProject('trackgen-cache-');
+  cleanups.push(copy.remove);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: copy.dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'Test');
+  expect((await runCli(['generate', '-q'], copy.dir)).code).toBe(0);
+  return { dir: copy.dir, git };
+}
+
+const context = (cwd: string, env: Record<string, string | undefined> = {}) => ({
+  cwd,
+  env: { ...process.env, ...env },
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+});
+
+async function planFrom(dir: string, env: Record<string, string | undefined> = {}) {
+  const obtained = await obtainPlan(context(dir, env), {});
+  if (obtained.plan === undefined) throw new Error('expected a plan');
+  return obtained;
+}
+
+describe('the run cache', () => {
+  it('serves an unchanged project from the cache, with the same outcome as a full run', async () => {
+    const { dir } = await gitProject();
+    const cached = await planFrom(dir);
+    const full = await planFrom(dir, { TRACKGEN_NO_CACHE: '1' });
+    expect(cached.fromCache).toBe(true);
+    expect(full.fromCache).toBe(false);
+    const summary = (plan: typeof cached.plan) => plan.files.map((file) => [file.shownAs, file.merge.changed, file.merge.diagnostics.length]);
+    expect(summary(cached.plan)).toEqual(summary(full.plan));
+    expect(cached.plan.diagnostics).toEqual(full.plan.diagnostics);
+    expect((await runCli(['generate'], dir)).stdout).toContain('4 documents: 0 written, 4 unchanged\n');
+  });
+
+  it('runs every stage again when a record, a template, the report or the commit changes', async () => {
+    const { dir, git } = await gitProject();
+    const edit = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
+
+    edit('data/sessions/054.json', (text) => text.replace('"total": 2413, "passing": 2413', '"total": 2414, "passing": 2414'));
+    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('All 2,414 tests passing');
+    expect((await planFrom(dir)).fromCache).toBe(true);
+
+    mkdirSync(join(dir, 'templates/partials'), { recursive: true });
+    writeFileSync(join(dir, 'templates/partials/pattern.hbs'), '{{index}}. NEW {{inline name}}\n');
+    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('1. NEW Mock Built-ins');
+
+    edit('data/coverage.xml', (text) => text.replace('timestamp="', 'timestamp="1'));
+    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+
+    git('add', '-A');
+    git('commit', '-qm', 'Session 54: record');
+    expect((await planFrom(dir)).fromCache).toBe(false);
+  });
+
+  it('re-merges a document a person edited since the last run, keeping the edit and reporting it', async () => {
+    const { dir } = await gitProject();
+    const tracker = join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    writeFileSync(tracker, readFileSync(tracker, 'utf8').replace('### Session 54: 2025-11-24', 'Our note.\n\n### Session 54: 2025-11-24'));
+    const obtained = await planFrom(dir);
+    expect(obtained.fromCache).toBe(true);
+    const file = obtained.plan.files.find((candidate) => candidate.shownAs === 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    expect(file?.merge.handEdited).toEqual(['session-log']);
+    expect(file?.merge.changed).toBe(false);
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+:1 {2}warning {2}hand-edit/);
+    expect(readFileSync(tracker, 'utf8')).toContain('Our note.');
+    // Reported again on the next run, now a pure cache hit.
+    expect((await runCli(['check'], dir)).stderr).toMatch(/warning {2}hand-edit/);
+  });
+
+  it('repeats the warnings of the inputs on a cache hit', async () => {
+    const { dir } = await gitProject();
+    const project = join(dir, 'data/project.json');
+    writeFileSync(project, readFileSync(project, 'utf8').replace('"path": "app/services/sync.py",', '"path": "app/services/sync.py",\n          "lines": 628,'));
+    const first = await runCli(['generate', '-q'], dir);
+    const second = await runCli(['generate', '-q'], dir);
+    expect((await planFrom(dir)).fromCache).toBe(true);
+    expect(first.stderr).toContain('warning  stale-figure  app/services/sync.py: lines says 628');
+    expect(second.stderr).toBe(first.stderr);
+  });
+
+  it('is off with TRACKGEN_NO_CACHE=1 and outside git and node_modules', async () => {
+    const { dir } = await gitProject();
+    expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).fromCache).toBe(false);
+    const plain = copyDefaultProject('trackgen-nocache-');
+    cleanups.push(plain.remove);
+    await runCli(['generate', '-q'], plain.dir);
+    expect((await planFrom(plain.dir)).fromCache).toBe(false);
+  });
+});
