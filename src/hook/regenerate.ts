@@ -56,8 +56,11 @@ async function regenerateIn(temp: string, context: CliContext, location: RepoLoc
   const reports = (settings.coverageReports ?? asList(projectData?.['coverageReport']).map((path) => resolve(settings.dataDir, path))).map((path) => relative(temp, path).split(sep).join('/'));
   await materialise(temp, reports.filter((path) => !copied.has(path)), atTop, { fromWorkingTree: true });
 
-  // Shown paths are relative to the temporary top, which is the repository's top.
-  const plan = await planDocuments(settings, { cwd: temp });
+  // Shown paths are relative to the temporary top, which is the repository's top. Git history
+  // (the commits log) is looked up in the real project, not in the temporary copy: the option
+  // `repository` is the one planDocuments takes for that (ignored by a pipeline without it).
+  const planOptions = { cwd: temp, repository: join(top, prefix) };
+  const plan = await planDocuments(settings, planOptions);
   printDiagnostics(context.stderr, plan.diagnostics);
   if (!plan.valid) {
     writeLine(context.stderr, `${BLOCKED}: the staged data or templates have problems (above); fix them, git add the files, and commit again`);
