@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Builds dist/ once, only when src/ changed: end-to-end tests run bin/trackgen.js.
+    globalSetup: ['tests/helpers/build-once.ts'],
     // End-to-end tests spawn the built CLI and real coverage.py; give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -10,6 +10,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
 import { neutraliseMarkers } from './markdown-text.js';
+import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const PARTIALS = 'partials';
@@ -77,9 +78,8 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
     const body = neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '');
     return `${wrapSection(String(id), `\n${body}\n\n`)}\n`;
   });
-  const compileOptions = { strict: true, noEscape: true } as const;
   for (const source of set.partials.values()) {
-    const compiled = handlebars.compile(source.text, compileOptions);
+    const compiled = precompiledTemplate(handlebars, 'partials', source.name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
     handlebars.registerPartial(source.name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
       try {
         return compiled(context, options);
@@ -99,7 +99,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
       try {
         let compiled = compiledTemplates.get(name);
         if (compiled === undefined) {
-          compiled = handlebars.compile(source.text, compileOptions);
+          compiled = precompiledTemplate(handlebars, 'templates', name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
           compiledTemplates.set(name, compiled);
         }
         return { output: compiled(context), diagnostics: [] };

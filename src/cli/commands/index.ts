@@ -13,6 +13,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   init: async () => (await import('./init.js')).initCommand,
   'new-session': async () => (await import('./new-session.js')).newSessionCommand,
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
+  hook: async () => (await import('./hook.js')).hookCommand,
 };
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
@@ -25,4 +26,5 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   init: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
   'new-session': 'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
   'record-coverage': "store a session's coverage figures (start or final) in its record, from a report",
+  hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
 };
