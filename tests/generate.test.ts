@@ -2,18 +2,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { format } from 'prettier';
-import { afterEach, describe, expect, it } from 'vitest';
-import { copyDefaultProject } from './helpers/project-copy.js';
+import { describe, expect, it } from 'vitest';
+import { copyDefaultProject, scratchProjects } from './helpers/project-copy.js';
 import { repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
-
-function project() {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  return copy.dir;
-}
+const project = scratchProjects();
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 

@@ -1,22 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/data/schema.js';
 import type { GitCommit } from '../../src/git/log.js';
 import { matchCommits, matchKey, namesSession, similarity } from '../../src/git/match.js';
 import { commitAll, git, initRepo } from '../helpers/git-repo.js';
-import { copyDefaultProject } from '../helpers/project-copy.js';
+import { scratchProjects } from '../helpers/project-copy.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
-
-function project(): string {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  return copy.dir;
-}
+const project = scratchProjects();
 
 const RECORD = 'data/sessions/054.json';
 
@@ -148,9 +140,9 @@ describe('the Git Commits Log fills hashes from git history', () => {
     commitAll(origin, 'Session 54: first step');
     commitAll(origin, 'Session 54: second step');
     const newest = commitAll(origin, 'Session 54: third step');
-    const parent = mkdtempSync(join(tmpdir(), 'trackgen-shallow-'));
-    cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
-    const clone = join(parent, 'clone');
+    // The clone goes inside a second scratch project, removed with it after the test.
+    const clone = join(project(), 'clone');
+    const parent = join(clone, '..');
     git(parent, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
 
     const result = await runCli(['generate'], clone);

@@ -1,17 +1,10 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { copyDefaultProject } from '../helpers/project-copy.js';
+import { describe, expect, it } from 'vitest';
+import { scratchProjects } from '../helpers/project-copy.js';
 import { runBuiltCli, runCli } from '../helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
-
-function project(): string {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  return copy.dir;
-}
+const project = scratchProjects();
 
 const record = (dir: string, number: string) => JSON.parse(readFileSync(join(dir, `data/sessions/${number}.json`), 'utf8')) as Record<string, unknown>;
 

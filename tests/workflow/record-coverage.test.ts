@@ -2,22 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCoverageReport } from '../../src/coverage/read.js';
 import type { CoverageFigures } from '../../src/data/schema.js';
 import type { SessionFigures } from '../../src/record/figures.js';
 import { writeFigures, type Stage } from '../../src/record/write-figures.js';
-import { copyDefaultProject } from '../helpers/project-copy.js';
+import { scratchProjects } from '../helpers/project-copy.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
-
-function project(): string {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  return copy.dir;
-}
+const project = scratchProjects();
 
 const SESSION_55 = 'data/sessions/055.json';
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
