@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { obtainPlan } from '../src/cli/obtain-plan.js';
@@ -39,8 +39,8 @@ describe('the run cache', () => {
     const { dir } = await gitProject();
     const cached = await planFrom(dir);
     const full = await planFrom(dir, { TRACKGEN_NO_CACHE: '1' });
-    expect(cached.fromCache).toBe(true);
-    expect(full.fromCache).toBe(false);
+    expect(cached.cached).toBeDefined();
+    expect(full.cached).toBeUndefined();
     const summary = (plan: typeof cached.plan) => plan.files.map((file) => [file.shownAs, file.merge.changed, file.merge.diagnostics.length]);
     expect(summary(cached.plan)).toEqual(summary(full.plan));
     expect(cached.plan.diagnostics).toEqual(full.plan.diagnostics);
@@ -52,24 +52,24 @@ describe('the run cache', () => {
     const edit = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
 
     edit('data/sessions/054.json', (text) => text.replace('"total": 2413, "passing": 2413', '"total": 2414, "passing": 2414'));
-    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await planFrom(dir)).cached).toBeUndefined();
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('All 2,414 tests passing');
-    expect((await planFrom(dir)).fromCache).toBe(true);
+    expect((await planFrom(dir)).cached).toBeDefined();
 
     mkdirSync(join(dir, 'templates/partials'), { recursive: true });
     writeFileSync(join(dir, 'templates/partials/pattern.hbs'), '{{index}}. NEW {{inline name}}\n');
-    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await planFrom(dir)).cached).toBeUndefined();
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('1. NEW Mock Built-ins');
 
     edit('data/coverage.xml', (text) => text.replace('timestamp="', 'timestamp="1'));
-    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await planFrom(dir)).cached).toBeUndefined();
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
 
     git('add', '-A');
     git('commit', '-qm', 'Session 54: record');
-    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await planFrom(dir)).cached).toBeUndefined();
   });
 
   it('re-merges a document a person edited since the last run, keeping the edit and reporting it', async () => {
@@ -77,7 +77,7 @@ describe('the run cache', () => {
     const tracker = join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
     writeFileSync(tracker, readFileSync(tracker, 'utf8').replace('### Session 54: 2025-11-24', 'Our note.\n\n### Session 54: 2025-11-24'));
     const obtained = await planFrom(dir);
-    expect(obtained.fromCache).toBe(true);
+    expect(obtained.cached).toBeDefined();
     const file = obtained.plan.files.find((candidate) => candidate.shownAs === 'docs/PHASE_4_PROGRESS_TRACKER.md');
     expect(file?.merge.handEdited).toEqual(['session-log']);
     expect(file?.merge.changed).toBe(false);
@@ -89,23 +89,34 @@ describe('the run cache', () => {
     expect((await runCli(['check'], dir)).stderr).toMatch(/warning {2}hand-edit/);
   });
 
+  it('writes a deleted document again from the cached rendering', async () => {
+    const { dir } = await gitProject();
+    const summary = join(dir, 'docs/sessions/SESSION_54_SUMMARY.md');
+    const before = readFileSync(summary, 'utf8');
+    rmSync(summary);
+    expect((await planFrom(dir)).cached).toBeDefined();
+    const result = await runCli(['generate'], dir);
+    expect(result.stdout).toContain('written   docs/sessions/SESSION_54_SUMMARY.md\n');
+    expect(readFileSync(summary, 'utf8')).toBe(before);
+  });
+
   it('repeats the warnings of the inputs on a cache hit', async () => {
     const { dir } = await gitProject();
     const project = join(dir, 'data/project.json');
     writeFileSync(project, readFileSync(project, 'utf8').replace('"path": "app/services/sync.py",', '"path": "app/services/sync.py",\n          "lines": 628,'));
     const first = await runCli(['generate', '-q'], dir);
     const second = await runCli(['generate', '-q'], dir);
-    expect((await planFrom(dir)).fromCache).toBe(true);
+    expect((await planFrom(dir)).cached).toBeDefined();
     expect(first.stderr).toContain('warning  stale-figure  app/services/sync.py: lines says 628');
     expect(second.stderr).toBe(first.stderr);
   });
 
   it('is off with TRACKGEN_NO_CACHE=1 and outside git and node_modules', async () => {
     const { dir } = await gitProject();
-    expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).fromCache).toBe(false);
+    expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).cached).toBeUndefined();
     const plain = copyDefaultProject('trackgen-nocache-');
     cleanups.push(plain.remove);
     await runCli(['generate', '-q'], plain.dir);
-    expect((await planFrom(plain.dir)).fromCache).toBe(false);
+    expect((await planFrom(plain.dir)).cached).toBeUndefined();
   });
 });

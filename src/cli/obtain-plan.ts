@@ -6,6 +6,7 @@
 import { findConfig, unvalidatedSettings, type Flags, type Settings } from '../config/settings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { cacheKey, cachedPlan, type CacheKey } from '../pipeline/cached-plan.js';
+import type { CacheState } from '../pipeline/run-cache.js';
 import type { Plan } from '../pipeline/plan.js';
 import type { CliContext } from './io.js';
 import { requireDataDir } from './resolve-paths.js';
@@ -18,7 +19,13 @@ export interface PlanRequest {
 }
 
 export type ObtainedPlan =
-  | { readonly plan: Plan; readonly settings: Settings; readonly key: CacheKey | undefined; readonly fromCache: boolean }
+  | {
+      readonly plan: Plan;
+      readonly settings: Settings;
+      readonly key: CacheKey | undefined;
+      /** The cache state the plan came from, when it did. */
+      readonly cached: CacheState | undefined;
+    }
   | { readonly plan: undefined; readonly configDiagnostics: readonly Diagnostic[] };
 
 export async function obtainPlan(context: CliContext, flags: Flags, request: PlanRequest = {}): Promise<ObtainedPlan> {
@@ -28,8 +35,8 @@ export async function obtainPlan(context: CliContext, flags: Flags, request: Pla
   const key = quick === undefined ? undefined : cacheKey(quick, source.text, context.env);
   const cacheable = request.force === undefined && request.adopt !== true && request.needModel !== true;
   if (cacheable && key !== undefined && quick !== undefined) {
-    const plan = await cachedPlan(key, quick);
-    if (plan !== undefined) return { plan, settings: quick, key, fromCache: true };
+    const hit = await cachedPlan(key, quick);
+    if (hit !== undefined) return { plan: hit.plan, settings: quick, key, cached: hit.state };
   }
   const { loadSettings } = await import('../config/load.js');
   const loaded = loadSettings(context.cwd, flags);
@@ -41,5 +48,5 @@ export async function obtainPlan(context: CliContext, flags: Flags, request: Pla
     ...(request.force === undefined ? {} : { force: request.force }),
     ...(request.adopt === undefined ? {} : { adopt: request.adopt }),
   });
-  return { plan, settings: loaded.settings, key, fromCache: false };
+  return { plan, settings: loaded.settings, key, cached: undefined };
 }

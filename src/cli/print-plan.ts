@@ -6,7 +6,7 @@ import { writeLine, type OutputStream } from './io.js';
 /** A unified diff per document that would change, each hunk naming its section and inputs. */
 export async function printStaleDiffs(stream: OutputStream, plan: Plan, files: readonly PlannedFile[]): Promise<void> {
   for (const file of files) {
-    if (file.merge.content === null || !file.merge.changed) continue;
+    if (!file.merge.changed || file.merge.content === null) continue;
     stream.write(await unifiedDiff(file.shownAs, file.existing, file.merge.content, { describeSection: (id) => describeSection(plan, file.about, id) }));
   }
 }

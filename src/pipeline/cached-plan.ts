@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import type { MergeResult, SectionStatus } from '../merge/index.js';
+import type { MergeResult } from '../merge/index.js';
 import type { Plan, PlannedFile } from './plan.js';
-import { cacheDirectory, fingerprint, readFresh, readState, sha256, writeState, type CachedFile, type CacheState } from './run-cache.js';
+import { cacheDirectory, fingerprint, readFresh, readState, sha256, STATE_VERSION, statKey, writeState, type CachedFile, type CacheState } from './run-cache.js';
 
 export interface CacheKey {
   readonly directory: string;
@@ -38,15 +38,19 @@ function rawReportPaths(settings: Settings): string[] {
   }
 }
 
-export async function cachedPlan(key: CacheKey, settings: Settings): Promise<Plan | undefined> {
+export async function cachedPlan(key: CacheKey, settings: Settings): Promise<{ plan: Plan; state: CacheState } | undefined> {
   const state = readState(key.directory, settings);
   if (state === undefined || state.fingerprint !== key.fingerprint) return undefined;
   const files: PlannedFile[] = [];
   for (const cached of state.files) {
+    if (!cached.merge.changed && cached.diskStat !== null && statKey(cached.path) === cached.diskStat) {
+      files.push(plannedFromCache(cached));
+      continue;
+    }
     const existing = readIfExists(cached.path);
     const diskHash = existing === undefined ? null : sha256(existing);
     if (diskHash === cached.diskHash && !cached.merge.changed) {
-      files.push(plannedFromCache(cached, existing, existing ?? null));
+      files.push(plannedFromCache(cached, existing));
       continue;
     }
     const fresh = readFresh(key.directory, cached.freshHash);
@@ -55,7 +59,7 @@ export async function cachedPlan(key: CacheKey, settings: Settings): Promise<Pla
     const merge = await mergeDocument({ path: cached.shownAs, existing, fresh });
     files.push({ path: cached.path, shownAs: cached.shownAs, about: cached.about, existing, fresh, merge });
   }
-  return {
+  const plan: Plan = {
     valid: true,
     model: undefined,
     sources: new Map(state.sources),
@@ -63,21 +67,40 @@ export async function cachedPlan(key: CacheKey, settings: Settings): Promise<Pla
     inputDiagnostics: state.inputDiagnostics,
     diagnostics: [...state.inputDiagnostics, ...files.flatMap((file) => file.merge.diagnostics)],
   };
+  return { plan, state };
 }
 
-function plannedFromCache(cached: CachedFile, existing: string | undefined, content: string | null): PlannedFile {
+/**
+ * A document whose file is as the last run left it. Its text is read only if someone asks
+ * (generate and check never do for an unchanged file).
+ */
+function plannedFromCache(cached: CachedFile, known?: string | undefined): PlannedFile {
+  let text = known;
+  const existing = (): string | undefined => (text ??= readIfExists(cached.path));
   const merge: MergeResult = {
-    content,
+    get content() {
+      return existing() ?? null;
+    },
     changed: false,
     diagnostics: cached.merge.diagnostics,
     conflicts: cached.merge.conflicts,
-    sections: cached.merge.sections.map((section) => ({ ...section, status: section.status as SectionStatus })),
+    sections: [],
     handEdited: cached.merge.handEdited,
-    updated: cached.merge.updated,
+    updated: [],
     fullParse: false,
   };
   // The fresh text is only needed to merge again; a hit whose file is unchanged never reads it.
-  return { path: cached.path, shownAs: cached.shownAs, about: cached.about, existing, fresh: '', merge };
+  return {
+    asLastRunLeftIt: true,
+    path: cached.path,
+    shownAs: cached.shownAs,
+    about: cached.about,
+    get existing() {
+      return existing();
+    },
+    fresh: '',
+    merge,
+  };
 }
 
 /**
@@ -85,15 +108,16 @@ function plannedFromCache(cached: CachedFile, existing: string | undefined, cont
  * changed is merged once more against its new content, so the next run starts from an outcome
  * that matches the disk.
  */
-export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan, written: ReadonlyMap<string, string>): Promise<void> {
+export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan, written: ReadonlyMap<string, string>, cached?: CacheState): Promise<void> {
   if (!plan.valid) return;
   // A plan from the cache leaves the renderings of untouched files unread: keep their entries.
-  const previous = new Map((readState(key.directory, settings)?.files ?? []).map((file) => [file.path, file]));
+  const previous = new Map((cached ?? readState(key.directory, settings))?.files.map((file) => [file.path, file]) ?? []);
   const { mergeDocument } = await import('../merge/index.js');
   const files: CachedFile[] = [];
   const freshByHash = new Map<string, string>();
   for (const file of plan.files) {
     if (file.fresh === '') {
+      // Served from the cache: its rendering is already stored.
       const kept = previous.get(file.path);
       if (kept === undefined) return;
       files.push(kept);
@@ -109,17 +133,16 @@ export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan
       about: file.about,
       freshHash,
       diskHash: onDisk === undefined ? null : sha256(onDisk),
+      diskStat: onDisk === undefined ? null : statKey(file.path),
       merge: {
         changed: merge.changed,
         diagnostics: merge.diagnostics,
         conflicts: merge.conflicts,
         handEdited: merge.handEdited,
-        updated: merge.updated,
-        sections: merge.sections,
       },
     });
   }
-  const state: CacheState = { version: 1, fingerprint: key.fingerprint, inputDiagnostics: plan.inputDiagnostics, sources: [...plan.sources], files };
+  const state: CacheState = { version: STATE_VERSION, fingerprint: key.fingerprint, inputDiagnostics: plan.inputDiagnostics, sources: [...plan.sources], files };
   try {
     writeState(key.directory, settings, state, freshByHash);
   } catch {

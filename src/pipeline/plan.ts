@@ -28,6 +28,8 @@ export interface PlanOptions {
 }
 
 export interface PlannedFile {
+  /** Set by the run cache: the file is as the last run left it, so it is written as it is. */
+  readonly asLastRunLeftIt?: true;
   readonly path: string;
   /** Relative to the working directory, for messages. */
   readonly shownAs: string;

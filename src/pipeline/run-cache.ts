@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Settings } from '../config/settings.js';
 import type { Diagnostic } from '../diagnostics.js';
 
-const STATE_VERSION = 1;
+export const STATE_VERSION = 3;
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -106,6 +106,16 @@ function gitHead(root: string): string {
   }
 }
 
+/** "size:mtime" of a file, or null when there is none; nanosecond times make same-size rewrites show. */
+export function statKey(path: string): string | null {
+  try {
+    const info = statSync(path, { bigint: true });
+    return `${info.size}:${info.mtimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 function readOrUndefined(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
@@ -122,14 +132,16 @@ function listOrEmpty(dir: string): string[] {
   }
 }
 
-/** What merging one fresh rendering into one file content gave. */
+/**
+ * What merging one fresh rendering into one file content gave: what generate and check report.
+ * The per-section outcomes are not kept (they were most of the state's size); only `accept`
+ * reads them, and it always runs every stage.
+ */
 export interface CachedMerge {
   readonly changed: boolean;
   readonly diagnostics: readonly Diagnostic[];
   readonly conflicts: readonly { readonly sectionId: string; readonly line: number; readonly diff: string }[];
   readonly handEdited: readonly string[];
-  readonly updated: readonly string[];
-  readonly sections: readonly { readonly id: string; readonly status: string; readonly line: number }[];
 }
 
 export interface CachedFile {
@@ -139,6 +151,8 @@ export interface CachedFile {
   readonly freshHash: string;
   /** Hash of the file on disk the merge below was computed against; null: no file. */
   readonly diskHash: string | null;
+  /** Size and modification time of that file: when both still match, it is not even read. */
+  readonly diskStat: string | null;
   readonly merge: CachedMerge;
 }
 
@@ -172,11 +186,16 @@ export function readFresh(cacheDir: string, freshHash: string): string | undefin
 export function writeState(cacheDir: string, settings: Settings, state: CacheState, freshByHash: ReadonlyMap<string, string>): void {
   const freshDir = join(cacheDir, 'fresh');
   mkdirSync(freshDir, { recursive: true });
+  let added = false;
   for (const [hash, content] of freshByHash) {
     const path = join(freshDir, `${hash}.md`);
-    if (!existsSync(path)) writeAtomically(path, content);
+    if (existsSync(path)) continue;
+    writeAtomically(path, content);
+    added = true;
   }
   writeAtomically(stateFile(cacheDir, settings), JSON.stringify(state));
+  // Renderings only go stale when new ones replace them: prune then, not on every run.
+  if (!added) return;
   const referenced = new Set<string>();
   for (const name of listOrEmpty(cacheDir)) {
     if (!name.startsWith('state-')) continue;

@@ -1,5 +1,6 @@
 import { hasErrors } from '../../diagnostics.js';
 import { rememberPlan } from '../../pipeline/cached-plan.js';
+import { isSkipped } from '../../pipeline/skipped.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
@@ -39,14 +40,14 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
     return EXIT_USAGE;
   }
   const { plan } = obtained;
-  if (obtained.key !== undefined && needsRemembering(obtained.fromCache, plan)) await rememberPlan(obtained.key, obtained.settings, plan, new Map());
+  if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan)) await rememberPlan(obtained.key, obtained.settings, plan, new Map(), obtained.cached);
   printDiagnostics(context.stderr, plan.diagnostics);
   if (!plan.valid) return EXIT_USAGE;
   const quiet = args.values['quiet'] === true;
-  const stale = plan.files.filter((file) => file.merge.changed || file.merge.content === null);
+  const stale = plan.files.filter((file) => file.merge.changed || isSkipped(file));
   if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
   else {
-    for (const file of stale) if (file.merge.content === null) writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
+    for (const file of stale) if (isSkipped(file)) writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
     await printStaleDiffs(context.stdout, plan, stale);
     printConflicts(context.stdout, plan);
   }

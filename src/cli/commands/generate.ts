@@ -1,6 +1,7 @@
 import { hasErrors, UsageError } from '../../diagnostics.js';
 import { rememberPlan } from '../../pipeline/cached-plan.js';
 import type { Plan } from '../../pipeline/plan.js';
+import { isSkipped } from '../../pipeline/skipped.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
@@ -86,7 +87,7 @@ date), 2 usage or tool error.`,
     }
     if (args.values['dry-run'] === true) return printPlanDiff(context, plan);
     const code = await writePlan(context, plan, args.values['quiet'] === true);
-    if (obtained.key !== undefined && needsRemembering(obtained.fromCache, plan)) await rememberPlan(obtained.key, obtained.settings, plan, writtenContents(plan));
+    if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan)) await rememberPlan(obtained.key, obtained.settings, plan, writtenContents(plan), obtained.cached);
     return code;
   },
 };
@@ -111,9 +112,9 @@ export function needsRemembering(fromCache: boolean, plan: Plan): boolean {
   return plan.valid && (!fromCache || plan.files.some((file) => file.fresh !== '' || file.merge.changed));
 }
 
-/** What generate put on disk: the merged content of every file it could write. */
+/** What generate put on disk: the merged content of every file it changed. */
 function writtenContents(plan: Plan): Map<string, string> {
-  return new Map(plan.files.flatMap((file) => (file.merge.content === null ? [] : [[file.path, file.merge.content] as const])));
+  return new Map(plan.files.flatMap((file) => (!file.merge.changed || file.merge.content === null ? [] : [[file.path, file.merge.content] as const])));
 }
 
 /** Writes the plan's files; `prefix` starts the summary line (generate --watch puts the time and the change there). */
@@ -125,16 +126,16 @@ export async function writePlan(context: CliContext, plan: Plan, quiet: boolean,
     return EXIT_PROBLEMS;
   }
   // The merge already knows which files change; the rest are not touched, not even read again.
-  const changing = plan.files.filter((file) => file.merge.content !== null && file.merge.changed);
+  const changing = plan.files.filter((file) => file.merge.changed && file.merge.content !== null);
   const outcomes = await writeFilesAtomically(changing.map((file) => ({ path: file.path, content: file.merge.content ?? '' })));
   const writtenPaths = new Set(outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.path));
   const written = writtenPaths.size;
   for (const file of plan.files) {
-    if (file.merge.content === null) continue;
+    if (isSkipped(file)) continue;
     const kept = file.merge.handEdited.length === 0 ? '' : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
     if (!quiet) writeLine(context.stdout, `${(writtenPaths.has(file.path) ? 'written' : 'unchanged').padEnd(9)} ${file.shownAs}${kept}`);
   }
-  const skipped = plan.files.filter((file) => file.merge.content === null);
+  const skipped = plan.files.filter(isSkipped);
   for (const file of skipped) writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
   const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   writeLine(
