@@ -90,6 +90,8 @@ function buildLessonsContext(input: ViewModelInput, sessions: readonly SessionVi
   };
 }
 
+const count = (value: number, singular: string, plural = `${singular}s`): string => `${value} ${value === 1 ? singular : plural}`;
+
 /** Path of a module's entry in project.json. */
 function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
   const phaseIndex = input.data.project.phases.findIndex((phase) => (phase.modules ?? []).some((candidate) => candidate.id === module.id));
@@ -107,7 +109,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
       const record = input.data.sessions.find((candidate) => candidate.session.number === module.completedIn?.session);
       const index = record?.session.modules?.findIndex((entry) => entry.module === module.id) ?? -1;
       if (record !== undefined) {
-        warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercentForMessage(module.coverage.percent)}, ${module.coverage.missed} statements missed, ${(module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0)} branches missed)`);
+        warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercentForMessage(module.coverage.percent)}, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`);
       }
     }
     if (module.coverage !== null && module.lines !== null && module.coverage.lastLine > module.lines) {
