@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { format } from 'prettier';
@@ -143,5 +143,83 @@ describe('documents of your own', () => {
     } finally {
       copy.remove();
     }
+  });
+});
+
+describe('hostile inputs end in one line each, never a stack trace', () => {
+  const scratch = scratchProjects('trackgen-hostile-');
+
+  it('closes a code fence that data left open, so later runs still find every section', async () => {
+    const dir = scratch();
+    const path = join(dir, 'data/sessions/054.json');
+    const session = JSON.parse(readFileSync(path, 'utf8')) as { lessons: { solution: string }[] };
+    session.lessons[0] = { ...session.lessons[0], solution: 'Patch it:\n\n```python\nwith patch("builtins.hasattr"):' } as { solution: string };
+    writeFileSync(path, JSON.stringify(session, null, 2));
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    const second = await runCli(['generate'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('4 documents: 0 written, 4 unchanged');
+    expect((await runCli(['check'], dir)).code).toBe(0);
+  });
+
+  it('refuses outputs outside the output directory and two documents at one path', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'trackgen.config.json'), JSON.stringify({ documents: [{ template: 'daily-prompt.md', output: '../data/sessions/056.json' }], outputs: { tracker: 'LESSONS_LEARNED.md' } }));
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('trackgen.config.json:1:1  error  output-path  expected the output of daily-prompt.md to be a path inside the output directory, found "../data/sessions/056.json"');
+    expect(result.stderr).toContain('error  output-path  expected one document per output path, found phase 4 and lessons both at "LESSONS_LEARNED.md"');
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+    expect(existsSync(join(dir, 'data/sessions/056.json'))).toBe(false);
+  });
+
+  it('names a template that uses a section id twice', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/lessons-learned.md.hbs'), '{{#section "a"}}x{{/section}}\n{{#section "a"}}y{{/section}}\n');
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('templates/lessons-learned.md.hbs:1:1  error  template  expected a valid template, found an error: expected each section id once in a document, found "a" twice');
+  });
+
+  it('reports a directory where a document should be, and writes the others', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'docs/LESSONS_LEARNED.md'), { recursive: true });
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('docs/LESSONS_LEARNED.md:1:1  error  unreadable  expected a Markdown file (or nothing) at this path, found a directory');
+    expect(existsSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'))).toBe(true);
+  });
+
+  it('is a usage error when the config is a directory or a named templates folder is missing', async () => {
+    const dir = scratch();
+    expect((await runCli(['generate', '--templates', 'nosuch'], dir)).stderr).toMatch(/^trackgen generate: templates directory not found: .*nosuch/);
+    rmSync(join(dir, 'trackgen.config.json'));
+    mkdirSync(join(dir, 'trackgen.config.json'));
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^trackgen generate: expected trackgen\.config\.json to be a file, found a directory or special file: .*\n$/);
+  });
+
+  it('renders with a report that lists none of the project modules, warning about each', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ meta: { version: '7.6.1', branch_coverage: true }, files: {}, totals: { covered_lines: 0, num_statements: 0, percent_covered: 100, missing_lines: 0, excluded_lines: 0, num_branches: 0, num_partial_branches: 0, covered_branches: 0, missing_branches: 0 } }));
+    const result = await runCli(['generate', '--report', 'other.json'], dir);
+    expect(result.stderr).not.toMatch(/ {2}error {2}/);
+    expect(result.stderr).toContain('warning  not-in-report');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('**Next Module**: budget_manager.py (not in the coverage report → 100.00%)');
+  });
+
+  it('validate follows the config file and reports its mistakes', async () => {
+    const dir = scratch();
+    const { renameSync } = await import('node:fs');
+    renameSync(join(dir, 'data'), join(dir, 'records'));
+    writeFileSync(join(dir, 'trackgen.config.json'), '{ "data": "records" }');
+    expect((await runCli(['validate'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'trackgen.config.json'), '{ "dat": "records" }');
+    const result = await runCli(['validate'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('trackgen.config.json:1:3  error  unknown-key  dat: unknown key, did you mean "data"?');
   });
 });

@@ -2,15 +2,28 @@
 import { z } from 'zod';
 import { parseJsonText } from '../data/json-text.js';
 import { schemaDiagnostics } from '../data/schema-issues.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { existsSync, statSync } from 'node:fs';
+import { hasErrors, UsageError, type Diagnostic } from '../diagnostics.js';
 import { configSchema } from './schema.js';
 import { findConfig, resolveSettings, type Flags, type Settings } from './settings.js';
 
 export { CONFIG_FILE, DEFAULTS, type Flags, type Settings } from './settings.js';
 
+/** Only the default templates/ may be absent: a folder someone named must be there. */
+function requireTemplatesDir(settings: Settings): void {
+  const dir = settings.templatesDir;
+  if (dir === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`templates directory not found: ${dir ?? '(none)'} (named by --templates or "templates" in the config)`);
+  }
+}
+
 export function loadSettings(cwd: string, flags: Flags): { settings: Settings | undefined; diagnostics: Diagnostic[] } {
   const source = findConfig(cwd);
-  if (source.file === undefined || source.text === undefined) return { settings: resolveSettings(cwd, flags, {}, undefined), diagnostics: [] };
+  if (source.file === undefined || source.text === undefined) {
+    const settings = resolveSettings(cwd, flags, {}, undefined);
+    if (flags.templates !== undefined) requireTemplatesDir(settings);
+    return { settings, diagnostics: [] };
+  }
   const shownAs = source.keyPath.length === 0 ? 'trackgen.config.json' : 'package.json';
   const { parsed, diagnostics } = parseJsonText(shownAs, source.text);
   if (parsed === undefined || hasErrors(diagnostics)) return { settings: undefined, diagnostics };
@@ -21,5 +34,7 @@ export function loadSettings(cwd: string, flags: Flags): { settings: Settings | 
     const schemaAtRoot = source.keyPath.length === 0 ? configSchema : z.object({ trackgen: configSchema });
     return { settings: undefined, diagnostics: schemaDiagnostics(parsed, schemaAtRoot, issues) };
   }
-  return { settings: resolveSettings(cwd, flags, result.data, source.file), diagnostics };
+  const settings = resolveSettings(cwd, flags, result.data, source.file);
+  if (flags.templates !== undefined || result.data.templates !== undefined) requireTemplatesDir(settings);
+  return { settings, diagnostics };
 }

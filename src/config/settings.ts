@@ -4,7 +4,8 @@
  * the file; flags are relative to the working directory. Resolution is separate from validation
  * (load.ts) so that a run whose inputs have not changed needs no schema library at all.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { UsageError } from '../diagnostics.js';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigFile } from './schema.js';
 
@@ -50,7 +51,10 @@ export interface ConfigSource {
 /** Finds trackgen.config.json, or package.json with a "trackgen" key, in the working directory. */
 export function findConfig(cwd: string): ConfigSource {
   const configPath = join(cwd, CONFIG_FILE);
-  if (existsSync(configPath)) return { file: configPath, text: readFileSync(configPath, 'utf8'), keyPath: [] };
+  if (existsSync(configPath)) {
+    if (!statSync(configPath).isFile()) throw new UsageError(`expected ${CONFIG_FILE} to be a file, found a directory or special file: ${configPath}`);
+    return { file: configPath, text: readFileSync(configPath, 'utf8'), keyPath: [] };
+  }
   const packagePath = join(cwd, 'package.json');
   if (existsSync(packagePath)) {
     const text = readFileSync(packagePath, 'utf8');

@@ -13,6 +13,7 @@ import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
 import { BUILT_IN_TEMPLATES, createRenderer, loadTemplateSet } from '../render/templates.js';
 import { readIfExists } from '../write/index.js';
+import { outputPathDiagnostics } from './output-paths.js';
 import { readProjectCoverage } from './read-coverage.js';
 
 export interface PlanOptions {
@@ -84,13 +85,32 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
   const rendered = renderDocuments(model, renderer, settings.outputs, settings.documents);
   diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(rendered.diagnostics)) return invalid(diagnostics, model);
+  const configShownAs = settings.configFile === undefined ? 'trackgen.config.json' : relative(options.cwd, settings.configFile).split('\\').join('/');
+  const pathProblems = outputPathDiagnostics(rendered.documents, configShownAs);
+  diagnostics.push(...pathProblems);
+  if (hasErrors(rendered.diagnostics) || pathProblems.length > 0) return invalid(diagnostics, model);
   const sources = documentSources(loaded.data, coverage.report?.source);
 
   // One after another: measured 3x faster than all at once for a thousand documents.
   const files: PlannedFile[] = [];
   for (const document of rendered.documents) files.push(await mergeOne(document, settings, options));
   return { valid: true, model, sources, files, inputDiagnostics: diagnostics, diagnostics: [...diagnostics, ...files.flatMap((file) => file.merge.diagnostics)] };
+}
+
+/** A document path that cannot be read (a directory, no permission) is that file's problem only. */
+function unreadable(shownAs: string, error: unknown): MergeResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const found = code === 'EISDIR' ? 'a directory' : code === 'ENOTDIR' ? 'a file where a folder should be on its path' : code === 'EACCES' || code === 'EPERM' ? 'a file without read permission' : (code ?? String(error));
+  return {
+    content: null,
+    changed: false,
+    diagnostics: [{ file: shownAs, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `expected a Markdown file (or nothing) at this path, found ${found}` }],
+    conflicts: [],
+    sections: [],
+    handEdited: [],
+    updated: [],
+    fullParse: false,
+  };
 }
 
 function documentSources(data: ProjectData, report: string | undefined): Map<string, DocumentSources> {
@@ -109,7 +129,12 @@ function documentSources(data: ProjectData, report: string | undefined): Map<str
 async function mergeOne(document: RenderedDocument, settings: Settings, options: PlanOptions): Promise<PlannedFile> {
   const path = join(settings.outDir, document.path);
   const shownAs = relative(options.cwd, path).split('\\').join('/');
-  const existing = await readIfExists(path);
+  let existing: string | undefined;
+  try {
+    existing = await readIfExists(path);
+  } catch (error) {
+    return { path, shownAs, about: document.about, existing: undefined, fresh: document.content, merge: unreadable(shownAs, error) };
+  }
   const merge = await mergeDocument({
     path: shownAs,
     existing,

@@ -72,11 +72,16 @@ export interface Renderer {
 export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): Renderer {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  handlebars.registerHelper('section', function (this: unknown, id: unknown, options: Handlebars.HelperOptions) {
+  // Ids seen in the document being rendered: a template that uses one twice is its author's mistake.
+  let sectionIds = new Set<string>();
+  handlebars.registerHelper('section', function (this: unknown, id: unknown, options: Handlebars.HelperOptions | undefined) {
+    if (typeof id !== 'string' || options === undefined) throw new Error('expected {{#section "id"}}…{{/section}} with an id, found a section without one');
+    if (sectionIds.has(id)) throw new Error(`expected each section id once in a document, found "${id}" twice`);
+    sectionIds.add(id);
     // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
     // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
-    const body = neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '');
-    return `${wrapSection(String(id), `\n${body}\n\n`)}\n`;
+    const body = closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, ''));
+    return `${wrapSection(id, `\n${body}\n\n`)}\n`;
   });
   for (const source of set.partials.values()) {
     const compiled = precompiledTemplate(handlebars, 'partials', source.name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
@@ -102,6 +107,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
           compiled = precompiledTemplate(handlebars, 'templates', name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
           compiledTemplates.set(name, compiled);
         }
+        sectionIds = new Set();
         return { output: compiled(context), diagnostics: [] };
       } catch (error) {
         const failure = error instanceof TemplateFailure ? error : new TemplateFailure(source, error);
@@ -109,6 +115,28 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
       }
     },
   };
+}
+
+/**
+ * Data can open a code fence and never close it (a lesson's solution cut short). Left open, it
+ * would swallow the end marker and every section after it; closed here, the damage stays inside
+ * the section.
+ */
+export function closeOpenFence(markdown: string): string {
+  let open: { char: string; length: number } | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence === null) continue;
+    const run = fence[1] ?? '';
+    const char = run.charAt(0);
+    if (open === undefined) {
+      // A backtick fence's info string cannot contain backticks; then it is not a fence.
+      if (!(char === '`' && (fence[2] ?? '').includes('`'))) open = { char, length: run.length };
+    } else if (char === open.char && run.length >= open.length && (fence[2] ?? '').trim() === '') {
+      open = undefined;
+    }
+  }
+  return open === undefined ? markdown : `${markdown}\n${open.char.repeat(open.length)}`;
 }
 
 function templateDiagnostic(failure: TemplateFailure): Diagnostic {

@@ -58,10 +58,15 @@ export function watchAndRun(options: WatchOptions): Promise<void> {
       timer = setTimeout(flush, debounceMs);
     };
     const start = (work: Promise<void>) => {
-      running = work.finally(() => {
+      // A run's own failures are reported by the run; anything escaping must not end the process.
+      running = work.catch(() => undefined).finally(() => {
         running = undefined;
         if (options.signal.aborted) return;
-        arm();
+        try {
+          arm();
+        } catch {
+          // Targets that cannot be listed now are listed again after the next run.
+        }
         if (pending.size > 0) timer = setTimeout(flush, debounceMs);
       });
     };

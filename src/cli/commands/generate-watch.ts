@@ -20,7 +20,14 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
 
   const generateOnce = async (trigger: string): Promise<void> => {
     const prefix = `${clock()}  ${trigger}: `;
-    const loaded = loadSettings(context.cwd, settingsFlags(args));
+    let loaded: ReturnType<typeof loadSettings>;
+    try {
+      loaded = loadSettings(context.cwd, settingsFlags(args));
+    } catch (error) {
+      // A config that cannot even be read (a directory in its place) is one more bad save.
+      writeLine(context.stderr, `${prefix}nothing written: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     if (loaded.settings === undefined) {
       printDiagnostics(context.stderr, loaded.diagnostics);
       writeLine(context.stderr, `${prefix}nothing written: fix the config file first`);

@@ -3,7 +3,8 @@ import { hasErrors } from '../../diagnostics.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { printDiagnostics, plural } from '../print-diagnostics.js';
-import { resolveDataDir } from '../resolve-paths.js';
+import { loadSettings } from '../../config/load.js';
+import { requireDataDir } from '../resolve-paths.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -26,7 +27,14 @@ Exit codes: 0 valid (warnings may be printed), 1 problems found, 2 usage or tool
   options: { data: { type: 'string' } },
   allowPositionals: false,
   async run(context, args) {
-    const dataDir = await resolveDataDir(context, args);
+    const flag = args.values['data'];
+    const { settings, diagnostics: configProblems } = loadSettings(context.cwd, { data: typeof flag === 'string' ? flag : undefined });
+    if (settings === undefined) {
+      printDiagnostics(context.stderr, configProblems);
+      return EXIT_PROBLEMS;
+    }
+    const dataDir = settings.dataDir;
+    await requireDataDir(dataDir);
     const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
     printDiagnostics(context.stderr, diagnostics);
     if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
