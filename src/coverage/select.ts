@@ -3,7 +3,8 @@ import type { CoverageReport, ModuleCoverage } from './types.js';
 
 /**
  * The modules a `--module` selector names: a path, a short name, a path suffix
- * (`services/sync.py`) or a directory (`app/services`). Totals are recomputed over the
+ * (`services/sync.py`), a directory (`app/services`), or any of these without the extension
+ * (`sync`). Totals are recomputed over the
  * selection. Returns the selectors that matched nothing, for the message.
  */
 export function selectModules(report: CoverageReport, selectors: readonly string[]): { report: CoverageReport; unmatched: string[] } {
@@ -13,9 +14,11 @@ export function selectModules(report: CoverageReport, selectors: readonly string
   for (const raw of selectors) {
     const selector = raw.replace(/\\/g, '/').replace(/^\.\//, '');
     const directory = `${selector.replace(/\/+$/, '')}/`;
-    const matches = report.modules.filter(
-      (module) => module.path === selector || module.name === selector || module.path.endsWith(`/${selector}`) || module.path.startsWith(directory),
-    );
+    const named = (module: ModuleCoverage) => module.path === selector || module.name === selector || module.path.endsWith(`/${selector}`) || module.path.startsWith(directory);
+    // Trackers name modules without their extension too ("sync" for sync.py): accept that when nothing matches as written.
+    const stem = (path: string) => path.replace(/\.[^./]+$/, '');
+    const exact = report.modules.filter(named);
+    const matches = exact.length > 0 ? exact : report.modules.filter((module) => stem(module.name) === selector || stem(module.path).endsWith(`/${selector}`) || stem(module.path) === selector);
     if (matches.length === 0) unmatched.push(raw);
     for (const module of matches) chosen.add(module);
   }

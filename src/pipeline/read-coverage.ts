@@ -37,7 +37,8 @@ export function readProjectCoverage(settings: Settings, data: ProjectData, cwd: 
     const place = namedIn === undefined ? { line: 1, column: 1 } : namedIn.lines.position(locate(namedIn, ['coverageReport']).offset);
     return {
       report: undefined,
-      diagnostics: [{ file: namedIn?.file ?? settings.configFile ?? 'coverage report', ...place, severity: 'error', rule: 'coverage-report', message: error.message }],
+      // Named by a flag or the config: the report itself is the file in question.
+      diagnostics: [{ file: namedIn?.file ?? shown[0] ?? 'coverage report', ...place, severity: 'error', rule: 'coverage-report', message: error.message }],
     };
   }
 }

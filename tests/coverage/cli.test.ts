@@ -67,6 +67,8 @@ describe('trackgen coverage', () => {
     expect(one.modules.map((module) => module.path)).toEqual(['app/util.py']);
     expect(one.totals).toMatchObject({ statements: 2, missed: 1, percent: 50 });
     expect((await json('job-a.xml', '--module', 'app')).modules).toHaveLength(2);
+    // Without the extension, as trackers and new-session name modules.
+    expect((await json('job-a.xml', '--module', 'util')).modules.map((module) => module.path)).toEqual(['app/util.py']);
   });
 
   it('--diff: before and after per module, new and removed ones; exit 1 when a module went down', async () => {
