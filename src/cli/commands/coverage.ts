@@ -27,7 +27,7 @@ Options:
                     or json ({"totals": {...}, "modules": [...]}, see docs/coverage.md)
   --precision N     decimals shown for percents, 0-9 (default ${DEFAULT_PRECISION}); like coverage.py,
                     never shows 100 unless complete nor 0 unless nothing ran
-  --module NAME     only this module: a path, short name, path suffix or directory;
+  --module NAME     only this module: a path, short name, path suffix or directory (the extension may be left out);
                     repeatable; totals are recomputed over the selection
   --diff OLD        compare with an older report: each module's percent before and
                     after, new and removed modules; exit 1 if any module went down
