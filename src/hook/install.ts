@@ -72,6 +72,8 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
 }
 
 export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
+  // Outside a repository, say so plainly (as install does) rather than pass on git's own words.
+  await locateRepo(options);
   const hooks = await hooksDirectory(options);
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
