@@ -89,14 +89,16 @@ function schemaFor(data: ProjectData): string | undefined {
   return relativePath ? `../${session}` : session;
 }
 
+const slashes = (path: string) => path.replaceAll('\\', '/');
+
 /** Finds a module by id, by its path, or by its file name with or without ".py". */
 export function findModule(data: ProjectData, name: string): Module | undefined {
   const modules = data.project.phases.flatMap((phase) => phase.modules ?? []);
   const normalised = name.replaceAll('\\', '/');
   return (
     modules.find((module) => module.id === name) ??
-    modules.find((module) => module.path === normalised || module.path.endsWith(`/${normalised}`)) ??
-    modules.find((module) => module.path.split('/').pop()?.replace(/\.py$/, '') === normalised.replace(/\.py$/, ''))
+    modules.find((module) => slashes(module.path) === normalised || slashes(module.path).endsWith(`/${normalised}`)) ??
+    modules.find((module) => slashes(module.path).split('/').pop()?.replace(/\.py$/, '') === normalised.replace(/\.py$/, ''))
   );
 }
 

@@ -1,6 +1,6 @@
 /** What `generate --watch` watches: the data, your templates, the config file and the coverage report(s). */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { CONFIG_FILE, type Settings } from '../config/load.js';
 import { PROJECT_FILE } from '../data/load.js';
@@ -9,10 +9,16 @@ import type { WatchTarget } from './watch.js';
 /** Editors' backup and swap files, and trackgen's own temporary files, are not saves. */
 const isNoise = (name: string) => /(^|\/)(\.trackgen-tmp-|\.#|#)|~$|\.sw[a-p]$/.test(name);
 
+/** Whether a path lies inside a directory: not above it, not on another drive, not a sibling named "..x". */
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
 export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
   const outside = (dir: string) => (name: string) => {
     const path = join(dir, name);
-    const inOut = !relative(settings.outDir, path).startsWith('..');
+    const inOut = isInside(settings.outDir, path);
     return !inOut && !isNoise(name);
   };
   const targets: WatchTarget[] = [
@@ -25,7 +31,7 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
   const files = [join(configDir, CONFIG_FILE), join(configDir, 'package.json'), ...reportFiles(settings)];
   const byDir = new Map<string, Set<string>>();
   for (const file of files) {
-    if (!relative(settings.dataDir, file).startsWith('..')) continue;
+    if (isInside(settings.dataDir, file)) continue;
     const names = byDir.get(dirname(file)) ?? new Set<string>();
     names.add(basename(file));
     byDir.set(dirname(file), names);
