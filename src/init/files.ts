@@ -1,5 +1,5 @@
 /** Pure: the text of the files `trackgen init` creates, and its edit of package.json. */
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type ParseError } from 'jsonc-parser';
 import { setJsonValue } from '../data/edit-json.js';
 
 export interface ProjectFileInput {
@@ -49,8 +49,10 @@ export type ScriptEdit = { readonly status: 'added'; readonly text: string } | {
  * the style of its neighbours (a one-line "scripts" stays on one line), nothing else changes.
  */
 export function addDocsScript(text: string): ScriptEdit {
-  const tree = parseTree(text);
-  if (tree?.type !== 'object') return { status: 'invalid' };
+  // jsonc-parser forgives mistakes; a package.json npm itself would reject is left alone.
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (tree?.type !== 'object' || errors.length > 0) return { status: 'invalid' };
   const existing = findNodeAtLocation(tree, ['scripts', 'docs']);
   if (existing !== undefined) return { status: existing.value === DOCS_SCRIPT ? 'present' : 'other', existing: String(existing.value) };
   const scripts = findNodeAtLocation(tree, ['scripts']);

@@ -69,7 +69,7 @@ export function planInit(options: InitOptions): InitPlan {
     if (edit.status === 'added') steps.push({ kind: 'edit', path: packagePath, content: edit.text, about: 'added "docs": "trackgen generate" to "scripts"' });
     else if (edit.status === 'present') steps.push({ kind: 'keep', path: packagePath, about: 'already has "docs": "trackgen generate"' });
     else if (edit.status === 'other') steps.push({ kind: 'keep', path: packagePath, about: `its "docs" script is ${JSON.stringify(edit.existing)}; add trackgen generate to it yourself` });
-    else steps.push({ kind: 'keep', path: packagePath, about: 'not a JSON object; left alone' });
+    else steps.push({ kind: 'keep', path: packagePath, about: 'not valid JSON (npm would reject it too); left alone: add "docs": "trackgen generate" to its scripts yourself' });
   }
   return { ok: true, report: reportPath, steps, notes };
 }

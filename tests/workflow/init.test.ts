@@ -164,3 +164,12 @@ describe('module ids', () => {
     ]);
   });
 });
+
+describe('adding the docs script', () => {
+  it('leaves a package.json that npm would reject as it is', async () => {
+    const { addDocsScript } = await import('../../src/init/files.js');
+    expect(addDocsScript('{ "name": "shop", }')).toEqual({ status: 'invalid' });
+    expect(addDocsScript('{ "name": "shop" // a comment\n}')).toEqual({ status: 'invalid' });
+    expect(addDocsScript('{ "name": "shop" }')).toMatchObject({ status: 'added' });
+  });
+});
