@@ -1,8 +1,8 @@
-import { loadSettings } from '../../config/load.js';
 import { UsageError } from '../../diagnostics.js';
 import { acceptSections } from '../../merge/index.js';
 import { planDocuments } from '../../pipeline/plan.js';
 import { writeFilesAtomically } from '../../write/index.js';
+import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { plural, printDiagnostics } from '../print-diagnostics.js';
@@ -34,13 +34,10 @@ section), 2 usage or tool error.`,
   options: { ...generateOptions, file: { type: 'string' } },
   allowPositionals: true,
   async run(context, args) {
-    const settingsResult = loadSettings(context.cwd, settingsFlags(args));
-    if (settingsResult.settings === undefined) {
-      printDiagnostics(context.stderr, settingsResult.diagnostics);
-      return EXIT_PROBLEMS;
-    }
-    await requireDataDir(settingsResult.settings.dataDir);
-    const plan = await planDocuments(settingsResult.settings, { cwd: context.cwd });
+    const settings = commandSettings(context, settingsFlags(args));
+    if (settings === undefined) return EXIT_PROBLEMS;
+    await requireDataDir(settings.dataDir);
+    const plan = await planDocuments(settings, { cwd: context.cwd });
     if (!plan.valid) {
       printDiagnostics(context.stderr, plan.diagnostics);
       return EXIT_PROBLEMS;

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { loadSettings } from '../../config/load.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import { DATE_PATTERN } from '../../data/schema.js';
 import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
+import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { parseSessionNumber } from '../parse-flags.js';
@@ -44,12 +44,9 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
     const number = parseSessionNumber(args.values['number'], '--number');
     const date = parseDate(args.values['date']);
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
-    const settingsResult = loadSettings(context.cwd, { data });
-    if (settingsResult.settings === undefined) {
-      printDiagnostics(context.stderr, settingsResult.diagnostics);
-      return EXIT_PROBLEMS;
-    }
-    const dataDir = settingsResult.settings.dataDir;
+    const settings = commandSettings(context, { data });
+    if (settings === undefined) return EXIT_PROBLEMS;
+    const dataDir = settings.dataDir;
     await requireDataDir(dataDir);
     const loaded = await loadProjectData(dataDir, { cwd: context.cwd });
     if (loaded.data === undefined) {

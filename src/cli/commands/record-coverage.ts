@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { loadSettings } from '../../config/load.js';
 import { readCoverageReports } from '../../coverage/read.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
@@ -10,6 +9,7 @@ import { reportPaths } from '../../pipeline/read-coverage.js';
 import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
 import { writeFilesAtomically } from '../../write/index.js';
+import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -50,12 +50,8 @@ report (nothing written), 2 usage error or unreadable report.`,
     if (number === undefined) throw new UsageError('expected --session N, the session whose record to update (see trackgen record-coverage --help)');
     const stage = parseStage(args.values['stage']);
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
-    const settingsResult = loadSettings(context.cwd, { data });
-    if (settingsResult.settings === undefined) {
-      printDiagnostics(context.stderr, settingsResult.diagnostics);
-      return EXIT_PROBLEMS;
-    }
-    const settings = settingsResult.settings;
+    const settings = commandSettings(context, { data });
+    if (settings === undefined) return EXIT_PROBLEMS;
     await requireDataDir(settings.dataDir);
     const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
     if (loaded.data === undefined) {

@@ -1,9 +1,9 @@
 import { loadProjectData } from '../../data/load.js';
 import { hasErrors } from '../../diagnostics.js';
+import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 import { printDiagnostics, plural } from '../print-diagnostics.js';
-import { loadSettings } from '../../config/load.js';
 import { requireDataDir } from '../resolve-paths.js';
 
 export const validateCommand: Command = {
@@ -28,11 +28,8 @@ Exit codes: 0 valid (warnings may be printed), 1 problems found, 2 usage or tool
   allowPositionals: false,
   async run(context, args) {
     const flag = args.values['data'];
-    const { settings, diagnostics: configProblems } = loadSettings(context.cwd, { data: typeof flag === 'string' ? flag : undefined });
-    if (settings === undefined) {
-      printDiagnostics(context.stderr, configProblems);
-      return EXIT_PROBLEMS;
-    }
+    const settings = commandSettings(context, { data: typeof flag === 'string' ? flag : undefined });
+    if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
     await requireDataDir(dataDir);
     const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
