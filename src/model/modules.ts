@@ -17,6 +17,7 @@ export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCo
     partialBranches: coverage.partialBranches,
     true100: coverage.true100,
     missingRanges: coverage.missingRanges,
+    missingLines: coverage.missingLines,
     partialArcs: coverage.partialArcs,
     lastLine: coverage.lastLine,
   };

@@ -21,6 +21,8 @@ export interface CurrentCoverage extends Figures {
   readonly covered: number;
   readonly true100: boolean;
   readonly missingRanges: string;
+  /** The missed statement lines themselves, ascending (`{{ranges coverage.missingLines}}`). */
+  readonly missingLines: readonly number[];
   readonly partialArcs: readonly string[];
   readonly lastLine: number;
 }

@@ -50,6 +50,20 @@ export function date(value: unknown, style: unknown = 'iso'): string {
   return `${MONTHS[Number(match[2]) - 1] ?? match[2]} ${Number(match[3])}, ${match[1]}`;
 }
 
+/** "1-3, 7, 9-10" for a list of line numbers: consecutive numbers become a range. */
+export function ranges(values: unknown): string {
+  if (!Array.isArray(values)) return NOT_AVAILABLE;
+  const numbers = [...new Set(values.filter(isNumber))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let index = 0; index < numbers.length; index++) {
+    const start = numbers[index] ?? 0;
+    let end = start;
+    while (numbers[index + 1] === end + 1) end = numbers[++index] ?? end;
+    parts.push(start === end ? `${start}` : `${start}-${end}`);
+  }
+  return parts.join(', ');
+}
+
 /** "+5", "-2", "0" for counts. */
 export function signed(value: unknown): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
@@ -127,6 +141,7 @@ export function registerHelpers(handlebars: Handlebars): void {
     deltaPercent: (value: unknown, precision: unknown) => deltaPercent(value, isOptions(precision) ? 2 : precision),
     thousands,
     signed,
+    ranges,
     date: (value: unknown, style: unknown) => date(value, isOptions(style) ? 'iso' : style),
     plural: (count: unknown, singular: unknown, pluralForm: unknown) => plural(count, singular, isOptions(pluralForm) ? undefined : pluralForm),
     progress,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { codeBlock, deltaPercent, mark, ordinal, ordinalWords, percent, plural, progress, thousands } from '../../src/render/helpers.js';
+import { codeBlock, deltaPercent, mark, ordinal, ordinalWords, percent, plural, progress, ranges, thousands } from '../../src/render/helpers.js';
 import { inlineText, neutraliseMarkers, tableCell } from '../../src/render/markdown-text.js';
 import { formatTable } from '../../src/render/table.js';
 
@@ -25,6 +25,13 @@ describe('figure helpers', () => {
   it('groups thousands exactly as en-US does, whatever the locale', () => {
     fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (value) => thousands(value) === value.toLocaleString('en-US')));
     expect(thousands(1234.567)).toBe('1,234.57');
+  });
+
+  it('groups line numbers into ranges', () => {
+    expect(ranges([109, 110, 111, 170, 323, 340, 341])).toBe('109-111, 170, 323, 340-341');
+    expect(ranges([5, 3, 4, 4])).toBe('3-5');
+    expect(ranges([])).toBe('');
+    expect(ranges(null)).toBe('n/a');
   });
 
   it('writes plurals, progress, ordinals and marks', () => {
