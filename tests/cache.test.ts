@@ -89,6 +89,17 @@ describe('the run cache', () => {
     expect((await runCli(['check'], dir)).stderr).toMatch(/warning {2}hand-edit/);
   });
 
+  it('notices a changed report when project.json starts with a byte-order mark', async () => {
+    const { dir } = await gitProject();
+    const project = join(dir, 'data/project.json');
+    writeFileSync(project, `\uFEFF${readFileSync(project, 'utf8')}`);
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    expect((await planFrom(dir)).cached).toBeDefined();
+    const report = join(dir, 'data/coverage.xml');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('timestamp="', 'timestamp="1'));
+    expect((await planFrom(dir)).cached).toBeUndefined();
+  });
+
   it('writes a deleted document again from the cached rendering', async () => {
     const { dir } = await gitProject();
     const summary = join(dir, 'docs/sessions/SESSION_54_SUMMARY.md');

@@ -6,13 +6,14 @@
  */
 import { cp, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { printConflicts } from '../cli/print-plan.js';
 import { plural, printDiagnostics } from '../cli/print-diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, writeLine, type CliContext, type OutputStream } from '../cli/io.js';
 import { loadSettings } from '../config/load.js';
 import { hasErrors, UsageError } from '../diagnostics.js';
 import { planDocuments, type PlannedFile } from '../pipeline/plan.js';
+import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
 import { writeFilesAtomically } from '../write/index.js';
 import { git, gitRaw, splitNul, type RepoLocation } from './git.js';
 import type { ProjectInputs } from './inputs.js';
@@ -52,8 +53,7 @@ async function regenerateIn(temp: string, context: CliContext, location: RepoLoc
   const settings = settingsResult.settings;
   // project.json names the report; a report git does not track (coverage.xml is often ignored) is
   // taken from the working tree, as trackgen generate would.
-  const projectData = await readFile(join(settings.dataDir, 'project.json'), 'utf8').then(parseLoose, () => undefined);
-  const reports = (settings.coverageReports ?? asList(projectData?.['coverageReport']).map((path) => resolve(settings.dataDir, path))).map((path) => relative(temp, path).split(sep).join('/'));
+  const reports = unvalidatedReportPaths(settings).map((path) => relative(temp, path).split(sep).join('/'));
   await materialise(temp, reports.filter((path) => !copied.has(path)), atTop, { fromWorkingTree: true });
 
   // Shown paths are relative to the temporary top, which is the repository's top. Git history
@@ -136,18 +136,4 @@ async function unstagedEdits(changed: readonly PlannedFile[], top: string, atTop
 
 function rewriting(stream: OutputStream, rewrite: (text: string) => string): OutputStream {
   return { write: (chunk: string) => stream.write(rewrite(chunk)) };
-}
-
-function parseLoose(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function asList(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

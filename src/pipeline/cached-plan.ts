@@ -4,10 +4,10 @@
  * nothing heavy (no zod, no Handlebars, no remark unless a changed file needs a full parse).
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { MergeResult } from '../merge/index.js';
 import type { Plan, PlannedFile } from './plan.js';
+import { unvalidatedReportPaths } from './report-paths.js';
 import { cacheDirectory, fingerprint, readFresh, readState, sha256, STATE_VERSION, statKey, writeState, type CachedFile, type CacheState } from './run-cache.js';
 
 export interface CacheKey {
@@ -19,23 +19,8 @@ export interface CacheKey {
 export function cacheKey(settings: Settings, configText: string | undefined, env: Readonly<Record<string, string | undefined>>): CacheKey | undefined {
   const directory = cacheDirectory(settings.root, env);
   if (directory === undefined) return undefined;
-  return { directory, fingerprint: fingerprint(settings, configText, rawReportPaths(settings)) };
-}
-
-/**
- * Report paths without validating project.json: the fingerprint covers project.json's text, so a
- * cache hit means this very text passed validation in an earlier run.
- */
-function rawReportPaths(settings: Settings): string[] {
-  if (settings.coverageReports !== undefined) return [...settings.coverageReports];
-  try {
-    const project = JSON.parse(readFileSync(join(settings.dataDir, 'project.json'), 'utf8')) as { coverageReport?: unknown };
-    const configured = project.coverageReport;
-    const list = Array.isArray(configured) ? configured : configured === undefined ? [] : [configured];
-    return list.filter((path): path is string => typeof path === 'string').map((path) => resolve(settings.dataDir, path));
-  } catch {
-    return [];
-  }
+  // The fingerprint covers project.json's text, so a hit means this very text passed validation.
+  return { directory, fingerprint: fingerprint(settings, configText, unvalidatedReportPaths(settings)) };
 }
 
 export async function cachedPlan(key: CacheKey, settings: Settings): Promise<{ plan: Plan; state: CacheState } | undefined> {

@@ -2,24 +2,17 @@
  * Finds and reads the coverage report(s): a flag or the config file wins over project.json.
  * A missing or unreadable report is a positioned problem in the file that named it.
  */
-import { dirname, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { readCoverageReports } from '../coverage/read.js';
 import type { CoverageReport } from '../coverage/types.js';
 import { locate } from '../data/json-text.js';
 import type { ProjectData } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../diagnostics.js';
-
-export function reportPaths(settings: Settings, data: ProjectData): string[] {
-  if (settings.coverageReports !== undefined) return [...settings.coverageReports];
-  const configured = data.project.coverageReport;
-  if (configured === undefined) return [];
-  const projectDir = dirname(resolve(data.dataDir, 'project.json'));
-  return (Array.isArray(configured) ? configured : [configured]).map((path) => resolve(projectDir, path));
-}
+import { reportPaths } from './report-paths.js';
 
 export function readProjectCoverage(settings: Settings, data: ProjectData, cwd: string): { report: CoverageReport | undefined; diagnostics: Diagnostic[] } {
-  const paths = reportPaths(settings, data);
+  const paths = reportPaths(settings, data.project.coverageReport);
   if (paths.length === 0) {
     const source = data.projectSource;
     return {

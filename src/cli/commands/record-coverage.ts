@@ -5,7 +5,7 @@ import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
-import { reportPaths } from '../../pipeline/read-coverage.js';
+import { reportPaths } from '../../pipeline/report-paths.js';
 import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
 import { writeFilesAtomically } from '../../write/index.js';
@@ -65,7 +65,7 @@ report (nothing written), 2 usage error or unreadable report.`,
     const shownAs = relative(context.cwd, path).split('\\').join('/');
     if (record === undefined) throw new UsageError(`no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`);
 
-    const paths = args.positionals.length > 0 ? args.positionals.map((file) => resolve(context.cwd, file)) : reportPaths(settings, loaded.data);
+    const paths = args.positionals.length > 0 ? args.positionals.map((file) => resolve(context.cwd, file)) : reportPaths(settings, loaded.data.project.coverageReport);
     if (paths.length === 0) throw new UsageError('expected a REPORT, or "coverageReport" in data/project.json, found neither');
     const report = readCoverageReports(paths, paths.map((file) => relative(context.cwd, file).split('\\').join('/')));
 
