@@ -9,7 +9,7 @@ import { locate, type JsonPath, type ParsedJson } from '../data/json-text.js';
 import type { Module, Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildModuleView } from './modules.js';
-import { formatPercentForMessage } from './percent.js';
+import { formatPercent } from '../coverage/percent.js';
 import { buildSessionView, earlierTrue100, type SessionContext } from './sessions.js';
 import { buildTrackerContext, summarisePhase } from './tracker.js';
 import type { LessonsContext, ModuleView, OverallCoverage, SessionSummaryContext, SessionView, TrackerContext } from './types.js';
@@ -109,7 +109,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
       const record = input.data.sessions.find((candidate) => candidate.session.number === module.completedIn?.session);
       const index = record?.session.modules?.findIndex((entry) => entry.module === module.id) ?? -1;
       if (record !== undefined) {
-        warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercentForMessage(module.coverage.percent)}, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`);
+        warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`);
       }
     }
     if (module.coverage !== null && module.lines !== null && module.coverage.lastLine > module.lines) {
