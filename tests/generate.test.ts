@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lint } from 'markdownlint/promise';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { copyDefaultProject, scratchProjects } from './helpers/project-copy.js';
+import { scratchProjects } from './helpers/project-copy.js';
 import { repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
 
 const project = scratchProjects();
@@ -132,25 +132,19 @@ describe('trackgen generate', () => {
 
 describe('documents of your own', () => {
   it('get the project and the current phase besides the whole view model', async () => {
-    const copy = copyDefaultProject();
-    try {
-      mkdirSync(join(copy.dir, 'templates'));
-      writeFileSync(join(copy.dir, 'templates/status.md.hbs'), '# {{project.name}}\n\nPhase {{current.phase.number}}: {{current.phase.modulesComplete}}/{{current.phase.modules}}; {{summaries.length}} summary\n');
-      writeFileSync(join(copy.dir, 'trackgen.config.json'), JSON.stringify({ documents: [{ template: 'status.md', output: 'STATUS.md' }] }));
-      const result = await runCli(['generate', '-q'], copy.dir);
-      expect(result.code).toBe(0);
-      expect(readFileSync(join(copy.dir, 'docs/STATUS.md'), 'utf8')).toBe('# AI Language Tutor App\n\nPhase 4: 1/4; 1 summary\n');
-    } finally {
-      copy.remove();
-    }
+    const dir = project();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/status.md.hbs'), '# {{project.name}}\n\nPhase {{current.phase.number}}: {{current.phase.modulesComplete}}/{{current.phase.modules}}; {{summaries.length}} summary\n');
+    writeFileSync(join(dir, 'trackgen.config.json'), JSON.stringify({ documents: [{ template: 'status.md', output: 'STATUS.md' }] }));
+    const result = await runCli(['generate', '-q'], dir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'docs/STATUS.md'), 'utf8')).toBe('# AI Language Tutor App\n\nPhase 4: 1/4; 1 summary\n');
   });
 });
 
 describe('hostile inputs end in one line each, never a stack trace', () => {
-  const scratch = scratchProjects('trackgen-hostile-');
-
   it('closes a code fence that data left open, so later runs still find every section', async () => {
-    const dir = scratch();
+    const dir = project();
     const path = join(dir, 'data/sessions/054.json');
     const session = JSON.parse(readFileSync(path, 'utf8')) as { lessons: { solution: string }[] };
     session.lessons[0] = { ...session.lessons[0], solution: 'Patch it:\n\n```python\nwith patch("builtins.hasattr"):' } as { solution: string };
@@ -163,7 +157,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('refuses outputs outside the output directory and two documents at one path', async () => {
-    const dir = scratch();
+    const dir = project();
     writeFileSync(join(dir, 'trackgen.config.json'), JSON.stringify({ documents: [{ template: 'daily-prompt.md', output: '../data/sessions/056.json' }], outputs: { tracker: 'LESSONS_LEARNED.md' } }));
     const result = await runCli(['generate'], dir);
     expect(result.code).toBe(1);
@@ -174,7 +168,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('names a template that uses a section id twice', async () => {
-    const dir = scratch();
+    const dir = project();
     mkdirSync(join(dir, 'templates'));
     writeFileSync(join(dir, 'templates/lessons-learned.md.hbs'), '{{#section "a"}}x{{/section}}\n{{#section "a"}}y{{/section}}\n');
     const result = await runCli(['generate'], dir);
@@ -183,7 +177,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('reports a directory where a document should be, and writes the others', async () => {
-    const dir = scratch();
+    const dir = project();
     mkdirSync(join(dir, 'docs/LESSONS_LEARNED.md'), { recursive: true });
     const result = await runCli(['generate'], dir);
     expect(result.code).toBe(1);
@@ -192,7 +186,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('is a usage error when the config is a directory or a named templates folder is missing', async () => {
-    const dir = scratch();
+    const dir = project();
     expect((await runCli(['generate', '--templates', 'nosuch'], dir)).stderr).toMatch(/^trackgen generate: templates directory not found: .*nosuch/);
     rmSync(join(dir, 'trackgen.config.json'));
     mkdirSync(join(dir, 'trackgen.config.json'));
@@ -202,7 +196,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('renders with a report that lists none of the project modules, warning about each', async () => {
-    const dir = scratch();
+    const dir = project();
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ meta: { version: '7.6.1', branch_coverage: true }, files: {}, totals: { covered_lines: 0, num_statements: 0, percent_covered: 100, missing_lines: 0, excluded_lines: 0, num_branches: 0, num_partial_branches: 0, covered_branches: 0, missing_branches: 0 } }));
     const result = await runCli(['generate', '--report', 'other.json'], dir);
     expect(result.stderr).not.toMatch(/ {2}error {2}/);
@@ -212,7 +206,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
   });
 
   it('validate follows the config file and reports its mistakes', async () => {
-    const dir = scratch();
+    const dir = project();
     const { renameSync } = await import('node:fs');
     renameSync(join(dir, 'data'), join(dir, 'records'));
     writeFileSync(join(dir, 'trackgen.config.json'), '{ "data": "records" }');
