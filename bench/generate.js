@@ -3,7 +3,16 @@
 // output file, all measured in this run. Prints figures; asserts nothing.
 // Target (issue 5): the no-change run and the one-edit run each at most 2x (node -e 0 + read).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,11 +36,33 @@ function makeProject() {
     session.number = number;
     session.date = new Date(Date.UTC(2024, 0, 1) + number * 86_400_000).toISOString().slice(0, 10);
     session.title = `Session ${number} work`;
-    session.modules = [{ module: modules[number % 3], outcome: 'in-progress', start: { percent: 20 + (number % 50) }, final: { percent: 21 + (number % 50) } }];
-    session.lessons = session.lessons.map((lesson) => ({ ...lesson, title: `${lesson.title} (${number})` }));
-    session.patterns = session.patterns.map((pattern) => ({ ...pattern, name: `${pattern.name} ${number % 40}` }));
-    session.tests = { created: 10, total: 1000 + number * 10, passing: 1000 + number * 10, skipped: 0, warnings: 0 };
-    writeFileSync(join(dir, 'data/sessions', `${String(number).padStart(3, '0')}.json`), `${JSON.stringify(session, null, 2)}\n`);
+    session.modules = [
+      {
+        module: modules[number % 3],
+        outcome: 'in-progress',
+        start: { percent: 20 + (number % 50) },
+        final: { percent: 21 + (number % 50) },
+      },
+    ];
+    session.lessons = session.lessons.map((lesson) => ({
+      ...lesson,
+      title: `${lesson.title} (${number})`,
+    }));
+    session.patterns = session.patterns.map((pattern) => ({
+      ...pattern,
+      name: `${pattern.name} ${number % 40}`,
+    }));
+    session.tests = {
+      created: 10,
+      total: 1000 + number * 10,
+      passing: 1000 + number * 10,
+      skipped: 0,
+      warnings: 0,
+    };
+    writeFileSync(
+      join(dir, 'data/sessions', `${String(number).padStart(3, '0')}.json`),
+      `${JSON.stringify(session, null, 2)}\n`,
+    );
   }
   return dir;
 }
@@ -40,7 +71,8 @@ function time(command, args, cwd) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return seconds;
 }
 
@@ -66,7 +98,18 @@ try {
   const fromScratch = time(process.execPath, [bin, 'generate', '-q'], dir);
   const node = repeat(() => time(process.execPath, ['-e', '0'], dir));
   const readScript = `(${readEverything.toString()})(${JSON.stringify(dir)})`;
-  const read = repeat(() => time(process.execPath, ['--input-type=module', '-e', `import { readdirSync, readFileSync } from 'node:fs'; import { join } from 'node:path'; ${readScript}`], dir)) - node;
+  const read =
+    repeat(() =>
+      time(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { readdirSync, readFileSync } from 'node:fs'; import { join } from 'node:path'; ${readScript}`,
+        ],
+        dir,
+      ),
+    ) - node;
   const noChange = repeat(() => time(process.execPath, [bin, 'generate', '-q'], dir));
   const tracker = join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
   const summary = join(dir, 'docs/sessions/SESSION_500_SUMMARY.md');
@@ -75,17 +118,33 @@ try {
   let edits = 0;
   const oneEdit = repeat(() => {
     edits += 1;
-    writeFileSync(summary, original.replace('## 📈 Project Impact', `A note a person added (${edits}).\n\n## 📈 Project Impact`));
+    writeFileSync(
+      summary,
+      original.replace(
+        '## 📈 Project Impact',
+        `A note a person added (${edits}).\n\n## 📈 Project Impact`,
+      ),
+    );
     return time(process.execPath, [bin, 'generate', '-q'], dir);
   });
   const budget = 2 * (node + read);
-  const docsBytes = readdirSync(join(dir, 'docs/sessions')).reduce((sum, name) => sum + statSync(join(dir, 'docs/sessions', name)).size, 0) + statSync(tracker).size;
-  console.log(`generate benchmark: ${SESSIONS} sessions, ${(docsBytes / 1024 / 1024).toFixed(1)} MB of documents, median of ${RUNS} runs`);
+  const docsBytes =
+    readdirSync(join(dir, 'docs/sessions')).reduce(
+      (sum, name) => sum + statSync(join(dir, 'docs/sessions', name)).size,
+      0,
+    ) + statSync(tracker).size;
+  console.log(
+    `generate benchmark: ${SESSIONS} sessions, ${(docsBytes / 1024 / 1024).toFixed(1)} MB of documents, median of ${RUNS} runs`,
+  );
   console.log(`  node -e 0                 ${node.toFixed(3)} s`);
   console.log(`  read all inputs+outputs   ${read.toFixed(3)} s (beyond node start-up)`);
   console.log(`  generate from scratch     ${fromScratch.toFixed(3)} s`);
-  console.log(`  generate, nothing changed ${noChange.toFixed(3)} s  = ${(noChange / (node + read)).toFixed(2)}x (node + read); target <= 2x (${budget.toFixed(3)} s)`);
-  console.log(`  generate, one hand edit   ${oneEdit.toFixed(3)} s  = ${(oneEdit / (node + read)).toFixed(2)}x (node + read); target <= 2x (${budget.toFixed(3)} s)`);
+  console.log(
+    `  generate, nothing changed ${noChange.toFixed(3)} s  = ${(noChange / (node + read)).toFixed(2)}x (node + read); target <= 2x (${budget.toFixed(3)} s)`,
+  );
+  console.log(
+    `  generate, one hand edit   ${oneEdit.toFixed(3)} s  = ${(oneEdit / (node + read)).toFixed(2)}x (node + read); target <= 2x (${budget.toFixed(3)} s)`,
+  );
   execFileSync(process.execPath, [bin, 'check', '-q'], { cwd: dir, stdio: 'ignore' });
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,8 @@ if (!existsSync(join(root, 'dist/cli/run.js'))) {
 }
 
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
-for (const name of Object.keys(env)) if (name.startsWith('GIT_') && !name.startsWith('GIT_CONFIG')) delete env[name];
+for (const name of Object.keys(env))
+  if (name.startsWith('GIT_') && !name.startsWith('GIT_CONFIG')) delete env[name];
 const repo = mkdtempSync(join(tmpdir(), 'trackgen-bench-hook-'));
 const git = (...args) => execFileSync('git', args, { cwd: repo, env, encoding: 'utf8' });
 const record = join(repo, 'data/sessions/054.json');
@@ -40,9 +41,16 @@ function setUp() {
 /** Wall time of one child process, in ms; a failure stops the bench (the figure would lie). */
 function time(command, args, expectedStatus = 0, extraEnv = {}) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: repo, env: { ...env, ...extraEnv }, encoding: 'utf8' });
+  const result = spawnSync(command, args, {
+    cwd: repo,
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+  });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== expectedStatus) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`);
+  if (result.status !== expectedStatus)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`,
+    );
   return elapsed;
 }
 
@@ -50,9 +58,15 @@ const hookScript = join(repo, '.git/hooks/pre-commit');
 const original = () => readFileSync(join(root, 'data/sessions/054.json'), 'utf8');
 const cases = [
   { name: 'node -e 0', run: () => time(process.execPath, ['-e', '0']) },
-  { name: 'trackgen check (nothing changed)', run: () => time(process.execPath, [bin, 'check', '-q']) },
+  {
+    name: 'trackgen check (nothing changed)',
+    run: () => time(process.execPath, [bin, 'check', '-q']),
+  },
   // The same without the run cache (.git/trackgen/): every stage.
-  { name: 'trackgen check (nothing changed, TRACKGEN_NO_CACHE=1)', run: () => time(process.execPath, [bin, 'check', '-q'], 0, { TRACKGEN_NO_CACHE: '1' }) },
+  {
+    name: 'trackgen check (nothing changed, TRACKGEN_NO_CACHE=1)',
+    run: () => time(process.execPath, [bin, 'check', '-q'], 0, { TRACKGEN_NO_CACHE: '1' }),
+  },
   {
     name: 'hook, no-op (README staged)',
     before: () => {
@@ -65,12 +79,16 @@ const cases = [
   {
     name: 'hook, regenerate (a session record staged)',
     before: () => {
-      writeFileSync(record, original().replace('"total": 2413, "passing": 2413', '"total": 2420, "passing": 2420'));
+      writeFileSync(
+        record,
+        original().replace('"total": 2413, "passing": 2413', '"total": 2420, "passing": 2420'),
+      );
       git('add', 'data/sessions/054.json');
     },
     run: () => time('sh', [hookScript]),
     after: () => {
-      if (!git('diff', '--cached', '--name-only').includes('docs/')) throw new Error('the hook did not stage regenerated docs');
+      if (!git('diff', '--cached', '--name-only').includes('docs/'))
+        throw new Error('the hook did not stage regenerated docs');
       git('reset', '-q', '--hard', 'HEAD');
     },
   },
@@ -95,10 +113,14 @@ try {
     }
   }
   const base = median(samples[0]);
-  console.log(`trackgen pre-commit hook: median of ${runs} runs (built CLI, default project, node ${process.version})`);
+  console.log(
+    `trackgen pre-commit hook: median of ${runs} runs (built CLI, default project, node ${process.version})`,
+  );
   for (const [index, entry] of cases.entries()) {
     const value = median(samples[index]);
-    console.log(`  ${entry.name.padEnd(52)} ${value.toFixed(0).padStart(6)} ms  ${(value / base).toFixed(2).padStart(5)}x node -e 0`);
+    console.log(
+      `  ${entry.name.padEnd(52)} ${value.toFixed(0).padStart(6)} ms  ${(value / base).toFixed(2).padStart(5)}x node -e 0`,
+    );
   }
 } finally {
   rmSync(repo, { recursive: true, force: true });

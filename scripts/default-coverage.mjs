@@ -380,7 +380,11 @@ function layoutWithRanges(spec, rng) {
     S - M,
     gaps.map(([lo, hi, mustHave]) => {
       const size = Math.max(0, hi - lo + 1);
-      return { min: mustHave ? 1 : 0, max: Math.floor(size * 0.75) || Math.min(size, 1), weight: size };
+      return {
+        min: mustHave ? 1 : 0,
+        max: Math.floor(size * 0.75) || Math.min(size, 1),
+        weight: size,
+      };
     }),
   );
   const executed = new Set();
@@ -416,7 +420,10 @@ function layoutFree(spec, rng) {
   const E = S - M;
   const header = Math.max(1, Math.min(Math.round(S * 0.12), Math.floor(E / 2)));
   const rest = S - header;
-  const funcs = Math.max(rest >= 2 ? 1 : 0, Math.min(Math.round(rest / 9), E - header, Math.floor(rest / 2)));
+  const funcs = Math.max(
+    rest >= 2 ? 1 : 0,
+    Math.min(Math.round(rest / 9), E - header, Math.floor(rest / 2)),
+  );
   // Cut the rest into `funcs` blocks of at least 2 statements (def + body).
   const cuts = funcs > 1 ? spread(rng, 1, rest - 2 * funcs + funcs - 1, funcs - 1) : [];
   const sizes = [];
@@ -467,16 +474,26 @@ function placeBranches(spec, layout, rng) {
   const branches = new Map();
 
   for (const [line, exits] of spec.pinnedBranches ?? []) {
-    if (!idx.has(line) || missed.has(line)) throw new Error(`${spec.path}: pinned ${line} not executed`);
-    for (const t of exits) if (t !== 'exit' && (!idx.has(t) || missed.has(t))) throw new Error(`${spec.path}: pinned target ${t}`);
+    if (!idx.has(line) || missed.has(line))
+      throw new Error(`${spec.path}: pinned ${line} not executed`);
+    for (const t of exits)
+      if (t !== 'exit' && (!idx.has(t) || missed.has(t)))
+        throw new Error(`${spec.path}: pinned target ${t}`);
     branches.set(line, { exits, taken: new Set(exits) });
   }
   const pinnedFull = branches.size;
 
   // Partial branches: an executed line followed by a missed statement (the
   // skipped block); the other exit jumps to the next executed statement.
-  const partialCands = statements.filter((l) => !missed.has(l) && !branches.has(l) && next(l) !== 'exit' && missed.has(next(l)));
-  const partialPicks = pickSome(rng, partialCands, Math.min(partial, partialCands.length), `${spec.path}: partial`);
+  const partialCands = statements.filter(
+    (l) => !missed.has(l) && !branches.has(l) && next(l) !== 'exit' && missed.has(next(l)),
+  );
+  const partialPicks = pickSome(
+    rng,
+    partialCands,
+    Math.min(partial, partialCands.length),
+    `${spec.path}: partial`,
+  );
   for (const l of partialPicks) {
     const skip = next(l);
     let k = 1;
@@ -488,14 +505,28 @@ function placeBranches(spec, layout, rng) {
   // whose body ran every time, so the jump past the body was never taken.
   if (partialPicks.length < partial) {
     const cands = statements.filter(
-      (l) => !missed.has(l) && !branches.has(l) && next(l) !== 'exit' && isExec(next(l)) && next(l, 2) !== 'exit' && isExec(next(l, 2)),
+      (l) =>
+        !missed.has(l) &&
+        !branches.has(l) &&
+        next(l) !== 'exit' &&
+        isExec(next(l)) &&
+        next(l, 2) !== 'exit' &&
+        isExec(next(l, 2)),
     );
-    const ifBody = pickSome(rng, cands, Math.min(cands.length, partial - partialPicks.length), `${spec.path}: partial (if-body)`);
-    for (const l of ifBody) branches.set(l, { exits: [next(l), next(l, 2)], taken: new Set([next(l)]) });
+    const ifBody = pickSome(
+      rng,
+      cands,
+      Math.min(cands.length, partial - partialPicks.length),
+      `${spec.path}: partial (if-body)`,
+    );
+    for (const l of ifBody)
+      branches.set(l, { exits: [next(l), next(l, 2)], taken: new Set([next(l)]) });
     // Last resort (tiny files): a guard that always returned early.
     const rest = partial - partialPicks.length - ifBody.length;
     if (rest > 0) {
-      const guards = statements.filter((l) => !missed.has(l) && !branches.has(l) && next(l) !== 'exit');
+      const guards = statements.filter(
+        (l) => !missed.has(l) && !branches.has(l) && next(l) !== 'exit',
+      );
       for (const l of pickSome(rng, guards, rest, `${spec.path}: partial (guard)`)) {
         branches.set(l, { exits: [next(l), 'exit'], taken: new Set(['exit']) });
       }
@@ -503,12 +534,20 @@ function placeBranches(spec, layout, rng) {
   }
   // Fully covered branches: an executed line whose next two statements ran.
   const fullCands = statements.filter(
-    (l) => !missed.has(l) && !branches.has(l) && isExec(next(l)) && next(l) !== 'exit' && isExec(next(l, 2)),
+    (l) =>
+      !missed.has(l) &&
+      !branches.has(l) &&
+      isExec(next(l)) &&
+      next(l) !== 'exit' &&
+      isExec(next(l, 2)),
   );
   const fullPicks = pickSome(rng, fullCands, full - pinnedFull, `${spec.path}: full`);
-  for (const l of fullPicks) branches.set(l, { exits: [next(l), next(l, 2)], taken: new Set([next(l), next(l, 2)]) });
+  for (const l of fullPicks)
+    branches.set(l, { exits: [next(l), next(l, 2)], taken: new Set([next(l), next(l, 2)]) });
   // Unexecuted branch lines: inside missed blocks, nothing taken.
-  const missedCands = statements.filter((l) => missed.has(l) && next(l) !== 'exit' && !branches.has(l));
+  const missedCands = statements.filter(
+    (l) => missed.has(l) && next(l) !== 'exit' && !branches.has(l),
+  );
   const missedPicks = pickSome(rng, missedCands, missedLines, `${spec.path}: missed`);
   for (const l of missedPicks) branches.set(l, { exits: [next(l), next(l, 2)], taken: new Set() });
   return branches;
@@ -520,7 +559,8 @@ function pickSome(rng, cands, n, what) {
   // Evenly spaced picks with jitter: deterministic and spread over the file.
   const step = cands.length / n;
   const out = [];
-  for (let i = 0; i < n; i++) out.push(cands[Math.min(cands.length - 1, Math.floor(i * step + rng() * step))]);
+  for (let i = 0; i < n; i++)
+    out.push(cands[Math.min(cands.length - 1, Math.floor(i * step + rng() * step))]);
   return [...new Set(out)].length === n ? out : cands.slice(0, n);
 }
 
@@ -533,7 +573,15 @@ function solveProject() {
   for (const c of CONSTRAINED) modules.push({ ...c, group: 'constrained' });
   for (const [path, statements, branches, length] of COMPLETE_PHASES_1_3) {
     const half = branches / 2;
-    modules.push({ path, length, statements, missed: 0, branches, executedBranches: { full: half, partial: 0 }, group: 'complete' });
+    modules.push({
+      path,
+      length,
+      statements,
+      missed: 0,
+      branches,
+      executedBranches: { full: half, partial: 0 },
+      group: 'complete',
+    });
   }
   for (const [path, statements, branches, band] of OTHERS) {
     const rng = mulberry32(seedOf(path));
@@ -550,10 +598,13 @@ function solveProject() {
 
   // "Before" differs from "after" only in ai_model_manager.
   const amm = CONSTRAINED[0];
-  const ammDrop = amm.statements + amm.branches - (amm.statements - amm.before.missed + amm.before.coveredBranches);
+  const ammDrop =
+    amm.statements +
+    amm.branches -
+    (amm.statements - amm.before.missed + amm.before.coveredBranches);
 
   const baseSize = modules.reduce((s, m) => s + sizeOf(m), 0);
-  if (process.env.DEBUG) console.error("baseSize", baseSize, "ammDrop", ammDrop);
+  if (process.env.DEBUG) console.error('baseSize', baseSize, 'ammDrop', ammDrop);
   let chosen = null;
   for (let d = 0; d <= 400 && !chosen; d++) {
     for (const dT of d === 0 ? [0] : [d, -d]) {
@@ -580,7 +631,10 @@ function solveProject() {
     if (m.band === 'near') {
       // Every statement ran; one or two branches only partly taken.
       const partial = m.branches >= 4 ? 2 : 1;
-      Object.assign(m, { missed: 0, executedBranches: { full: m.branches / 2 - partial, partial } });
+      Object.assign(m, {
+        missed: 0,
+        executedBranches: { full: m.branches / 2 - partial, partial },
+      });
       continue;
     }
     const want = Math.round(m.target * size);
@@ -593,9 +647,11 @@ function solveProject() {
   // Distribute the remaining difference over the adjustable modules, one
   // statement at a time, round robin (keeping each strictly below 100% and
   // above 0%).
-  const adjustable = others.filter((m) => m.band === 'low' || m.band === 'mid' || m.band === 'high');
+  const adjustable = others.filter(
+    (m) => m.band === 'low' || m.band === 'mid' || m.band === 'high',
+  );
   let diff = chosen.C - modules.reduce((s, m) => s + covered(m), 0);
-  if (process.env.DEBUG) console.error("diff", diff);
+  if (process.env.DEBUG) console.error('diff', diff);
   // First proportionally to module size, then one statement at a time.
   const sumS = adjustable.reduce((s, m) => s + m.statements, 0);
   const want0 = diff;
@@ -617,7 +673,8 @@ function solveProject() {
   }
   if (diff !== 0) throw new Error('could not distribute covered lines');
 
-  for (const m of others) m.length = Math.round(m.statements * (2.6 + mulberry32(seedOf(m.path) ^ 7)() * 0.9));
+  for (const m of others)
+    m.length = Math.round(m.statements * (2.6 + mulberry32(seedOf(m.path) ^ 7)() * 0.9));
   return { modules, chosen, ammDrop };
 }
 
@@ -662,7 +719,8 @@ function buildFile(m) {
       layout.statements.splice(i, 1);
     }
   }
-  if (layout.statements.length !== m.statements) throw new Error(`${m.path}: ${layout.statements.length} statements`);
+  if (layout.statements.length !== m.statements)
+    throw new Error(`${m.path}: ${layout.statements.length} statements`);
   const branches = placeBranches(m, layout, rng);
   return { ...m, ...layout, branchMap: branches };
 }
@@ -682,7 +740,11 @@ function humanCompare(a, b) {
 }
 
 function escapeAttr(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/>/g, '&gt;');
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/>/g, '&gt;');
 }
 
 function renderXml(files) {
@@ -768,7 +830,8 @@ for (const m of modules) {
 }
 for (const [b, paths] of basenames) {
   // core/config.py and database/config.py are both real Phase 3 modules.
-  if (paths.length > 1 && b !== 'config.py') throw new Error(`duplicate basename ${b}: ${paths.join(', ')}`);
+  if (paths.length > 1 && b !== 'config.py')
+    throw new Error(`duplicate basename ${b}: ${paths.join(', ')}`);
 }
 const files = modules.map(buildFile);
 const xml = renderXml(files);

@@ -6,5 +6,11 @@ import { PRECOMPILED_FILE, precompileAll } from '../dist/render/precompiled.js';
 import { BUILT_IN_TEMPLATES, loadTemplateSet } from '../dist/render/templates.js';
 
 const set = loadTemplateSet([BUILT_IN_TEMPLATES], process.cwd());
-const file = precompileAll(Handlebars, { templates: set.templates.values(), partials: set.partials.values() });
-writeFileSync(new URL(`../dist/render/${PRECOMPILED_FILE}`, import.meta.url), `${JSON.stringify(file)}\n`);
+const file = precompileAll(Handlebars, {
+  templates: set.templates.values(),
+  partials: set.partials.values(),
+});
+writeFileSync(
+  new URL(`../dist/render/${PRECOMPILED_FILE}`, import.meta.url),
+  `${JSON.stringify(file)}\n`,
+);

@@ -11,7 +11,11 @@ const npm = (...args) => {
   const execpath = process.env.npm_execpath;
   const [command, prefix] = execpath === undefined ? ['npm', []] : [process.execPath, [execpath]];
   // npm_config_global comes from the outer `npm install -g`: this install is local to the folder.
-  execFileSync(command, [...prefix, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_global: 'false', npm_config_location: 'project' } });
+  execFileSync(command, [...prefix, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_global: 'false', npm_config_location: 'project' },
+  });
 };
 
 if (!existsSync(new URL('../node_modules/typescript/package.json', import.meta.url))) {

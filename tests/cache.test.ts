@@ -41,27 +41,37 @@ describe('the run cache', () => {
     const full = await planFrom(dir, { TRACKGEN_NO_CACHE: '1' });
     expect(cached.cached).toBeDefined();
     expect(full.cached).toBeUndefined();
-    const summary = (plan: typeof cached.plan) => plan.files.map((file) => [file.shownAs, file.merge.changed, file.merge.diagnostics.length]);
+    const summary = (plan: typeof cached.plan) =>
+      plan.files.map((file) => [file.shownAs, file.merge.changed, file.merge.diagnostics.length]);
     expect(summary(cached.plan)).toEqual(summary(full.plan));
     expect(cached.plan.diagnostics).toEqual(full.plan.diagnostics);
-    expect((await runCli(['generate'], dir)).stdout).toContain('4 documents: 0 written, 4 unchanged\n');
+    expect((await runCli(['generate'], dir)).stdout).toContain(
+      '4 documents: 0 written, 4 unchanged\n',
+    );
   });
 
   it('runs every stage again when a record, a template, the report or the commit changes', async () => {
     const { dir, git } = await gitProject();
-    const edit = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
+    const edit = (path: string, change: (text: string) => string) =>
+      writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
 
-    edit('data/sessions/054.json', (text) => text.replace('"total": 2413, "passing": 2413', '"total": 2414, "passing": 2414'));
+    edit('data/sessions/054.json', (text) =>
+      text.replace('"total": 2413, "passing": 2413', '"total": 2414, "passing": 2414'),
+    );
     expect((await planFrom(dir)).cached).toBeUndefined();
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('All 2,414 tests passing');
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
+      'All 2,414 tests passing',
+    );
     expect((await planFrom(dir)).cached).toBeDefined();
 
     mkdirSync(join(dir, 'templates/partials'), { recursive: true });
     writeFileSync(join(dir, 'templates/partials/pattern.hbs'), '{{index}}. NEW {{inline name}}\n');
     expect((await planFrom(dir)).cached).toBeUndefined();
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('1. NEW Mock Built-ins');
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
+      '1. NEW Mock Built-ins',
+    );
 
     edit('data/coverage.xml', (text) => text.replace('timestamp="', 'timestamp="1'));
     expect((await planFrom(dir)).cached).toBeUndefined();
@@ -75,15 +85,25 @@ describe('the run cache', () => {
   it('re-merges a document a person edited since the last run, keeping the edit and reporting it', async () => {
     const { dir } = await gitProject();
     const tracker = join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
-    writeFileSync(tracker, readFileSync(tracker, 'utf8').replace('### Session 54: 2025-11-24', 'Our note.\n\n### Session 54: 2025-11-24'));
+    writeFileSync(
+      tracker,
+      readFileSync(tracker, 'utf8').replace(
+        '### Session 54: 2025-11-24',
+        'Our note.\n\n### Session 54: 2025-11-24',
+      ),
+    );
     const obtained = await planFrom(dir);
     expect(obtained.cached).toBeDefined();
-    const file = obtained.plan.files.find((candidate) => candidate.shownAs === 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    const file = obtained.plan.files.find(
+      (candidate) => candidate.shownAs === 'docs/PHASE_4_PROGRESS_TRACKER.md',
+    );
     expect(file?.merge.handEdited).toEqual(['session-log']);
     expect(file?.merge.changed).toBe(false);
     const result = await runCli(['generate'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+:1 {2}warning {2}hand-edit/);
+    expect(result.stderr).toMatch(
+      /docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+:1 {2}warning {2}hand-edit/,
+    );
     expect(readFileSync(tracker, 'utf8')).toContain('Our note.');
     // Reported again on the next run, now a pure cache hit.
     expect((await runCli(['check'], dir)).stderr).toMatch(/warning {2}hand-edit/);
@@ -114,7 +134,13 @@ describe('the run cache', () => {
   it('repeats the warnings of the inputs on a cache hit', async () => {
     const { dir } = await gitProject();
     const project = join(dir, 'data/project.json');
-    writeFileSync(project, readFileSync(project, 'utf8').replace('"path": "app/services/sync.py",', '"path": "app/services/sync.py",\n          "lines": 628,'));
+    writeFileSync(
+      project,
+      readFileSync(project, 'utf8').replace(
+        '"path": "app/services/sync.py",',
+        '"path": "app/services/sync.py",\n          "lines": 628,',
+      ),
+    );
     const first = await runCli(['generate', '-q'], dir);
     const second = await runCli(['generate', '-q'], dir);
     expect((await planFrom(dir)).cached).toBeDefined();

@@ -9,12 +9,16 @@ import { repoRoot, runCli } from './helpers/run-cli.js';
  * heading outline and every figure, except where the hand-kept tracker was wrong or vague and the
  * report now gives the exact figure (the point of trackgen). Each exception says why.
  */
-const reference = readFileSync(join(repoRoot, 'tests/fixtures/reference/PHASE_4_PROGRESS_TRACKER.md'), 'utf8');
+const reference = readFileSync(
+  join(repoRoot, 'tests/fixtures/reference/PHASE_4_PROGRESS_TRACKER.md'),
+  'utf8',
+);
 
 const outline = (markdown: string) => markdown.split('\n').filter((line) => /^#{1,6} /.test(line));
 
 /** Figures in a text: 69.22%, 2,413, 352/352, 589→585 parts, ~68 … as bare numbers. */
-const figures = (text: string) => [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => match[0].replaceAll(',', ''));
+const figures = (text: string) =>
+  [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => match[0].replaceAll(',', ''));
 
 /** Splits a document into its `## ` sections, keyed by heading. */
 function sections(markdown: string): Map<string, string> {
@@ -57,7 +61,8 @@ describe('default project against the reference tracker', () => {
     for (const [heading, text] of sections(reference)) {
       const available = new Set(figures(ours.get(heading) ?? ''));
       for (const figure of new Set(figures(text))) {
-        if (!available.has(figure) && replacedFigures[heading]?.[figure] === undefined) missing.push(`${heading}: ${figure}`);
+        if (!available.has(figure) && replacedFigures[heading]?.[figure] === undefined)
+          missing.push(`${heading}: ${figure}`);
       }
     }
     expect(missing).toEqual([]);
@@ -65,16 +70,27 @@ describe('default project against the reference tracker', () => {
 
   it('states the figures the reference only estimated exactly, from the report', () => {
     expect(generated).toContain('**Modules at TRUE 100%**: 28/93');
-    const budget = generated.slice(generated.indexOf('### Module 2: budget_manager.py'), generated.indexOf('### Module 3'));
+    const budget = generated.slice(
+      generated.indexOf('### Module 2: budget_manager.py'),
+      generated.indexOf('### Module 3'),
+    );
     expect(budget).toContain('- **Total Branches**: 68\n');
-    const adminAuth = generated.slice(generated.indexOf('### Module 3: admin_auth.py'), generated.indexOf('### Module 4'));
+    const adminAuth = generated.slice(
+      generated.indexOf('### Module 3: admin_auth.py'),
+      generated.indexOf('### Module 4'),
+    );
     expect(adminAuth).toContain('- **Total Branches**: 66\n');
-    const sync = generated.slice(generated.indexOf('### Module 4: sync.py'), generated.indexOf('## Session Log'));
+    const sync = generated.slice(
+      generated.indexOf('### Module 4: sync.py'),
+      generated.indexOf('## Session Log'),
+    );
     expect(sync).toContain('- **Lines**: 638\n');
     expect(sync).toContain('- Lines 628, 633, 638: Utility methods\n');
   });
 
   it('matches the committed docs/ (run npm run docs after changing data or templates)', () => {
-    expect(generated).toBe(readFileSync(join(repoRoot, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8'));
+    expect(generated).toBe(
+      readFileSync(join(repoRoot, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8'),
+    );
   });
 });

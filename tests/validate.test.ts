@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  cpSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +26,8 @@ describe('trackgen validate fixtures', () => {
     const result = await runCli(['validate', '--data', 'data'], caseDir);
     const actual = `exit ${result.code}\n${result.stderr}`;
     const expectedFile = join(caseDir, 'expected.txt');
-    if (process.env['UPDATE'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
+    if (process.env['UPDATE'] === '1' || !existsSync(expectedFile))
+      writeFileSync(expectedFile, actual);
     expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
   });
 });
@@ -41,14 +50,18 @@ describe('trackgen validate', () => {
     writeFileSync(join(dir, 'data/sessions/056.json'), '{');
     const result = await runCli(['validate', '--data', 'data'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('data/sessions/055.json:1:1  error  too-large  expected a data file of at most 4.0 MB, found 50.0 MB');
+    expect(result.stderr).toContain(
+      'data/sessions/055.json:1:1  error  too-large  expected a data file of at most 4.0 MB, found 50.0 MB',
+    );
     expect(result.stderr).toContain('data/sessions/056.json:1:2  error  syntax');
   });
 
   it('is a usage error (exit 2) when the data directory does not exist', async () => {
     const result = await runCli(['validate', '--data', 'no-such-dir'], scratch);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^trackgen validate: data directory not found: .*no-such-dir \(pass --data DIR, or run trackgen init\)\n$/);
+    expect(result.stderr).toMatch(
+      /^trackgen validate: data directory not found: .*no-such-dir \(pass --data DIR, or run trackgen init\)\n$/,
+    );
   });
 
   it('rejects an unknown option with exit 2 and no stack trace', async () => {
@@ -68,6 +81,8 @@ describe('trackgen validate', () => {
   it('gives the same answer through the built CLI', async () => {
     const caseDir = join(fixturesDir, 'type-error');
     const result = await runBuiltCli(['validate', '--data', 'data'], caseDir);
-    expect(`exit ${result.code}\n${result.stderr}`).toBe(readFileSync(join(caseDir, 'expected.txt'), 'utf8'));
+    expect(`exit ${result.code}\n${result.stderr}`).toBe(
+      readFileSync(join(caseDir, 'expected.txt'), 'utf8'),
+    );
   });
 });

@@ -28,19 +28,25 @@ export type ObtainedPlan =
     }
   | { readonly plan: undefined; readonly configDiagnostics: readonly Diagnostic[] };
 
-export async function obtainPlan(context: CliContext, flags: Flags, request: PlanRequest = {}): Promise<ObtainedPlan> {
+export async function obtainPlan(
+  context: CliContext,
+  flags: Flags,
+  request: PlanRequest = {},
+): Promise<ObtainedPlan> {
   const source = findConfig(context.cwd);
   const quick = unvalidatedSettings(context.cwd, flags, source);
   // The key is taken before any input is read, so what it describes is never newer than the run.
   const key = quick === undefined ? undefined : cacheKey(quick, source.text, context.env);
-  const cacheable = request.force === undefined && request.adopt !== true && request.needModel !== true;
+  const cacheable =
+    request.force === undefined && request.adopt !== true && request.needModel !== true;
   if (cacheable && key !== undefined && quick !== undefined) {
     const hit = await cachedPlan(key, quick);
     if (hit !== undefined) return { plan: hit.plan, settings: quick, key, cached: hit.state };
   }
   const { loadSettings } = await import('../config/load.js');
   const loaded = loadSettings(context.cwd, flags);
-  if (loaded.settings === undefined) return { plan: undefined, configDiagnostics: loaded.diagnostics };
+  if (loaded.settings === undefined)
+    return { plan: undefined, configDiagnostics: loaded.diagnostics };
   await requireDataDir(loaded.settings.dataDir);
   const { planDocuments } = await import('../pipeline/plan.js');
   const plan = await planDocuments(loaded.settings, {

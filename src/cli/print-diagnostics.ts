@@ -8,7 +8,10 @@ export function printDiagnostics(stream: OutputStream, diagnostics: readonly Dia
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const files = new Set(diagnostics.map((diagnostic) => diagnostic.file)).size;
-  writeLine(stream, `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`);
+  writeLine(
+    stream,
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`,
+  );
 }
 
 export function plural(count: number, noun: string): string {

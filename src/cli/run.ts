@@ -62,7 +62,10 @@ export async function run(options: RunOptions): Promise<number> {
   }
   const load = Object.hasOwn(commandLoaders, first) ? commandLoaders[first] : undefined;
   if (load === undefined) {
-    writeLine(context.stderr, `trackgen: unknown command "${first}", expected one of: ${Object.keys(commandLoaders).join(', ')} (see trackgen --help)`);
+    writeLine(
+      context.stderr,
+      `trackgen: unknown command "${first}", expected one of: ${Object.keys(commandLoaders).join(', ')} (see trackgen --help)`,
+    );
     return EXIT_USAGE;
   }
   try {
@@ -100,6 +103,9 @@ function reportFailure(context: CliContext, commandName: string, error: unknown)
     return EXIT_USAGE;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  writeLine(context.stderr, `trackgen ${commandName}: internal error, please report it with this output:\n${detail}`);
+  writeLine(
+    context.stderr,
+    `trackgen ${commandName}: internal error, please report it with this output:\n${detail}`,
+  );
   return EXIT_USAGE;
 }

@@ -13,11 +13,16 @@ export { CONFIG_FILE, DEFAULTS, type Flags, type Settings } from './settings.js'
 function requireTemplatesDir(settings: Settings): void {
   const dir = settings.templatesDir;
   if (dir === undefined || !existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UsageError(`templates directory not found: ${dir ?? '(none)'} (named by --templates or "templates" in the config)`);
+    throw new UsageError(
+      `templates directory not found: ${dir ?? '(none)'} (named by --templates or "templates" in the config)`,
+    );
   }
 }
 
-export function loadSettings(cwd: string, flags: Flags): { settings: Settings | undefined; diagnostics: Diagnostic[] } {
+export function loadSettings(
+  cwd: string,
+  flags: Flags,
+): { settings: Settings | undefined; diagnostics: Diagnostic[] } {
   const source = findConfig(cwd);
   if (source.file === undefined || source.text === undefined) {
     const settings = resolveSettings(cwd, flags, {}, undefined);
@@ -27,14 +32,22 @@ export function loadSettings(cwd: string, flags: Flags): { settings: Settings | 
   const shownAs = source.keyPath.length === 0 ? 'trackgen.config.json' : 'package.json';
   const { parsed, diagnostics } = parseJsonText(shownAs, source.text);
   if (parsed === undefined || hasErrors(diagnostics)) return { settings: undefined, diagnostics };
-  const value = source.keyPath.reduce<unknown>((current, key) => (current as Record<string, unknown>)[key], parsed.value);
+  const value = source.keyPath.reduce<unknown>(
+    (current, key) => (current as Record<string, unknown>)[key],
+    parsed.value,
+  );
   const result = configSchema.safeParse(value);
   if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ ...issue, path: [...source.keyPath, ...issue.path] }));
-    const schemaAtRoot = source.keyPath.length === 0 ? configSchema : z.object({ trackgen: configSchema });
+    const issues = result.error.issues.map((issue) => ({
+      ...issue,
+      path: [...source.keyPath, ...issue.path],
+    }));
+    const schemaAtRoot =
+      source.keyPath.length === 0 ? configSchema : z.object({ trackgen: configSchema });
     return { settings: undefined, diagnostics: schemaDiagnostics(parsed, schemaAtRoot, issues) };
   }
   const settings = resolveSettings(cwd, flags, result.data, source.file);
-  if (flags.templates !== undefined || result.data.templates !== undefined) requireTemplatesDir(settings);
+  if (flags.templates !== undefined || result.data.templates !== undefined)
+    requireTemplatesDir(settings);
   return { settings, diagnostics };
 }

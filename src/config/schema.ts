@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-const path = (description: string) => z.string({ error: 'a path (string)' }).min(1, { error: 'a non-empty path' }).meta({ description });
+const path = (description: string) =>
+  z
+    .string({ error: 'a path (string)' })
+    .min(1, { error: 'a non-empty path' })
+    .meta({ description });
 
 const extraDocument = z
   .strictObject(
     {
-      template: z.string({ error: 'a template name (string)' }).regex(/^[\w.-]+$/, { error: 'a template name such as "daily-prompt.md" (the file is templates/daily-prompt.md.hbs)' }).meta({ description: 'Template name: templates/NAME.hbs.' }),
+      template: z
+        .string({ error: 'a template name (string)' })
+        .regex(/^[\w.-]+$/, {
+          error:
+            'a template name such as "daily-prompt.md" (the file is templates/daily-prompt.md.hbs)',
+        })
+        .meta({ description: 'Template name: templates/NAME.hbs.' }),
       output: path('Output file, relative to outDir.'),
     },
     { error: 'an object with "template" and "output"' },
@@ -18,16 +28,28 @@ export const configSchema = z
       $schema: z.string({ error: 'a string' }).optional(),
       data: path('Data directory (project.json, sessions/).').optional(),
       outDir: path('Where generated documents go.').optional(),
-      templates: path('Your templates directory: same-named templates and partials override the built-in ones.').optional(),
+      templates: path(
+        'Your templates directory: same-named templates and partials override the built-in ones.',
+      ).optional(),
       coverageReport: z
-        .union([path('Report'), z.array(z.string({ error: 'a string' })).min(1, { error: 'at least one path' })], { error: 'a path or an array of paths' })
-        .meta({ description: 'Coverage report(s), overriding project.json; relative to this file.' })
+        .union(
+          [
+            path('Report'),
+            z.array(z.string({ error: 'a string' })).min(1, { error: 'at least one path' }),
+          ],
+          { error: 'a path or an array of paths' },
+        )
+        .meta({
+          description: 'Coverage report(s), overriding project.json; relative to this file.',
+        })
         .optional(),
       outputs: z
         .strictObject(
           {
             tracker: path('Phase tracker path; {phase} is the phase number.').optional(),
-            summary: path('Session summary path; {session} is the session number (2 digits at least).').optional(),
+            summary: path(
+              'Session summary path; {session} is the session number (2 digits at least).',
+            ).optional(),
             lessons: path('Lessons-learned path.').optional(),
           },
           { error: 'an object with "tracker", "summary", "lessons"' },
@@ -37,6 +59,9 @@ export const configSchema = z
     },
     { error: 'a JSON object' },
   )
-  .meta({ title: 'trackgen configuration', description: 'trackgen.config.json, or the "trackgen" key of package.json.' });
+  .meta({
+    title: 'trackgen configuration',
+    description: 'trackgen.config.json, or the "trackgen" key of package.json.',
+  });
 
 export type ConfigFile = z.infer<typeof configSchema>;

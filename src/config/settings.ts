@@ -19,7 +19,11 @@ export interface Settings {
   readonly templatesDir: string | undefined;
   /** Overrides project.json's coverageReport when set. */
   readonly coverageReports: readonly string[] | undefined;
-  readonly outputs: { readonly tracker: string; readonly summary: string; readonly lessons: string };
+  readonly outputs: {
+    readonly tracker: string;
+    readonly summary: string;
+    readonly lessons: string;
+  };
   readonly documents: readonly { readonly template: string; readonly output: string }[];
   /** Where the settings came from, for messages. */
   readonly configFile: string | undefined;
@@ -36,7 +40,11 @@ export const DEFAULTS = {
   data: 'data',
   outDir: 'docs',
   templates: 'templates',
-  outputs: { tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md', summary: 'sessions/SESSION_{session}_SUMMARY.md', lessons: 'LESSONS_LEARNED.md' },
+  outputs: {
+    tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md',
+    summary: 'sessions/SESSION_{session}_SUMMARY.md',
+    lessons: 'LESSONS_LEARNED.md',
+  },
 } as const;
 
 export interface ConfigSource {
@@ -52,7 +60,10 @@ export interface ConfigSource {
 export function findConfig(cwd: string): ConfigSource {
   const configPath = join(cwd, CONFIG_FILE);
   if (existsSync(configPath)) {
-    if (!statSync(configPath).isFile()) throw new UsageError(`expected ${CONFIG_FILE} to be a file, found a directory or special file: ${configPath}`);
+    if (!statSync(configPath).isFile())
+      throw new UsageError(
+        `expected ${CONFIG_FILE} to be a file, found a directory or special file: ${configPath}`,
+      );
     return { file: configPath, text: readFileSync(configPath, 'utf8'), keyPath: [] };
   }
   const packagePath = join(cwd, 'package.json');
@@ -62,7 +73,8 @@ export function findConfig(cwd: string): ConfigSource {
     if (text.includes('"trackgen"')) {
       try {
         const value = JSON.parse(text) as unknown;
-        if (value !== null && typeof value === 'object' && 'trackgen' in value) return { file: packagePath, text, keyPath: ['trackgen'] };
+        if (value !== null && typeof value === 'object' && 'trackgen' in value)
+          return { file: packagePath, text, keyPath: ['trackgen'] };
       } catch {
         // An unparsable package.json is not ours to report; it simply holds no config.
       }
@@ -71,18 +83,37 @@ export function findConfig(cwd: string): ConfigSource {
   return { file: undefined, text: undefined, keyPath: [] };
 }
 
-export function resolveSettings(cwd: string, flags: Flags, config: ConfigFile, file: string | undefined): Settings {
+export function resolveSettings(
+  cwd: string,
+  flags: Flags,
+  config: ConfigFile,
+  file: string | undefined,
+): Settings {
   const base = file === undefined ? cwd : dirname(file);
-  const fromConfig = (value: string | undefined) => (value === undefined ? undefined : resolve(base, value));
-  const fromFlag = (value: string | undefined) => (value === undefined ? undefined : resolve(cwd, value));
+  const fromConfig = (value: string | undefined) =>
+    value === undefined ? undefined : resolve(base, value);
+  const fromFlag = (value: string | undefined) =>
+    value === undefined ? undefined : resolve(cwd, value);
   const defaultTemplates = resolve(cwd, DEFAULTS.templates);
-  const configReports = config.coverageReport === undefined ? undefined : (Array.isArray(config.coverageReport) ? config.coverageReport : [config.coverageReport]).map((path) => resolve(base, path));
+  const configReports =
+    config.coverageReport === undefined
+      ? undefined
+      : (Array.isArray(config.coverageReport)
+          ? config.coverageReport
+          : [config.coverageReport]
+        ).map((path) => resolve(base, path));
   return {
     root: base,
     dataDir: fromFlag(flags.data) ?? fromConfig(config.data) ?? resolve(cwd, DEFAULTS.data),
     outDir: fromFlag(flags.out) ?? fromConfig(config.outDir) ?? resolve(cwd, DEFAULTS.outDir),
-    templatesDir: fromFlag(flags.templates) ?? fromConfig(config.templates) ?? (existsSync(defaultTemplates) ? defaultTemplates : undefined),
-    coverageReports: flags.report !== undefined && flags.report.length > 0 ? flags.report.map((path) => resolve(cwd, path)) : configReports,
+    templatesDir:
+      fromFlag(flags.templates) ??
+      fromConfig(config.templates) ??
+      (existsSync(defaultTemplates) ? defaultTemplates : undefined),
+    coverageReports:
+      flags.report !== undefined && flags.report.length > 0
+        ? flags.report.map((path) => resolve(cwd, path))
+        : configReports,
     outputs: {
       tracker: config.outputs?.tracker ?? DEFAULTS.outputs.tracker,
       summary: config.outputs?.summary ?? DEFAULTS.outputs.summary,
@@ -97,11 +128,20 @@ export function resolveSettings(cwd: string, flags: Flags, config: ConfigFile, f
  * Settings from a config that is NOT validated: only for the cached path, whose cache key
  * includes the config's text, so a hit means this very text passed validation before.
  */
-export function unvalidatedSettings(cwd: string, flags: Flags, source: ConfigSource): Settings | undefined {
+export function unvalidatedSettings(
+  cwd: string,
+  flags: Flags,
+  source: ConfigSource,
+): Settings | undefined {
   if (source.text === undefined) return resolveSettings(cwd, flags, {}, undefined);
   try {
-    const value = source.keyPath.reduce<unknown>((current, key) => (current as Record<string, unknown>)[key], JSON.parse(source.text) as unknown);
-    return value !== null && typeof value === 'object' ? resolveSettings(cwd, flags, value as ConfigFile, source.file) : undefined;
+    const value = source.keyPath.reduce<unknown>(
+      (current, key) => (current as Record<string, unknown>)[key],
+      JSON.parse(source.text) as unknown,
+    );
+    return value !== null && typeof value === 'object'
+      ? resolveSettings(cwd, flags, value as ConfigFile, source.file)
+      : undefined;
   } catch {
     return undefined;
   }

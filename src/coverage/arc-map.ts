@@ -34,7 +34,8 @@ export class ArcMap implements ReadonlyMap<number, readonly number[]> {
     while (index < this.lines.length) {
       const line = this.lines[index] ?? 0;
       const group: number[] = [];
-      while (index < this.lines.length && this.lines[index] === line) group.push(this.destinations[index++] ?? 0);
+      while (index < this.lines.length && this.lines[index] === line)
+        group.push(this.destinations[index++] ?? 0);
       yield [line, group];
     }
   }
@@ -47,8 +48,16 @@ export class ArcMap implements ReadonlyMap<number, readonly number[]> {
     for (const [, destinations] of this.entries()) yield destinations;
   }
 
-  forEach(callback: (value: readonly number[], key: number, map: ReadonlyMap<number, readonly number[]>) => void, thisArgument?: unknown): void {
-    for (const [line, destinations] of this.entries()) callback.call(thisArgument, destinations, line, this);
+  forEach(
+    callback: (
+      value: readonly number[],
+      key: number,
+      map: ReadonlyMap<number, readonly number[]>,
+    ) => void,
+    thisArgument?: unknown,
+  ): void {
+    for (const [line, destinations] of this.entries())
+      callback.call(thisArgument, destinations, line, this);
   }
 
   [Symbol.iterator](): MapIterator<[number, readonly number[]]> {

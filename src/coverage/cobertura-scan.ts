@@ -1,7 +1,20 @@
 import { readLines } from './line-reader.js';
 import { LineStore } from './line-store.js';
 import { ScanError } from './scan-error.js';
-import { BANG, DOUBLE_QUOTE, GT, LT, QUESTION, SINGLE_QUOTE, SLASH, ascii, bytesEqual, endsName, isSpace, preview } from './xml-bytes.js';
+import {
+  BANG,
+  DOUBLE_QUOTE,
+  GT,
+  LT,
+  QUESTION,
+  SINGLE_QUOTE,
+  SLASH,
+  ascii,
+  bytesEqual,
+  endsName,
+  isSpace,
+  preview,
+} from './xml-bytes.js';
 
 /**
  * Splits a Cobertura document, as its bytes stream in, into
@@ -158,37 +171,66 @@ export class CoberturaScanner {
   }
 
   result(): ScanResult {
-    return { skeleton: Buffer.concat(this.parts, this.skeletonLength), classes: this.classes, segments: this.segments, store: this.store, latin1: this.latin1 };
+    return {
+      skeleton: Buffer.concat(this.parts, this.skeletonLength),
+      classes: this.classes,
+      segments: this.segments,
+      store: this.store,
+      latin1: this.latin1,
+    };
   }
 
   private finish(endOffset: number): void {
-    if (this.inLines) throw new ScanError(this.linesOpenedAt, 'the file ends inside this <lines> element: expected </lines>, found the end of the file (is the report truncated?)');
+    if (this.inLines)
+      throw new ScanError(
+        this.linesOpenedAt,
+        'the file ends inside this <lines> element: expected </lines>, found the end of the file (is the report truncated?)',
+      );
     const open = this.stack[this.stack.length - 1];
     if (open !== undefined) {
-      throw new ScanError(endOffset, `the file ends before </${open.name}>: expected the rest of the report, found the end of the file (is it truncated?)`);
+      throw new ScanError(
+        endOffset,
+        `the file ends before </${open.name}>: expected the rest of the report, found the end of the file (is it truncated?)`,
+      );
     }
-    if (!this.rootSeen) throw new ScanError(undefined, 'expected an XML element <coverage>, found none');
+    if (!this.rootSeen)
+      throw new ScanError(undefined, 'expected an XML element <coverage>, found none');
   }
 
   /**
    * Reads the markup starting at buffer[open] ('<'). Returns the index after it (kept in the
    * skeleton), -(index after it) - 2 (dropped), or -1 when the bytes ran out.
    */
-  private readMarkup(buffer: Buffer, open: number, end: number, base: number, eof: boolean): number {
+  private readMarkup(
+    buffer: Buffer,
+    open: number,
+    end: number,
+    base: number,
+    eof: boolean,
+  ): number {
     const next = buffer[open + 1];
     if (next === BANG) {
-      if (bytesEqual(buffer, open + 1, COMMENT)) return dropped(findAfter(buffer, open + 4, end, COMMENT_END));
+      if (bytesEqual(buffer, open + 1, COMMENT))
+        return dropped(findAfter(buffer, open + 4, end, COMMENT_END));
       if (bytesEqual(buffer, open + 1, CDATA)) return findAfter(buffer, open + 9, end, CDATA_END);
-      if (bytesEqual(buffer, open + 1, DOCTYPE)) return dropped(this.readDoctype(buffer, open, end, base));
+      if (bytesEqual(buffer, open + 1, DOCTYPE))
+        return dropped(this.readDoctype(buffer, open, end, base));
       if (end - open < 9 && !eof) return -1;
-      throw new ScanError(base + open, `expected a comment, CDATA or DOCTYPE, found ${preview(buffer, open, end)}`);
+      throw new ScanError(
+        base + open,
+        `expected a comment, CDATA or DOCTYPE, found ${preview(buffer, open, end)}`,
+      );
     }
     if (next === QUESTION) {
       const after = findAfter(buffer, open + 2, end, PI_END);
       if (after !== -1 && !this.rootSeen) {
         const declaration = buffer.toString('latin1', open, after);
         const encoding = /encoding\s*=\s*["']([^"']*)["']/.exec(declaration)?.[1]?.toLowerCase();
-        if (encoding !== undefined && /^(iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(encoding)) this.latin1 = true;
+        if (
+          encoding !== undefined &&
+          /^(iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(encoding)
+        )
+          this.latin1 = true;
       }
       return after;
     }
@@ -209,17 +251,30 @@ export class CoberturaScanner {
       else if (name === 'method' && this.methodDepth > 0) this.methodDepth--;
       return tagEnd;
     }
-    if (name === '') throw new ScanError(base + open, `expected an element name after "<", found ${preview(buffer, open, end)}`);
+    if (name === '')
+      throw new ScanError(
+        base + open,
+        `expected an element name after "<", found ${preview(buffer, open, end)}`,
+      );
     const selfClosing = buffer[tagEnd - 2] === SLASH;
     if (!this.rootSeen) {
       this.rootSeen = true;
       checkRoot(name, buffer.toString('utf8', open, tagEnd), base + open);
     } else if (this.rootClosed) {
-      throw new ScanError(base + open, `expected nothing after </coverage>, found another element <${name}>`);
+      throw new ScanError(
+        base + open,
+        `expected nothing after </coverage>, found another element <${name}>`,
+      );
     }
     if (name === 'class') {
       const attributes = buffer.toString(this.latin1 ? 'latin1' : 'utf8', nameEnd, tagEnd);
-      const record: ClassRecord = { filename: attribute(attributes, 'filename'), name: attribute(attributes, 'name'), offset: base + open, blocks: [], methodBlocks: [] };
+      const record: ClassRecord = {
+        filename: attribute(attributes, 'filename'),
+        name: attribute(attributes, 'name'),
+        offset: base + open,
+        blocks: [],
+        methodBlocks: [],
+      };
       this.classes.push(record);
       this.currentClass = selfClosing ? undefined : record;
       this.methodDepth = 0;
@@ -238,7 +293,8 @@ export class CoberturaScanner {
     let quote = 0;
     let depth = 0;
     for (let position = open + 9; position < end; position++) {
-      if (position - open > MAX_DOCTYPE) throw new ScanError(base + open, 'expected a short DOCTYPE, found one over 1 MiB');
+      if (position - open > MAX_DOCTYPE)
+        throw new ScanError(base + open, 'expected a short DOCTYPE, found one over 1 MiB');
       const byte = buffer[position];
       if (quote !== 0) {
         if (byte === quote) quote = 0;
@@ -312,9 +368,14 @@ function findTagEnd(buffer: Buffer, from: number, end: number): number {
 /** Other formats are named, so the user knows what they passed. */
 function checkRoot(name: string, tag: string, offset: number): void {
   const expectation = 'trackgen reads Cobertura XML (root <coverage>) or coverage.py JSON';
-  if (name === 'report') throw new ScanError(offset, `this is a JaCoCo XML report (root <report>); ${expectation}`);
+  if (name === 'report')
+    throw new ScanError(offset, `this is a JaCoCo XML report (root <report>); ${expectation}`);
   if (name === 'coverage' && /\s(clover\s*=|generator\s*=\s*["']clover)/i.test(tag)) {
     throw new ScanError(offset, `this is a Clover XML report; ${expectation}`);
   }
-  if (name !== 'coverage') throw new ScanError(offset, `expected the root element <coverage>, found <${name}>; ${expectation}`);
+  if (name !== 'coverage')
+    throw new ScanError(
+      offset,
+      `expected the root element <coverage>, found <${name}>; ${expectation}`,
+    );
 }

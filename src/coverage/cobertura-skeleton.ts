@@ -24,7 +24,10 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   const validation = guarded(() => XMLValidator.validate(text));
   if (validation !== true) {
     const { line, col, msg } = validation.err;
-    throw new ScanError(fileOffset(scan, text, line, col), `not well-formed XML: ${msg.replace(/\.$/, '')}`);
+    throw new ScanError(
+      fileOffset(scan, text, line, col),
+      `not well-formed XML: ${msg.replace(/\.$/, '')}`,
+    );
   }
   const parser = new XMLParser({
     attributeNamePrefix: '',
@@ -44,7 +47,8 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   });
   const document = guarded(() => parser.parse(text) as XmlNode);
   const root = asNode(document['coverage']);
-  if (root === undefined) throw new ScanError(undefined, 'expected the root element <coverage>, found none');
+  if (root === undefined)
+    throw new ScanError(undefined, 'expected the root element <coverage>, found none');
 
   const sourceRoots = asArray(asNode(root['sources'])?.['source'])
     .map((source) => decodeEntities(typeof source === 'string' ? source : '').trim())
@@ -55,7 +59,10 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     const filename = xmlClass.filename;
     if (filename === undefined || filename.trim() === '') {
       const name = xmlClass.name === undefined ? '' : ` (class "${decodeEntities(xmlClass.name)}")`;
-      throw new ScanError(xmlClass.offset, `expected a filename attribute on every <class>, found a class without one${name}`);
+      throw new ScanError(
+        xmlClass.offset,
+        `expected a filename attribute on every <class>, found a class without one${name}`,
+      );
     }
     const path = modulePath(decodeEntities(filename), sourceRoots);
     const ownLines = xmlClass.blocks.some((block) => scan.store.blockSize(block) > 0);
@@ -72,7 +79,13 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     if (!anyBranchLine) anyBranchLine = file.branchTotal.some((total) => total >= 0);
     files.push(file);
   }
-  return { source: sourceName, format: 'cobertura', sourceRoots, hasBranchData: anyBranchLine || declaresBranchMode(root), files };
+  return {
+    source: sourceName,
+    format: 'cobertura',
+    sourceRoots,
+    hasBranchData: anyBranchLine || declaresBranchMode(root),
+    files,
+  };
 }
 
 /** fast-xml-parser throws for some documents (nesting deeper than 100): still the user's file. */
@@ -81,7 +94,10 @@ function guarded<T>(work: () => T): T {
     return work();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ScanError(undefined, `not a readable Cobertura document: ${message.replace(/\.$/, '')}`);
+    throw new ScanError(
+      undefined,
+      `not a readable Cobertura document: ${message.replace(/\.$/, '')}`,
+    );
   }
 }
 
@@ -98,7 +114,9 @@ function declaresBranchMode(root: XmlNode): boolean {
 }
 
 function asNode(value: unknown): XmlNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as XmlNode) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as XmlNode)
+    : undefined;
 }
 
 function asArray(value: unknown): readonly unknown[] {
@@ -107,7 +125,12 @@ function asArray(value: unknown): readonly unknown[] {
 }
 
 /** fast-xml-parser's line:column in the skeleton, back to a byte offset in the file. */
-function fileOffset(scan: ScanResult, text: string, line: number, column: number): number | undefined {
+function fileOffset(
+  scan: ScanResult,
+  text: string,
+  line: number,
+  column: number,
+): number | undefined {
   const lines = text.split('\n', line);
   const lineStart = lines.slice(0, line - 1).reduce((sum, part) => sum + part.length + 1, 0);
   const charOffset = Math.min(text.length, lineStart + Math.max(0, column - 1));
@@ -117,5 +140,7 @@ function fileOffset(scan: ScanResult, text: string, line: number, column: number
     if (candidate.skeletonOffset > byteOffset) break;
     segment = candidate;
   }
-  return segment === undefined ? undefined : segment.fileOffset + (byteOffset - segment.skeletonOffset);
+  return segment === undefined
+    ? undefined
+    : segment.fileOffset + (byteOffset - segment.skeletonOffset);
 }

@@ -17,12 +17,18 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     document = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
-    throw new ScanError(position === undefined ? undefined : Number(position), `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    const position =
+      /position (\d+)/.exec(message)?.[1] ??
+      (/end of JSON input/.test(message) ? String(text.length) : undefined);
+    throw new ScanError(
+      position === undefined ? undefined : Number(position),
+      `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+    );
   }
   const root = asObject(document);
   const files = asObject(root?.['files']);
-  if (root === undefined || files === undefined) throw new ScanError(undefined, describeForeignJson(document));
+  if (root === undefined || files === undefined)
+    throw new ScanError(undefined, describeForeignJson(document));
   const meta = asObject(root['meta']);
   let hasBranchData = meta?.['branch_coverage'] === true;
   const result: FileLines[] = [];
@@ -31,15 +37,31 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     const executed = numbers(file?.['executed_lines']);
     const missing = numbers(file?.['missing_lines']);
     if (file === undefined || executed === undefined || missing === undefined) {
-      throw new ScanError(undefined, `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`);
+      throw new ScanError(
+        undefined,
+        `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`,
+      );
     }
     const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));
-    const executedArcs = possibleArcs(unique(arcs(file['executed_branches'], filename, 'executed_branches')), missingArcs, file);
-    if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined) hasBranchData = true;
+    const executedArcs = possibleArcs(
+      unique(arcs(file['executed_branches'], filename, 'executed_branches')),
+      missingArcs,
+      file,
+    );
+    if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined)
+      hasBranchData = true;
     const statementsRun = executedStatements(executed, missing, file, executedArcs, missingArcs);
-    result.push(fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs));
+    result.push(
+      fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs),
+    );
   }
-  return { source: sourceName, format: 'coveragepy-json', sourceRoots: [], hasBranchData, files: result };
+  return {
+    source: sourceName,
+    format: 'coveragepy-json',
+    sourceRoots: [],
+    hasBranchData,
+    files: result,
+  };
 }
 
 /**
@@ -50,7 +72,13 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
  * module docstring first). Those are the executed lines before any missed one, so the
  * missing ranges, which break only at executed statements, come out the same.
  */
-function executedStatements(executed: number[], missing: number[], file: Json, executedArcs: Arc[], missingArcs: Arc[]): number[] {
+function executedStatements(
+  executed: number[],
+  missing: number[],
+  file: Json,
+  executedArcs: Arc[],
+  missingArcs: Arc[],
+): number[] {
   const excluded = new Set(numbers(file['excluded_lines']) ?? []);
   let statements = executed.filter((line) => !excluded.has(line));
   const declared = asObject(file['summary'])?.['num_statements'];
@@ -69,7 +97,13 @@ function executedStatements(executed: number[], missing: number[], file: Json, e
   return statements;
 }
 
-function fileLines(path: string, executed: number[], missing: number[], executedArcs: Arc[], missingArcs: Arc[]): FileLines {
+function fileLines(
+  path: string,
+  executed: number[],
+  missing: number[],
+  executedArcs: Arc[],
+  missingArcs: Arc[],
+): FileLines {
   const exits = new Map<number, { total: number; taken: number; missing: number[] }>();
   const exitsOf = (line: number) => {
     let entry = exits.get(line);
@@ -90,9 +124,18 @@ function fileLines(path: string, executed: number[], missing: number[], executed
     const branch = exits.get(line);
     return branch === undefined
       ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [] }
-      : { line, covered, branchTotal: branch.total, branchTaken: branch.taken, missingArcs: branch.missing.sort((a, b) => a - b) };
+      : {
+          line,
+          covered,
+          branchTotal: branch.total,
+          branchTaken: branch.taken,
+          missingArcs: branch.missing.sort((a, b) => a - b),
+        };
   };
-  return fileLinesFromEntries(path, [...executed.map((line) => entry(line, true)), ...missing.map((line) => entry(line, false))]);
+  return fileLinesFromEntries(path, [
+    ...executed.map((line) => entry(line, true)),
+    ...missing.map((line) => entry(line, false)),
+  ]);
 }
 
 type Arc = readonly [number, number];
@@ -131,27 +174,40 @@ function possibleArcs(executed: Arc[], missing: Arc[], file: Json): Arc[] {
 
 function arcs(value: unknown, filename: string, key: string): Arc[] {
   if (value === undefined) return [];
-  const valid = Array.isArray(value) && value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isInteger));
-  if (!valid) throw new ScanError(undefined, `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${JSON.stringify(value).slice(0, 60)}`);
+  const valid =
+    Array.isArray(value) &&
+    value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isInteger));
+  if (!valid)
+    throw new ScanError(
+      undefined,
+      `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${JSON.stringify(value).slice(0, 60)}`,
+    );
   return value as Arc[];
 }
 
 function numbers(value: unknown): number[] | undefined {
-  return Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0) ? (value as number[]) : undefined;
+  return Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0)
+    ? (value as number[])
+    : undefined;
 }
 
 function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : undefined;
 }
 
 /** Names the JSON coverage formats people confuse with coverage.py's. */
 function describeForeignJson(document: unknown): string {
-  const expectation = 'trackgen reads Cobertura XML or coverage.py JSON (an object with "meta" and "files")';
+  const expectation =
+    'trackgen reads Cobertura XML or coverage.py JSON (an object with "meta" and "files")';
   const root = asObject(document);
   if (root !== undefined) {
     const first = asObject(Object.values(root)[0]);
-    if (first !== undefined && 'statementMap' in first) return `this is an Istanbul JSON coverage report (coverage-final.json); ${expectation}`;
-    if (asObject(root['total'])?.['lines'] !== undefined) return `this is an Istanbul JSON summary (coverage-summary.json); ${expectation}`;
+    if (first !== undefined && 'statementMap' in first)
+      return `this is an Istanbul JSON coverage report (coverage-final.json); ${expectation}`;
+    if (asObject(root['total'])?.['lines'] !== undefined)
+      return `this is an Istanbul JSON summary (coverage-summary.json); ${expectation}`;
   }
   return `this JSON is not a coverage.py report; ${expectation}`;
 }

@@ -23,8 +23,16 @@ export function detectFormat(head: Uint8Array): DetectedFormat {
   if (/^(TN|SF|FN|DA|LF|LH):/m.test(rest.slice(0, 2000)) && /^(TN|SF):/.test(rest)) {
     return { kind: 'rejected', message: `this is an LCOV tracefile; ${EXPECTATION}` };
   }
-  if (/^mode: (set|count|atomic)\b/.test(rest)) return { kind: 'rejected', message: `this is a Go cover profile; ${EXPECTATION}` };
-  if (head.includes(0)) return { kind: 'rejected', message: `this is a binary file (a .coverage data file?); ${EXPECTATION}` };
+  if (/^mode: (set|count|atomic)\b/.test(rest))
+    return { kind: 'rejected', message: `this is a Go cover profile; ${EXPECTATION}` };
+  if (head.includes(0))
+    return {
+      kind: 'rejected',
+      message: `this is a binary file (a .coverage data file?); ${EXPECTATION}`,
+    };
   const found = JSON.stringify(rest.slice(0, 30).replace(/\s+/g, ' '));
-  return { kind: 'rejected', message: `expected XML or JSON, found text starting ${found}; ${EXPECTATION}` };
+  return {
+    kind: 'rejected',
+    message: `expected XML or JSON, found text starting ${found}; ${EXPECTATION}`,
+  };
 }

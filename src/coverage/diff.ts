@@ -33,22 +33,43 @@ export function diffReports(before: CoverageReport, after: CoverageReport): Cove
   const modules = paths.map((path): ModuleDiff => {
     const was = old.get(path);
     const now = current.get(path);
-    if (was === undefined) return { path, name: now?.name ?? path, before: null, after: now?.percent ?? null, delta: null, change: 'new' };
-    if (now === undefined) return { path, name: was.name, before: was.percent, after: null, delta: null, change: 'removed' };
+    if (was === undefined)
+      return {
+        path,
+        name: now?.name ?? path,
+        before: null,
+        after: now?.percent ?? null,
+        delta: null,
+        change: 'new',
+      };
+    if (now === undefined)
+      return {
+        path,
+        name: was.name,
+        before: was.percent,
+        after: null,
+        delta: null,
+        change: 'removed',
+      };
     const delta = now.percent - was.percent;
     const change = delta < -EPSILON ? 'down' : delta > EPSILON ? 'up' : 'same';
     return { path, name: now.name, before: was.percent, after: now.percent, delta, change };
   });
   return {
     modules,
-    totals: { before: before.totals.percent, after: after.totals.percent, delta: after.totals.percent - before.totals.percent },
+    totals: {
+      before: before.totals.percent,
+      after: after.totals.percent,
+      delta: after.totals.percent - before.totals.percent,
+    },
     regressions: modules.filter((module) => module.change === 'down').map((module) => module.path),
   };
 }
 
 /** Text or GFM table of a diff; percents shown with coverage.py's display rule. */
 export function formatDiff(diff: CoverageDiff, precision: number, markdown: boolean): string {
-  const show = (value: number | null) => (value === null ? '-' : `${formatPercent(value, precision)}%`);
+  const show = (value: number | null) =>
+    value === null ? '-' : `${formatPercent(value, precision)}%`;
   const signed = (value: number) => {
     const text = formatPercent(Math.abs(value), precision);
     return Math.abs(value) <= EPSILON ? text : `${value < 0 ? '-' : '+'}${text}`;
@@ -60,12 +81,21 @@ export function formatDiff(diff: CoverageDiff, precision: number, markdown: bool
     module.delta === null ? '' : signed(module.delta),
     { up: 'up', down: 'REGRESSED', same: '', new: 'new', removed: 'removed' }[module.change],
   ]);
-  const total = ['TOTAL', show(diff.totals.before), show(diff.totals.after), signed(diff.totals.delta), ''];
+  const total = [
+    'TOTAL',
+    show(diff.totals.before),
+    show(diff.totals.after),
+    signed(diff.totals.delta),
+    '',
+  ];
   const header = ['Name', 'Before', 'After', 'Delta', 'Change'];
   const all = [header, ...rows, total];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((_, column) =>
+    Math.max(...all.map((row) => (row[column] ?? '').length)),
+  );
   const right = (column: number) => column >= 1 && column <= 3;
-  const cell = (text: string, column: number) => (right(column) ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0));
+  const cell = (text: string, column: number) =>
+    right(column) ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0);
   if (markdown) {
     const line = (row: readonly string[]) => `| ${row.map(cell).join(' | ')} |`;
     const rule = `| ${widths.map((size, column) => (right(column) ? `${'-'.repeat(Math.max(2, size - 1))}:` : '-'.repeat(Math.max(3, size)))).join(' | ')} |`;

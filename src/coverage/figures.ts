@@ -4,7 +4,11 @@ import { arcItems, lineRanges, missingColumn, rangesText } from './ranges.js';
 import type { CoverageTotals, ModuleCoverage } from './types.js';
 
 /** One file's figures, counted as coverage.py's Analysis counts them. */
-export function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+export function moduleFigures(
+  file: FileLines,
+  name: string,
+  hasBranchData: boolean,
+): ModuleCoverage {
   const missingLines: number[] = [];
   let branches = 0;
   let coveredBranches = 0;
@@ -21,7 +25,10 @@ export function moduleFigures(file: FileLines, name: string, hasBranchData: bool
   }
   const statements = file.lines.length;
   const missed = missingLines.length;
-  const arcs = hasBranchData && file.missingArcs.size > 0 ? arcItems(file.missingArcs, new Set(missingLines)) : [];
+  const arcs =
+    hasBranchData && file.missingArcs.size > 0
+      ? arcItems(file.missingArcs, new Set(missingLines))
+      : [];
   const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
   const missingRanges = rangesText(ranges);
   return {
@@ -45,7 +52,10 @@ function lastLine(file: FileLines): number {
 }
 
 /** Totals over modules (or any subset of them), as coverage.py adds Numbers. */
-export function sumTotals(modules: readonly CoverageTotals[], hasBranchData: boolean): CoverageTotals {
+export function sumTotals(
+  modules: readonly CoverageTotals[],
+  hasBranchData: boolean,
+): CoverageTotals {
   let statements = 0;
   let missed = 0;
   let branches = 0;
@@ -61,7 +71,14 @@ export function sumTotals(modules: readonly CoverageTotals[], hasBranchData: boo
   return totals(statements, missed, hasBranchData, branches, coveredBranches, partialBranches);
 }
 
-function totals(statements: number, missed: number, hasBranchData: boolean, branches: number, coveredBranches: number, partialBranches: number): CoverageTotals {
+function totals(
+  statements: number,
+  missed: number,
+  hasBranchData: boolean,
+  branches: number,
+  coveredBranches: number,
+  partialBranches: number,
+): CoverageTotals {
   if (!hasBranchData) {
     return {
       statements,

@@ -40,7 +40,13 @@ export function mergeLineEntry(a: LineEntry, b: LineEntry): LineEntry {
   if (arcsExplainA && arcsExplainB && a.branchTotal === b.branchTotal) {
     const inB = new Set(b.missingArcs);
     const missingArcs = a.missingArcs.filter((destination) => inB.has(destination));
-    return { line: a.line, covered, branchTotal: a.branchTotal, branchTaken: a.branchTotal - missingArcs.length, missingArcs };
+    return {
+      line: a.line,
+      covered,
+      branchTotal: a.branchTotal,
+      branchTaken: a.branchTotal - missingArcs.length,
+      missingArcs,
+    };
   }
   const branchTotal = Math.max(a.branchTotal, b.branchTotal);
   const branchTaken = Math.min(branchTotal, Math.max(a.branchTaken, b.branchTaken));
@@ -54,7 +60,8 @@ export function fileLinesFromEntries(path: string, entries: readonly LineEntry[]
   const merged: LineEntry[] = [];
   for (const entry of sorted) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && last.line === entry.line) merged[merged.length - 1] = mergeLineEntry(last, entry);
+    if (last !== undefined && last.line === entry.line)
+      merged[merged.length - 1] = mergeLineEntry(last, entry);
     else merged.push(entry);
   }
   const count = merged.length;

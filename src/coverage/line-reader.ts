@@ -1,8 +1,19 @@
 import type { LineStore } from './line-store.js';
 import { ScanError } from './scan-error.js';
 import {
-  BANG, DOUBLE_QUOTE, EQUALS, GT, LT, SINGLE_QUOTE, SLASH,
-  ascii, bytesEqual, decodeEntities, endsName, isSpace, preview,
+  BANG,
+  DOUBLE_QUOTE,
+  EQUALS,
+  GT,
+  LT,
+  SINGLE_QUOTE,
+  SLASH,
+  ascii,
+  bytesEqual,
+  decodeEntities,
+  endsName,
+  isSpace,
+  preview,
 } from './xml-bytes.js';
 
 /**
@@ -31,29 +42,48 @@ let isBranch = true;
 let conditionTotal = -1;
 let conditionTaken = -1;
 
-export function readLines(buffer: Buffer, start: number, end: number, base: number, store: LineStore): LinesProgress {
+export function readLines(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  base: number,
+  store: LineStore,
+): LinesProgress {
   let position = start;
   for (;;) {
     while (position < end && isSpace(buffer[position])) position++;
     if (position >= end) return { position, closed: false };
     if (buffer[position] !== LT) {
-      throw new ScanError(base + position, `expected <line> or </lines> inside <lines>, found text ${preview(buffer, position, end)}`);
+      throw new ScanError(
+        base + position,
+        `expected <line> or </lines> inside <lines>, found text ${preview(buffer, position, end)}`,
+      );
     }
     if (position + 7 >= end) return { position, closed: false };
     const next = buffer[position + 1];
     if (next === SLASH) {
       if (!bytesEqual(buffer, position + 1, LINES_CLOSE)) {
-        throw new ScanError(base + position, `expected </lines>, found ${preview(buffer, position, end)}`);
+        throw new ScanError(
+          base + position,
+          `expected </lines>, found ${preview(buffer, position, end)}`,
+        );
       }
       let after = position + 7;
       while (after < end && isSpace(buffer[after])) after++;
       if (after >= end) return { position, closed: false };
-      if (buffer[after] !== GT) throw new ScanError(base + after, `expected ">" to close </lines>, found ${preview(buffer, after, end)}`);
+      if (buffer[after] !== GT)
+        throw new ScanError(
+          base + after,
+          `expected ">" to close </lines>, found ${preview(buffer, after, end)}`,
+        );
       return { position: after + 1, closed: true };
     }
     if (next === BANG) {
       if (!bytesEqual(buffer, position + 1, COMMENT_OPEN)) {
-        throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
+        throw new ScanError(
+          base + position,
+          `expected <line> inside <lines>, found ${preview(buffer, position, end)}`,
+        );
       }
       const close = buffer.indexOf(COMMENT_CLOSE, position + 4);
       if (close === -1 || close + 3 > end) return { position, closed: false };
@@ -61,8 +91,17 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
       continue;
     }
     // `<line` followed by a name end, compared byte by byte: this runs once per line.
-    if (next !== 0x6c || buffer[position + 2] !== 0x69 || buffer[position + 3] !== 0x6e || buffer[position + 4] !== 0x65 || !endsName(buffer[position + 5])) {
-      throw new ScanError(base + position, `expected <line> inside <lines>, found ${preview(buffer, position, end)}`);
+    if (
+      next !== 0x6c ||
+      buffer[position + 2] !== 0x69 ||
+      buffer[position + 3] !== 0x6e ||
+      buffer[position + 4] !== 0x65 ||
+      !endsName(buffer[position + 5])
+    ) {
+      throw new ScanError(
+        base + position,
+        `expected <line> inside <lines>, found ${preview(buffer, position, end)}`,
+      );
     }
     const arcMark = store.arcLength;
     const after = readLineElement(buffer, position + 5, end, base, store);
@@ -70,10 +109,17 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
       store.arcLength = arcMark;
       return { position, closed: false };
     }
-    if (lineNumber < 0) throw new ScanError(base + position, 'expected a number attribute on <line>, found none');
-    if (!hasHits) throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
+    if (lineNumber < 0)
+      throw new ScanError(base + position, 'expected a number attribute on <line>, found none');
+    if (!hasHits)
+      throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
     if (isBranch && conditionTotal >= 0) {
-      store.push(lineNumber, hitsPositive, conditionTotal, Math.min(conditionTaken, conditionTotal));
+      store.push(
+        lineNumber,
+        hitsPositive,
+        conditionTotal,
+        Math.min(conditionTaken, conditionTotal),
+      );
     } else {
       if (!isBranch) store.arcLength = arcMark;
       store.push(lineNumber, hitsPositive, -1, -1);
@@ -83,7 +129,13 @@ export function readLines(buffer: Buffer, start: number, end: number, base: numb
 }
 
 /** Reads the attributes (and any children) of one `<line`; returns the index after it, or -1 when the bytes ran out. */
-function readLineElement(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
+function readLineElement(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  base: number,
+  store: LineStore,
+): number {
   lineNumber = -1;
   hitsPositive = false;
   hasHits = false;
@@ -100,19 +152,41 @@ function readLineElement(buffer: Buffer, start: number, end: number, base: numbe
 function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
   // ` number="`, byte by byte.
   if (
-    end - start < 24 || buffer[start] !== 0x20 || buffer[start + 1] !== 0x6e || buffer[start + 2] !== 0x75 || buffer[start + 3] !== 0x6d ||
-    buffer[start + 4] !== 0x62 || buffer[start + 5] !== 0x65 || buffer[start + 6] !== 0x72 || buffer[start + 7] !== EQUALS || buffer[start + 8] !== DOUBLE_QUOTE
+    end - start < 24 ||
+    buffer[start] !== 0x20 ||
+    buffer[start + 1] !== 0x6e ||
+    buffer[start + 2] !== 0x75 ||
+    buffer[start + 3] !== 0x6d ||
+    buffer[start + 4] !== 0x62 ||
+    buffer[start + 5] !== 0x65 ||
+    buffer[start + 6] !== 0x72 ||
+    buffer[start + 7] !== EQUALS ||
+    buffer[start + 8] !== DOUBLE_QUOTE
   ) {
     return start;
   }
   let position = start + 9;
   let value = 0;
   const digitsStart = position;
-  for (let byte = buffer[position] ?? 0; byte >= 0x30 && byte <= 0x39 && position - digitsStart < 9; byte = buffer[++position] ?? 0) value = value * 10 + byte - 0x30;
+  for (
+    let byte = buffer[position] ?? 0;
+    byte >= 0x30 && byte <= 0x39 && position - digitsStart < 9;
+    byte = buffer[++position] ?? 0
+  )
+    value = value * 10 + byte - 0x30;
   if (position === digitsStart || buffer[position] !== DOUBLE_QUOTE) return start;
   // ` hits="`, byte by byte.
   const h = position + 1;
-  if (buffer[h] !== 0x20 || buffer[h + 1] !== 0x68 || buffer[h + 2] !== 0x69 || buffer[h + 3] !== 0x74 || buffer[h + 4] !== 0x73 || buffer[h + 5] !== EQUALS || buffer[h + 6] !== DOUBLE_QUOTE) return start;
+  if (
+    buffer[h] !== 0x20 ||
+    buffer[h + 1] !== 0x68 ||
+    buffer[h + 2] !== 0x69 ||
+    buffer[h + 3] !== 0x74 ||
+    buffer[h + 4] !== 0x73 ||
+    buffer[h + 5] !== EQUALS ||
+    buffer[h + 6] !== DOUBLE_QUOTE
+  )
+    return start;
   let after = h + 7;
   let positive = false;
   const hitsStart = after;
@@ -126,8 +200,13 @@ function fastNumberAndHits(buffer: Buffer, start: number, end: number): number {
   return after + 1;
 }
 
-
-function readAttributes(buffer: Buffer, start: number, end: number, base: number, store: LineStore): number {
+function readAttributes(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  base: number,
+  store: LineStore,
+): number {
   let position = start;
   for (;;) {
     while (position < end && isSpace(buffer[position])) position++;
@@ -135,7 +214,11 @@ function readAttributes(buffer: Buffer, start: number, end: number, base: number
     const byte = buffer[position];
     if (byte === SLASH) {
       if (position + 1 >= end) return -1;
-      if (buffer[position + 1] !== GT) throw new ScanError(base + position, `expected "/>" to end <line>, found ${preview(buffer, position, end)}`);
+      if (buffer[position + 1] !== GT)
+        throw new ScanError(
+          base + position,
+          `expected "/>" to end <line>, found ${preview(buffer, position, end)}`,
+        );
       return position + 2;
     }
     if (byte === GT) {
@@ -145,22 +228,37 @@ function readAttributes(buffer: Buffer, start: number, end: number, base: number
       let after = close + 6;
       while (after < end && isSpace(buffer[after])) after++;
       if (after >= end) return -1;
-      if (buffer[after] !== GT) throw new ScanError(base + after, `expected ">" to close </line>, found ${preview(buffer, after, end)}`);
+      if (buffer[after] !== GT)
+        throw new ScanError(
+          base + after,
+          `expected ">" to close </line>, found ${preview(buffer, after, end)}`,
+        );
       return after + 1;
     }
     const nameStart = position;
     while (position < end && !endsName(buffer[position])) position++;
     const nameEnd = position;
-    if (nameEnd === nameStart) throw new ScanError(base + position, `expected an attribute name in <line>, found ${preview(buffer, position, end)}`);
+    if (nameEnd === nameStart)
+      throw new ScanError(
+        base + position,
+        `expected an attribute name in <line>, found ${preview(buffer, position, end)}`,
+      );
     while (position < end && isSpace(buffer[position])) position++;
     if (position >= end) return -1;
-    if (buffer[position] !== EQUALS) throw new ScanError(base + position, `expected "=" after attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
+    if (buffer[position] !== EQUALS)
+      throw new ScanError(
+        base + position,
+        `expected "=" after attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`,
+      );
     position++;
     while (position < end && isSpace(buffer[position])) position++;
     if (position >= end) return -1;
     const quote = buffer[position];
     if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) {
-      throw new ScanError(base + position, `expected a quoted value for attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`);
+      throw new ScanError(
+        base + position,
+        `expected a quoted value for attribute ${preview(buffer, nameStart, nameEnd)} in <line>, found ${preview(buffer, position, end)}`,
+      );
     }
     const valueStart = position + 1;
     // A JS loop: values are short, and a native indexOf call per attribute costs more.
@@ -172,19 +270,41 @@ function readAttributes(buffer: Buffer, start: number, end: number, base: number
   }
 }
 
-function readAttribute(buffer: Buffer, name: number, length: number, start: number, end: number, base: number, store: LineStore): void {
+function readAttribute(
+  buffer: Buffer,
+  name: number,
+  length: number,
+  start: number,
+  end: number,
+  base: number,
+  store: LineStore,
+): void {
   const first = buffer[name];
   if (length === 6 && first === 0x6e /* n */ && bytesEqual(buffer, name, NUMBER)) {
     lineNumber = readCount(buffer, start, end);
-    if (lineNumber < 0) throw new ScanError(base + start, `expected a line number in number="…", found ${preview(buffer, start, end)}`);
+    if (lineNumber < 0)
+      throw new ScanError(
+        base + start,
+        `expected a line number in number="…", found ${preview(buffer, start, end)}`,
+      );
   } else if (length === 4 && first === 0x68 /* h */ && bytesEqual(buffer, name, HITS)) {
     hasHits = true;
     hitsPositive = readHitsPositive(buffer, start, end);
   } else if (length === 6 && first === 0x62 /* b */ && bytesEqual(buffer, name, BRANCH)) {
-    isBranch = !(end - start === 5 && buffer.toString('latin1', start, end).toLowerCase() === 'false');
-  } else if (length === 18 && first === 0x63 /* c */ && bytesEqual(buffer, name, CONDITION_COVERAGE)) {
+    isBranch = !(
+      end - start === 5 && buffer.toString('latin1', start, end).toLowerCase() === 'false'
+    );
+  } else if (
+    length === 18 &&
+    first === 0x63 /* c */ &&
+    bytesEqual(buffer, name, CONDITION_COVERAGE)
+  ) {
     readConditionCoverage(buffer, start, end);
-  } else if (length === 16 && first === 0x6d /* m */ && bytesEqual(buffer, name, MISSING_BRANCHES)) {
+  } else if (
+    length === 16 &&
+    first === 0x6d /* m */ &&
+    bytesEqual(buffer, name, MISSING_BRANCHES)
+  ) {
     readMissingBranches(buffer, start, end, base, store);
   }
 }
@@ -233,12 +353,14 @@ function readConditionCoverage(buffer: Buffer, start: number, end: number): void
   position++;
   let taken = 0;
   let digits = 0;
-  for (; position < end && isDigit(buffer[position]); position++, digits++) taken = taken * 10 + (buffer[position] ?? 0) - 0x30;
+  for (; position < end && isDigit(buffer[position]); position++, digits++)
+    taken = taken * 10 + (buffer[position] ?? 0) - 0x30;
   if (digits === 0 || buffer[position] !== SLASH) return;
   position++;
   let total = 0;
   digits = 0;
-  for (; position < end && isDigit(buffer[position]); position++, digits++) total = total * 10 + (buffer[position] ?? 0) - 0x30;
+  for (; position < end && isDigit(buffer[position]); position++, digits++)
+    total = total * 10 + (buffer[position] ?? 0) - 0x30;
   if (digits === 0 || buffer[position] !== 0x29 /* ) */) return;
   conditionTaken = taken;
   conditionTotal = total;
@@ -249,7 +371,13 @@ function isDigit(byte: number | undefined): boolean {
 }
 
 /** `5,exit` or `-1` (exit): destinations of the exits a branch line did not take. */
-function readMissingBranches(buffer: Buffer, start: number, end: number, base: number, store: LineStore): void {
+function readMissingBranches(
+  buffer: Buffer,
+  start: number,
+  end: number,
+  base: number,
+  store: LineStore,
+): void {
   let position = start;
   while (position < end) {
     while (position < end && (isSpace(buffer[position]) || buffer[position] === 0x2c)) position++;
@@ -264,10 +392,15 @@ function readMissingBranches(buffer: Buffer, start: number, end: number, base: n
     }
     let value = 0;
     let position2 = tokenStart;
-    for (; position2 < tokenEnd && isDigit(buffer[position2]); position2++) value = value * 10 + (buffer[position2] ?? 0) - 0x30;
-    if (position2 !== tokenEnd || tokenEnd === tokenStart || tokenEnd - tokenStart > 9) value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
+    for (; position2 < tokenEnd && isDigit(buffer[position2]); position2++)
+      value = value * 10 + (buffer[position2] ?? 0) - 0x30;
+    if (position2 !== tokenEnd || tokenEnd === tokenStart || tokenEnd - tokenStart > 9)
+      value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
     if (!Number.isInteger(value)) {
-      throw new ScanError(base + tokenStart, `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`);
+      throw new ScanError(
+        base + tokenStart,
+        `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`,
+      );
     }
     store.pushArc(value < 0 ? -1 : value);
   }

@@ -59,7 +59,8 @@ export class LineStore {
     this.covered[index] = covered ? 1 : 0;
     this.branchTotal[index] = branchTotal;
     this.branchTaken[index] = branchTaken;
-    for (; this.pendingArcs < this.arcLength; this.pendingArcs++) this.arcLine[this.pendingArcs] = line;
+    for (; this.pendingArcs < this.arcLength; this.pendingArcs++)
+      this.arcLine[this.pendingArcs] = line;
   }
 
   /** A missing-branch destination of the line about to be pushed. */
@@ -84,7 +85,11 @@ export class LineStore {
     const entries: LineEntry[] = [];
     for (const block of blocks) {
       const arcs = this.arcsByIndex(block);
-      for (let index = this.blockStarts[block] ?? 0, end = this.blockEnds[block] ?? 0; index < end; index++) {
+      for (
+        let index = this.blockStarts[block] ?? 0, end = this.blockEnds[block] ?? 0;
+        index < end;
+        index++
+      ) {
         entries.push({
           line: this.numbers[index] ?? 0,
           covered: this.covered[index] === 1,
@@ -111,7 +116,10 @@ export class LineStore {
     const end = this.blockEnds[block] ?? 0;
     const arcStart = this.blockArcStarts[block] ?? 0;
     const arcEnd = this.blockArcEnds[block] ?? 0;
-    const missingArcs = new ArcMap(this.arcLine.subarray(arcStart, arcEnd), this.arcDestination.subarray(arcStart, arcEnd));
+    const missingArcs = new ArcMap(
+      this.arcLine.subarray(arcStart, arcEnd),
+      this.arcDestination.subarray(arcStart, arcEnd),
+    );
     return {
       path,
       lines: this.numbers.subarray(start, end),

@@ -4,7 +4,11 @@ import type { ByteSource } from './byte-source.js';
  * Turns a byte offset into 1-based line and column (UTF-16 units, BOM not counted), reading
  * the file again up to that point: only done for an error, so the fast path never counts lines.
  */
-export function locate(source: ByteSource, offset: number, bodyOffset: number): { line: number; column: number } {
+export function locate(
+  source: ByteSource,
+  offset: number,
+  bodyOffset: number,
+): { line: number; column: number } {
   const chunk = Buffer.allocUnsafe(64 * 1024);
   let line = 1;
   let column = 1;

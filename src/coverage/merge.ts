@@ -18,7 +18,11 @@ export function mergeRawReports(reports: readonly RawReport[]): RawReport {
       else known.push(file);
     }
   }
-  const files = [...byPath].map(([path, copies]) => (copies.length === 1 && copies[0] !== undefined ? copies[0] : fileLinesFromEntries(path, copies.flatMap(entriesOf))));
+  const files = [...byPath].map(([path, copies]) =>
+    copies.length === 1 && copies[0] !== undefined
+      ? copies[0]
+      : fileLinesFromEntries(path, copies.flatMap(entriesOf)),
+  );
   return {
     source: reports.map((report) => report.source).join(', '),
     format: first.format,

@@ -8,7 +8,9 @@ export function modulePath(filename: string, sourceRoots: readonly string[]): st
   if (isAbsolute(path)) {
     for (const root of sourceRoots) {
       const prefix = `${root.replace(/\\/g, '/').replace(/\/+$/, '')}/`;
-      const matches = /^[a-zA-Z]:\//.test(prefix) ? path.toLowerCase().startsWith(prefix.toLowerCase()) : path.startsWith(prefix);
+      const matches = /^[a-zA-Z]:\//.test(prefix)
+        ? path.toLowerCase().startsWith(prefix.toLowerCase())
+        : path.startsWith(prefix);
       if (prefix !== '/' && matches) return path.slice(prefix.length);
     }
   }

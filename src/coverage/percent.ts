@@ -4,7 +4,12 @@
  * "100" unless complete nor "0" unless nothing ran — values in between clamp to the nearest
  * step — otherwise Python's round-half-even of the exact binary value.
  */
-export function percentCovered(statements: number, covered: number, branches: number, coveredBranches: number): number {
+export function percentCovered(
+  statements: number,
+  covered: number,
+  branches: number,
+  coveredBranches: number,
+): number {
   if (statements <= 0) return 100;
   return (100 * (covered + coveredBranches)) / (statements + branches);
 }
@@ -36,7 +41,8 @@ function roundHalfEven(value: number, precision: number): string {
   const lastKept = kept.charCodeAt(kept.length - 1) - 48;
   const roundUp = first > 5 || (first === 5 && (beyondHalf || lastKept % 2 === 1));
   let digits = roundUp ? increment(kept) : kept;
-  if (precision > 0) digits = `${digits.slice(0, -precision) || '0'}.${digits.slice(-precision).padStart(precision, '0')}`;
+  if (precision > 0)
+    digits = `${digits.slice(0, -precision) || '0'}.${digits.slice(-precision).padStart(precision, '0')}`;
   digits = digits.replace(/^0+(?=\d)/, '');
   return negative && /[1-9]/.test(digits) ? `-${digits}` : digits;
 }

@@ -40,13 +40,19 @@ export function rangesText(ranges: readonly LineRange[]): string {
 }
 
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
-export function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): LineItem[] {
+export function arcItems(
+  missingArcs: ReadonlyMap<number, readonly number[]>,
+  missing: ReadonlySet<number>,
+): LineItem[] {
   const items: LineItem[] = [];
   for (const [line, destinations] of missingArcs) {
     if (missing.has(line)) continue;
     for (const destination of destinations) {
       if (missing.has(destination)) continue;
-      items.push([line, `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`]);
+      items.push([
+        line,
+        `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`,
+      ]);
     }
   }
   return items.sort(compareItems);
@@ -56,19 +62,33 @@ export function arcItems(missingArcs: ReadonlyMap<number, readonly number[]>, mi
 export function missingColumn(ranges: readonly LineRange[], arcs: readonly LineItem[]): string {
   if (arcs.length === 0) return rangesText(ranges);
   const items: LineItem[] = ranges.map((range) => [range[0], rangeText(range)]);
-  return items.concat(arcs).sort(compareItems).map(([, text]) => text).join(', ');
+  return items
+    .concat(arcs)
+    .sort(compareItems)
+    .map(([, text]) => text)
+    .join(', ');
 }
 
 export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
   return rangesText(lineRanges(statements, missing));
 }
 
-export function formatPartialArcs(missingArcs: ReadonlyMap<number, readonly number[]>, missing: ReadonlySet<number>): string[] {
+export function formatPartialArcs(
+  missingArcs: ReadonlyMap<number, readonly number[]>,
+  missing: ReadonlySet<number>,
+): string[] {
   return arcItems(missingArcs, missing).map(([, text]) => text);
 }
 
-export function formatMissing(statements: ArrayLike<number>, missing: ArrayLike<number>, missingArcs: ReadonlyMap<number, readonly number[]>): string {
-  return missingColumn(lineRanges(statements, missing), arcItems(missingArcs, new Set(Array.from(missing))));
+export function formatMissing(
+  statements: ArrayLike<number>,
+  missing: ArrayLike<number>,
+  missingArcs: ReadonlyMap<number, readonly number[]>,
+): string {
+  return missingColumn(
+    lineRanges(statements, missing),
+    arcItems(missingArcs, new Set(Array.from(missing))),
+  );
 }
 
 function rangeText([start, end]: LineRange): string {

@@ -30,13 +30,25 @@ export function readRawReport(path: string, displayName = path): RawReport {
   try {
     source = fileSource(path);
   } catch (error) {
-    throw new ReportFileError(displayName, undefined, undefined, `cannot read the report: ${describeFsError(error)}`);
+    throw new ReportFileError(
+      displayName,
+      undefined,
+      undefined,
+      `cannot read the report: ${describeFsError(error)}`,
+    );
   }
   try {
     return readFrom(source, displayName);
   } catch (error) {
-    if (error instanceof ScanError) throw placeError(source, displayName, error, bodyOffsetOf(source));
-    if (isFsError(error)) throw new ReportFileError(displayName, undefined, undefined, `cannot read the report: ${describeFsError(error)}`);
+    if (error instanceof ScanError)
+      throw placeError(source, displayName, error, bodyOffsetOf(source));
+    if (isFsError(error))
+      throw new ReportFileError(
+        displayName,
+        undefined,
+        undefined,
+        `cannot read the report: ${describeFsError(error)}`,
+      );
     throw error;
   } finally {
     source.close();
@@ -49,7 +61,8 @@ export function readRawReportBytes(bytes: Uint8Array, displayName: string): RawR
   try {
     return readFrom(source, displayName);
   } catch (error) {
-    if (error instanceof ScanError) throw placeError(source, displayName, error, bodyOffsetOf(source));
+    if (error instanceof ScanError)
+      throw placeError(source, displayName, error, bodyOffsetOf(source));
     throw error;
   }
 }
@@ -66,7 +79,8 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       try {
         return readFrom(memorySource(Buffer.from(text, 'utf8')), displayName);
       } catch (error) {
-        if (error instanceof ScanError) throw new ScanError(undefined, `${error.message} (in the UTF-16 text)`);
+        if (error instanceof ScanError)
+          throw new ScanError(undefined, `${error.message} (in the UTF-16 text)`);
         throw error;
       }
     }
@@ -77,7 +91,10 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       } catch (error) {
         // JSON positions are in characters; turn them into bytes for placeError.
         if (error instanceof ScanError && error.offset !== undefined) {
-          throw new ScanError(format.bodyOffset + Buffer.byteLength(text.slice(0, error.offset)), error.message);
+          throw new ScanError(
+            format.bodyOffset + Buffer.byteLength(text.slice(0, error.offset)),
+            error.message,
+          );
         }
         throw error;
       }
@@ -89,7 +106,7 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
 
 function readAll(source: ByteSource): Buffer {
   const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
+  for (let position = 0; ;) {
     const chunk = Buffer.allocUnsafe(1 << 20);
     const count = source.read(chunk, 0, chunk.length, position);
     if (count === 0) return Buffer.concat(chunks);
@@ -103,8 +120,14 @@ function bodyOffsetOf(source: ByteSource): number {
   return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
 }
 
-function placeError(source: ByteSource, displayName: string, error: ScanError, bodyOffset: number): ReportFileError {
-  if (error.offset === undefined) return new ReportFileError(displayName, undefined, undefined, error.message);
+function placeError(
+  source: ByteSource,
+  displayName: string,
+  error: ScanError,
+  bodyOffset: number,
+): ReportFileError {
+  if (error.offset === undefined)
+    return new ReportFileError(displayName, undefined, undefined, error.message);
   const { line, column } = locate(source, error.offset, bodyOffset);
   return new ReportFileError(displayName, line, column, error.message);
 }
@@ -127,4 +150,3 @@ function describeFsError(error: unknown): string {
       return error.message;
   }
 }
-

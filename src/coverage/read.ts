@@ -13,7 +13,13 @@ export function readCoverageReport(path: string, displayName: string = path): Co
 }
 
 /** Reads several reports of the same code (split CI jobs) and merges them by file and line. */
-export function readCoverageReports(paths: readonly string[], displayNames: readonly string[] = paths): CoverageReport {
+export function readCoverageReports(
+  paths: readonly string[],
+  displayNames: readonly string[] = paths,
+): CoverageReport {
   const raws = paths.map((path, index) => readRawReport(path, displayNames[index] ?? path));
-  return buildReport(mergeRawReports(raws), raws.map((raw) => raw.source));
+  return buildReport(
+    mergeRawReports(raws),
+    raws.map((raw) => raw.source),
+  );
 }

@@ -41,6 +41,7 @@ export function toCoverageJson(report: CoverageReport): CoverageJson {
 }
 
 function jsonTotals(figures: CoverageTotals): CoverageJsonTotals {
-  const { statements, missed, branches, coveredBranches, partialBranches, percent, true100 } = figures;
+  const { statements, missed, branches, coveredBranches, partialBranches, percent, true100 } =
+    figures;
   return { statements, missed, branches, coveredBranches, partialBranches, percent, true100 };
 }

@@ -5,7 +5,14 @@ import type { CoverageReport, CoverageTotals } from './types.js';
 /** The same table as a GFM table, padded so the Markdown source reads as a table too. */
 export function formatMarkdownTable(report: CoverageReport, precision: number): string {
   const branches = report.totals.hasBranchData;
-  const header = ['Name', 'Stmts', 'Miss', ...(branches ? ['Branch', 'BrPart'] : []), 'Cover', 'Missing'];
+  const header = [
+    'Name',
+    'Stmts',
+    'Miss',
+    ...(branches ? ['Branch', 'BrPart'] : []),
+    'Cover',
+    'Missing',
+  ];
   const cells = (name: string, figures: CoverageTotals, missing: string): string[] => [
     name,
     String(figures.statements),
@@ -16,8 +23,14 @@ export function formatMarkdownTable(report: CoverageReport, precision: number): 
   ];
   const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
   const rows = modules.map((module) => cells(escapeMarkdown(module.path), module, module.missing));
-  rows.push(cells('**TOTAL**', report.totals, '').map((cell, index) => (index === 0 || cell === '' ? cell : `**${cell}**`)));
-  const widths = header.map((title, column) => Math.max(title.length, 3, ...rows.map((row) => (row[column] ?? '').length)));
+  rows.push(
+    cells('**TOTAL**', report.totals, '').map((cell, index) =>
+      index === 0 || cell === '' ? cell : `**${cell}**`,
+    ),
+  );
+  const widths = header.map((title, column) =>
+    Math.max(title.length, 3, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const numeric = (column: number) => column > 0 && column < header.length - 1;
   const line = (row: readonly string[]) =>
     `| ${row.map((cell, column) => (numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join(' | ')} |`;

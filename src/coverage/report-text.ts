@@ -17,12 +17,17 @@ export function formatTextTable(report: CoverageReport, precision: number): stri
   const rule = '-'.repeat(header.length);
   const row = (name: string, figures: CoverageTotals, missing: string): string => {
     let text = `${padEnd(name, nameWidth)}  ${number(figures.statements)} ${number(figures.missed)}`;
-    if (branches) text += ` ${number(figures.branches ?? 0)} ${number(figures.partialBranches ?? 0)}`;
+    if (branches)
+      text += ` ${number(figures.branches ?? 0)} ${number(figures.partialBranches ?? 0)}`;
     text += `${formatPercent(figures.percent, precision).padStart(coverWidth + 3)}%   ${missing}`;
     return text.trimEnd();
   };
   const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
-  const lines = [header, rule, ...modules.map((module) => row(module.path, module, module.missing))];
+  const lines = [
+    header,
+    rule,
+    ...modules.map((module) => row(module.path, module, module.missing)),
+  ];
   if (modules.length > 0) lines.push(rule, row('TOTAL', report.totals, ''));
   return `${lines.join('\n')}\n`;
 }

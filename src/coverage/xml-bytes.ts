@@ -31,7 +31,13 @@ export function ascii(text: string): Uint8Array {
   return Uint8Array.from(text, (character) => character.charCodeAt(0));
 }
 
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
 
 /** Replaces the five predefined entities and character references; anything else is left as written. */
 export function decodeEntities(text: string): string {
@@ -44,13 +50,19 @@ export function decodeEntities(text: string): string {
 }
 
 function safeCodePoint(value: number): string | undefined {
-  return Number.isInteger(value) && value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : undefined;
+  return Number.isInteger(value) && value > 0 && value <= 0x10ffff
+    ? String.fromCodePoint(value)
+    : undefined;
 }
 
 /** A short, quoted excerpt of what was found, for messages. */
 export function preview(buffer: Uint8Array, start: number, end: number): string {
   const stop = Math.min(end, start + 40);
-  let text = Buffer.from(buffer.buffer, buffer.byteOffset + start, Math.max(0, stop - start)).toString('utf8');
+  let text = Buffer.from(
+    buffer.buffer,
+    buffer.byteOffset + start,
+    Math.max(0, stop - start),
+  ).toString('utf8');
   text = text.replace(/\s+/g, ' ');
   return JSON.stringify(stop < end ? `${text}…` : text);
 }

@@ -4,7 +4,14 @@
  * trackgen reads strict JSON: no comments, no trailing commas (decided so that every other tool,
  * Python's json module included, reads the same records). A BOM is tolerated with a warning.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../text/position.js';
 
@@ -31,7 +38,12 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
   // Blank out the BOM rather than cut it, so offsets stay those of the file.
   const text = hasBom ? ` ${rawText.slice(1)}` : rawText;
   const lines = new LineIndex(text);
-  const at = (offset: number, severity: Diagnostic['severity'], rule: string, message: string): Diagnostic => ({
+  const at = (
+    offset: number,
+    severity: Diagnostic['severity'],
+    rule: string,
+    message: string,
+  ): Diagnostic => ({
     file,
     ...lines.position(offset),
     severity,
@@ -40,7 +52,14 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
   });
 
   if (hasBom) {
-    diagnostics.push(at(0, 'warning', 'bom', 'the file starts with a byte-order mark (BOM); JSON files should be saved as UTF-8 without one'));
+    diagnostics.push(
+      at(
+        0,
+        'warning',
+        'bom',
+        'the file starts with a byte-order mark (BOM); JSON files should be saved as UTF-8 without one',
+      ),
+    );
   }
   if (text.trim() === '') {
     diagnostics.push(at(0, 'error', 'syntax', 'expected a JSON object, found an empty file'));
@@ -48,7 +67,11 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
   }
 
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const seenOffsets = new Set<number>();
   for (const error of errors) {
     // One mistake can raise two errors at the same spot (a trailing comma in an object).
@@ -58,7 +81,16 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
   }
   if (tree === undefined || errors.length > 0) return { parsed: undefined, diagnostics };
 
-  diagnostics.push(...findDuplicateKeys(tree).map((key) => at(key.offset, 'error', 'duplicate-key', `key "${String(key.value)}" appears more than once in this object; JSON readers keep only one of them`)));
+  diagnostics.push(
+    ...findDuplicateKeys(tree).map((key) =>
+      at(
+        key.offset,
+        'error',
+        'duplicate-key',
+        `key "${String(key.value)}" appears more than once in this object; JSON readers keep only one of them`,
+      ),
+    ),
+  );
   return { parsed: { file, text, value: getNodeValue(tree), tree, lines }, diagnostics };
 }
 
@@ -74,7 +106,9 @@ function describeSyntaxError(text: string, error: ParseError): string {
         ? `expected another "key": value, found "}" after a comma: remove the trailing comma`
         : `expected a property name in double quotes, found ${found}`;
     case 'ValueExpected':
-      return nextToken === ']' ? `expected another value, found "]" after a comma: remove the trailing comma` : `expected a value, found ${found}`;
+      return nextToken === ']'
+        ? `expected another value, found "]" after a comma: remove the trailing comma`
+        : `expected a value, found ${found}`;
     case 'CommaExpected':
       return `expected a comma or a closing bracket, found ${found}`;
     case 'ColonExpected':
@@ -130,7 +164,10 @@ function findDuplicateKeys(node: Node): Node[] {
  * Where a path points in the file: the value itself, or — when the key is missing — the nearest
  * enclosing value that exists (its `{`), so "missing key" points at the object that lacks it.
  */
-export function locate(parsed: ParsedJson, path: JsonPath): { offset: number; node: Node | undefined; exact: boolean } {
+export function locate(
+  parsed: ParsedJson,
+  path: JsonPath,
+): { offset: number; node: Node | undefined; exact: boolean } {
   for (let length = path.length; length >= 0; length--) {
     const node = findNodeAtLocation(parsed.tree, [...path.slice(0, length)]);
     if (node !== undefined) return { offset: node.offset, node, exact: length === path.length };
@@ -157,9 +194,11 @@ export function formatPath(path: JsonPath): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the key is missing)';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length}`;
+  if (Array.isArray(value))
+    return value.length === 0 ? 'an empty array' : `an array of ${value.length}`;
   return 'an object';
 }

@@ -58,15 +58,25 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
   for (const fileName of await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics)) {
     const path = join(sessionsDir, fileName);
     if (!SESSION_FILE_PATTERN.test(fileName)) {
-      diagnostics.push({ file: shown(path), line: 1, column: 1, severity: 'error', rule: 'file-name', message: `expected a file name made of the session number padded to three digits, like 054.json, found "${fileName}"` });
+      diagnostics.push({
+        file: shown(path),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'file-name',
+        message: `expected a file name made of the session number padded to three digits, like 054.json, found "${fileName}"`,
+      });
       continue;
     }
     const loaded = await loadJsonFile(path, shown(path), sessionSchema, diagnostics);
-    if (loaded !== undefined) sessions.push({ session: loaded.value, source: loaded.source, fileName });
+    if (loaded !== undefined)
+      sessions.push({ session: loaded.value, source: loaded.source, fileName });
   }
 
   if (project !== undefined) {
-    diagnostics.push(...crossFileDiagnostics({ project: project.value, projectSource: project.source }, sessions));
+    diagnostics.push(
+      ...crossFileDiagnostics({ project: project.value, projectSource: project.source }, sessions),
+    );
   }
   const sorted = sortDiagnostics(diagnostics);
   if (project === undefined || hasErrors(sorted)) return { data: undefined, diagnostics: sorted };
@@ -75,13 +85,20 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
       dataDir,
       project: project.value,
       projectSource: project.source,
-      sessions: sessions.map(({ session, source }) => ({ session, source })).sort((a, b) => a.session.number - b.session.number),
+      sessions: sessions
+        .map(({ session, source }) => ({ session, source }))
+        .sort((a, b) => a.session.number - b.session.number),
     },
     diagnostics: sorted,
   };
 }
 
-async function loadJsonFile<T>(path: string, shownAs: string, schema: z.ZodType<T>, diagnostics: Diagnostic[]): Promise<{ value: T; source: ParsedJson } | undefined> {
+async function loadJsonFile<T>(
+  path: string,
+  shownAs: string,
+  schema: z.ZodType<T>,
+  diagnostics: Diagnostic[],
+): Promise<{ value: T; source: ParsedJson } | undefined> {
   const read = await readTextFile(path, shownAs);
   diagnostics.push(...read.diagnostics);
   if (read.text === undefined) return undefined;
@@ -97,11 +114,22 @@ async function loadJsonFile<T>(path: string, shownAs: string, schema: z.ZodType<
 }
 
 /** Session files in name order; a missing folder means no sessions yet, which is fine. */
-async function listSessionFiles(dir: string, shownAs: string, diagnostics: Diagnostic[]): Promise<string[]> {
+async function listSessionFiles(
+  dir: string,
+  shownAs: string,
+  diagnostics: Diagnostic[],
+): Promise<string[]> {
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) {
-      diagnostics.push({ file: shownAs, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: 'expected a directory of session records, found a file' });
+      diagnostics.push({
+        file: shownAs,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'unreadable',
+        message: 'expected a directory of session records, found a file',
+      });
       return [];
     }
     const entries = await readdir(dir);

@@ -10,9 +10,15 @@ import { LineIndex } from '../text/position.js';
 /** Far above any real record (the default session is ~6 KB); keeps a stray dump from eating memory. */
 export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
 
-export type TextFileResult = { readonly text: string; readonly diagnostics: Diagnostic[] } | { readonly text: undefined; readonly diagnostics: Diagnostic[] };
+export type TextFileResult =
+  | { readonly text: string; readonly diagnostics: Diagnostic[] }
+  | { readonly text: undefined; readonly diagnostics: Diagnostic[] };
 
-export async function readTextFile(path: string, shownAs: string, maxBytes = MAX_DATA_FILE_BYTES): Promise<TextFileResult> {
+export async function readTextFile(
+  path: string,
+  shownAs: string,
+  maxBytes = MAX_DATA_FILE_BYTES,
+): Promise<TextFileResult> {
   const problem = (message: string, rule = 'unreadable', line = 1, column = 1): TextFileResult => ({
     text: undefined,
     diagnostics: [{ file: shownAs, line, column, severity: 'error', rule, message }],
@@ -21,13 +27,17 @@ export async function readTextFile(path: string, shownAs: string, maxBytes = MAX
   try {
     const info = await stat(path);
     if (info.isDirectory()) return problem('expected a JSON file, found a directory');
-    if (!info.isFile()) return problem('expected a regular JSON file, found a special file (socket, device or FIFO)');
+    if (!info.isFile())
+      return problem('expected a regular JSON file, found a special file (socket, device or FIFO)');
     size = info.size;
   } catch (error) {
     return problem(`expected a readable file, found ${describeFsError(error)}`);
   }
   if (size > maxBytes) {
-    return problem(`expected a data file of at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}; is this really a session record?`, 'too-large');
+    return problem(
+      `expected a data file of at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}; is this really a session record?`,
+      'too-large',
+    );
   }
   let bytes: Buffer;
   try {
@@ -41,7 +51,12 @@ export async function readTextFile(path: string, shownAs: string, maxBytes = MAX
     const prefix = bytes.subarray(0, invalidAt).toString('utf8');
     const { line, column } = new LineIndex(prefix).position(prefix.length);
     const hex = (bytes[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return problem(`expected UTF-8 text, found the byte 0x${hex}, which is not valid UTF-8 (was the file saved as Latin-1 or UTF-16?)`, 'encoding', line, column);
+    return problem(
+      `expected UTF-8 text, found the byte 0x${hex}, which is not valid UTF-8 (was the file saved as Latin-1 or UTF-16?)`,
+      'encoding',
+      line,
+      column,
+    );
   }
   return { text: bytes.toString('utf8'), diagnostics: [] };
 }

@@ -19,25 +19,53 @@ interface SessionInput {
   readonly fileName: string;
 }
 
-type Report = (source: ParsedJson, path: JsonPath, rule: string, message: string, severity?: Diagnostic['severity']) => void;
+type Report = (
+  source: ParsedJson,
+  path: JsonPath,
+  rule: string,
+  message: string,
+  severity?: Diagnostic['severity'],
+) => void;
 
-export function crossFileDiagnostics(input: ProjectInput, sessions: readonly SessionInput[]): Diagnostic[] {
+export function crossFileDiagnostics(
+  input: ProjectInput,
+  sessions: readonly SessionInput[],
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (source, path, rule, message, severity = 'error') => {
-    diagnostics.push({ file: source.file, ...source.lines.position(locate(source, path).offset), severity, rule, message });
+    diagnostics.push({
+      file: source.file,
+      ...source.lines.position(locate(source, path).offset),
+      severity,
+      rule,
+      message,
+    });
   };
   checkProject(input, report);
   const phases = new Set(input.project.phases.map((phase) => phase.number));
-  const modules = new Set(input.project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => module.id)));
+  const modules = new Set(
+    input.project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => module.id)),
+  );
   const firstFileOfSession = new Map<number, string>();
   for (const { session, source, fileName } of sessions) {
     const expectedNumber = Number.parseInt(fileName, 10);
     if (session.number !== expectedNumber) {
-      report(source, ['number'], 'file-name', `number: expected ${expectedNumber} to match the file name ${fileName}, got ${session.number} (rename the file or fix the number)`);
+      report(
+        source,
+        ['number'],
+        'file-name',
+        `number: expected ${expectedNumber} to match the file name ${fileName}, got ${session.number} (rename the file or fix the number)`,
+      );
     }
     const earlier = firstFileOfSession.get(session.number);
     if (earlier === undefined) firstFileOfSession.set(session.number, source.file);
-    else report(source, ['number'], 'duplicate-session', `number: expected each session number once, got ${session.number} again (also in ${earlier})`);
+    else
+      report(
+        source,
+        ['number'],
+        'duplicate-session',
+        `number: expected each session number once, got ${session.number} again (also in ${earlier})`,
+      );
     checkSession(session, source, phases, modules, report);
   }
   return diagnostics;
@@ -48,29 +76,68 @@ function checkProject({ project, projectSource }: ProjectInput, report: Report):
   const seenModules = new Map<string, number>();
   project.phases.forEach((phase, phaseIndex) => {
     const at = (...rest: (string | number)[]): JsonPath => ['phases', phaseIndex, ...rest];
-    if (seenPhases.has(phase.number)) report(projectSource, at('number'), 'duplicate-phase', `${formatPath(at('number'))}: expected each phase number once, got ${phase.number} again`);
+    if (seenPhases.has(phase.number))
+      report(
+        projectSource,
+        at('number'),
+        'duplicate-phase',
+        `${formatPath(at('number'))}: expected each phase number once, got ${phase.number} again`,
+      );
     seenPhases.add(phase.number);
     if (phase.modules === undefined && phase.history === undefined) {
-      report(projectSource, at(), 'phase-content', `${formatPath(at())}: expected "modules" (a phase trackgen tracks) or "history" (figures of an earlier phase), got neither`);
+      report(
+        projectSource,
+        at(),
+        'phase-content',
+        `${formatPath(at())}: expected "modules" (a phase trackgen tracks) or "history" (figures of an earlier phase), got neither`,
+      );
     }
     if (phase.history !== undefined && phase.history.modulesComplete > phase.history.modules) {
-      report(projectSource, at('history', 'modulesComplete'), 'contradiction', `${formatPath(at('history', 'modulesComplete'))}: expected at most modules (${phase.history.modules}), got ${phase.history.modulesComplete}`);
+      report(
+        projectSource,
+        at('history', 'modulesComplete'),
+        'contradiction',
+        `${formatPath(at('history', 'modulesComplete'))}: expected at most modules (${phase.history.modules}), got ${phase.history.modulesComplete}`,
+      );
     }
     (phase.modules ?? []).forEach((module, moduleIndex) => {
       const modulePath = at('modules', moduleIndex);
       const earlierPhase = seenModules.get(module.id);
-      if (earlierPhase !== undefined) report(projectSource, [...modulePath, 'id'], 'duplicate-module', `${formatPath([...modulePath, 'id'])}: expected each module id once, got "${module.id}" again (also in phase ${earlierPhase})`);
+      if (earlierPhase !== undefined)
+        report(
+          projectSource,
+          [...modulePath, 'id'],
+          'duplicate-module',
+          `${formatPath([...modulePath, 'id'])}: expected each module id once, got "${module.id}" again (also in phase ${earlierPhase})`,
+        );
       seenModules.set(module.id, phase.number);
       (module.areas ?? []).forEach((area, areaIndex) => {
-        if (area.from > area.to) report(projectSource, [...modulePath, 'areas', areaIndex, 'to'], 'contradiction', `${formatPath([...modulePath, 'areas', areaIndex, 'to'])}: expected a line at or after "from" (${area.from}), got ${area.to}`);
+        if (area.from > area.to)
+          report(
+            projectSource,
+            [...modulePath, 'areas', areaIndex, 'to'],
+            'contradiction',
+            `${formatPath([...modulePath, 'areas', areaIndex, 'to'])}: expected a line at or after "from" (${area.from}), got ${area.to}`,
+          );
       });
     });
   });
 }
 
-function checkSession(session: Session, source: ParsedJson, phases: ReadonlySet<number>, modules: ReadonlySet<string>, report: Report): void {
+function checkSession(
+  session: Session,
+  source: ParsedJson,
+  phases: ReadonlySet<number>,
+  modules: ReadonlySet<string>,
+  report: Report,
+): void {
   if (!phases.has(session.phase)) {
-    report(source, ['phase'], 'unknown-phase', `phase: expected the number of a phase in project.json (${[...phases].join(', ')}), got ${session.phase}`);
+    report(
+      source,
+      ['phase'],
+      'unknown-phase',
+      `phase: expected the number of a phase in project.json (${[...phases].join(', ')}), got ${session.phase}`,
+    );
   }
   if (session.date !== undefined && !isCalendarDate(session.date)) {
     report(source, ['date'], 'date', `date: expected a real calendar date, got "${session.date}"`);
@@ -80,7 +147,12 @@ function checkSession(session: Session, source: ParsedJson, phases: ReadonlySet<
   }
   (session.modules ?? []).forEach((entry, index) => {
     if (!modules.has(entry.module)) {
-      report(source, ['modules', index, 'module'], 'unknown-module', `modules[${index}].module: expected the id of a module in project.json, got "${entry.module}"`);
+      report(
+        source,
+        ['modules', index, 'module'],
+        'unknown-module',
+        `modules[${index}].module: expected the id of a module in project.json, got "${entry.module}"`,
+      );
     }
     for (const stage of ['start', 'final'] as const) {
       const figures = entry[stage];
@@ -90,30 +162,76 @@ function checkSession(session: Session, source: ParsedJson, phases: ReadonlySet<
   const tests = session.tests;
   if (tests !== undefined) {
     const over = (field: 'passing' | 'created' | 'skipped', value: number | undefined): void => {
-      if (value !== undefined && value > tests.total) report(source, ['tests', field], 'contradiction', `tests.${field}: expected at most tests.total (${tests.total}), got ${value}`);
+      if (value !== undefined && value > tests.total)
+        report(
+          source,
+          ['tests', field],
+          'contradiction',
+          `tests.${field}: expected at most tests.total (${tests.total}), got ${value}`,
+        );
     };
     over('passing', tests.passing);
     over('created', tests.created);
     over('skipped', tests.skipped);
-    if (tests.skipped !== undefined && tests.passing + tests.skipped > tests.total && tests.skipped <= tests.total && tests.passing <= tests.total) {
-      report(source, ['tests', 'skipped'], 'contradiction', `tests.skipped: expected passing + skipped (${tests.passing} + ${tests.skipped}) to be at most total (${tests.total})`);
+    if (
+      tests.skipped !== undefined &&
+      tests.passing + tests.skipped > tests.total &&
+      tests.skipped <= tests.total &&
+      tests.passing <= tests.total
+    ) {
+      report(
+        source,
+        ['tests', 'skipped'],
+        'contradiction',
+        `tests.skipped: expected passing + skipped (${tests.passing} + ${tests.skipped}) to be at most total (${tests.total})`,
+      );
     }
   }
   const coverage = session.projectCoverage;
-  if (session.status === 'complete' && coverage !== undefined && coverage.start === undefined && coverage.final !== undefined) {
-    report(source, ['projectCoverage'], 'incomplete-figures', 'projectCoverage: expected "start" beside "final", so the gain can be computed', 'warning');
+  if (
+    session.status === 'complete' &&
+    coverage !== undefined &&
+    coverage.start === undefined &&
+    coverage.final !== undefined
+  ) {
+    report(
+      source,
+      ['projectCoverage'],
+      'incomplete-figures',
+      'projectCoverage: expected "start" beside "final", so the gain can be computed',
+      'warning',
+    );
   }
 }
 
-function checkFigures(figures: CoverageFigures, path: JsonPath, source: ParsedJson, report: Report): void {
+function checkFigures(
+  figures: CoverageFigures,
+  path: JsonPath,
+  source: ParsedJson,
+  report: Report,
+): void {
   const name = formatPath(path);
-  if (figures.missed !== undefined && figures.statements !== undefined && figures.missed > figures.statements) {
-    report(source, [...path, 'missed'], 'contradiction', `${name}.missed: expected at most statements (${figures.statements}), got ${figures.missed}`);
+  if (
+    figures.missed !== undefined &&
+    figures.statements !== undefined &&
+    figures.missed > figures.statements
+  ) {
+    report(
+      source,
+      [...path, 'missed'],
+      'contradiction',
+      `${name}.missed: expected at most statements (${figures.statements}), got ${figures.missed}`,
+    );
   }
   for (const field of ['coveredBranches', 'partialBranches'] as const) {
     const value = figures[field];
     if (value !== undefined && figures.branches !== undefined && value > figures.branches) {
-      report(source, [...path, field], 'contradiction', `${name}.${field}: expected at most branches (${figures.branches}), got ${value}`);
+      report(
+        source,
+        [...path, field],
+        'contradiction',
+        `${name}.${field}: expected at most branches (${figures.branches}), got ${value}`,
+      );
     }
   }
 }
@@ -122,5 +240,7 @@ export function isCalendarDate(value: string): boolean {
   const [year, month, day] = value.split('-').map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }

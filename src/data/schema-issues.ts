@@ -5,15 +5,28 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestWord } from '../text/closest-word.js';
-import { describeValue, formatPath, locate, locateKey, type JsonPath, type ParsedJson } from './json-text.js';
+import {
+  describeValue,
+  formatPath,
+  locate,
+  locateKey,
+  type JsonPath,
+  type ParsedJson,
+} from './json-text.js';
 
-export function schemaDiagnostics(parsed: ParsedJson, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+export function schemaDiagnostics(
+  parsed: ParsedJson,
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+): Diagnostic[] {
   // A misspelt key shows up twice: as an unknown key and as the missing key it was meant to be.
   // Say it once, as the misspelling ("did you mean"), which is where the fix goes.
   const misspelt = new Set<string>();
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
-    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const path = issue.path.filter(
+      (segment): segment is string | number => typeof segment !== 'symbol',
+    );
     const known = knownKeys(schema, path);
     for (const key of issue.keys) {
       const meant = closestWord(key, known);
@@ -21,12 +34,28 @@ export function schemaDiagnostics(parsed: ParsedJson, schema: z.ZodType, issues:
     }
   }
   return issues
-    .filter((issue) => !(issue.code === 'invalid_type' && misspelt.has(JSON.stringify(issue.path)) && valueAt(parsed, issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')) === undefined))
+    .filter(
+      (issue) =>
+        !(
+          issue.code === 'invalid_type' &&
+          misspelt.has(JSON.stringify(issue.path)) &&
+          valueAt(
+            parsed,
+            issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'),
+          ) === undefined
+        ),
+    )
     .flatMap((issue) => issueDiagnostics(parsed, schema, issue));
 }
 
-function issueDiagnostics(parsed: ParsedJson, schema: z.ZodType, issue: z.core.$ZodIssue): Diagnostic[] {
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+function issueDiagnostics(
+  parsed: ParsedJson,
+  schema: z.ZodType,
+  issue: z.core.$ZodIssue,
+): Diagnostic[] {
+  const path = issue.path.filter(
+    (segment): segment is string | number => typeof segment !== 'symbol',
+  );
   const at = (offset: number, rule: string, message: string): Diagnostic => ({
     file: parsed.file,
     ...parsed.lines.position(offset),
@@ -39,15 +68,30 @@ function issueDiagnostics(parsed: ParsedJson, schema: z.ZodType, issue: z.core.$
     const known = knownKeys(schema, path);
     return issue.keys.map((key) => {
       const suggestion = closestWord(key, known);
-      const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : known.length > 0 ? `expected one of: ${known.join(', ')}` : 'expected none here';
-      return at(locateKey(parsed, path, key), 'unknown-key', `${formatPath([...path, key])}: unknown key, ${hint}`);
+      const hint =
+        suggestion !== undefined
+          ? `did you mean "${suggestion}"?`
+          : known.length > 0
+            ? `expected one of: ${known.join(', ')}`
+            : 'expected none here';
+      return at(
+        locateKey(parsed, path, key),
+        'unknown-key',
+        `${formatPath([...path, key])}: unknown key, ${hint}`,
+      );
     });
   }
 
   const place = locate(parsed, path);
   const found = place.exact && place.node !== undefined ? valueAt(parsed, path) : undefined;
   const rule = place.exact ? ruleFor(issue) : 'required';
-  return [at(place.offset, rule, `${formatPath(path)}: expected ${issue.message}, got ${describeValue(found)}`)];
+  return [
+    at(
+      place.offset,
+      rule,
+      `${formatPath(path)}: expected ${issue.message}, got ${describeValue(found)}`,
+    ),
+  ];
 }
 
 function ruleFor(issue: z.core.$ZodIssue): string {
@@ -83,17 +127,21 @@ function knownKeys(schema: z.ZodType, path: JsonPath): string[] {
     current = current === undefined ? undefined : childSchema(unwrap(current), segment);
   }
   const target = current === undefined ? undefined : unwrap(current);
-  return target instanceof z.ZodObject ? Object.keys(target.shape).filter((key) => key !== '$schema') : [];
+  return target instanceof z.ZodObject
+    ? Object.keys(target.shape).filter((key) => key !== '$schema')
+    : [];
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault)
+    current = current.unwrap() as z.ZodType;
   return current;
 }
 
 function childSchema(schema: z.ZodType, segment: string | number): z.ZodType | undefined {
-  if (schema instanceof z.ZodObject && typeof segment === 'string') return (schema.shape as Record<string, z.ZodType>)[segment];
+  if (schema instanceof z.ZodObject && typeof segment === 'string')
+    return (schema.shape as Record<string, z.ZodType>)[segment];
   if (schema instanceof z.ZodArray) return schema.element as z.ZodType;
   return undefined;
 }

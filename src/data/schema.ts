@@ -10,41 +10,75 @@
  */
 import { z } from 'zod';
 
-const text = (description: string) => z.string({ error: 'a string' }).min(1, { error: 'a non-empty string' }).meta({ description });
-const textList = (description: string) => z.array(z.string({ error: 'a string' }), { error: 'an array of strings' }).meta({ description });
+const text = (description: string) =>
+  z.string({ error: 'a string' }).min(1, { error: 'a non-empty string' }).meta({ description });
+const textList = (description: string) =>
+  z.array(z.string({ error: 'a string' }), { error: 'an array of strings' }).meta({ description });
 const count = (description: string) =>
-  z.int({ error: 'a whole number' }).min(0, { error: 'a whole number of at least 0' }).meta({ description });
+  z
+    .int({ error: 'a whole number' })
+    .min(0, { error: 'a whole number of at least 0' })
+    .meta({ description });
 const percent = (description: string) =>
-  z.number({ error: 'a number (percent)' }).min(0, { error: 'a percent from 0 to 100' }).max(100, { error: 'a percent from 0 to 100' }).meta({ description });
+  z
+    .number({ error: 'a number (percent)' })
+    .min(0, { error: 'a percent from 0 to 100' })
+    .max(100, { error: 'a percent from 0 to 100' })
+    .meta({ description });
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (description: string) =>
-  z.string({ error: 'a date as "YYYY-MM-DD"' }).regex(DATE_PATTERN, { error: 'a date as "YYYY-MM-DD"' }).meta({ description });
+  z
+    .string({ error: 'a date as "YYYY-MM-DD"' })
+    .regex(DATE_PATTERN, { error: 'a date as "YYYY-MM-DD"' })
+    .meta({ description });
 
 export const MODULE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const moduleId = (description: string) =>
-  z.string({ error: 'a module id (string)' }).regex(MODULE_ID_PATTERN, { error: 'a module id like "budget_manager"' }).meta({ description });
+  z
+    .string({ error: 'a module id (string)' })
+    .regex(MODULE_ID_PATTERN, { error: 'a module id like "budget_manager"' })
+    .meta({ description });
 
-const schemaKey = z.string({ error: 'a string (path to the JSON Schema)' }).meta({ description: 'Path to the JSON Schema, for editor completion.' }).optional();
+const schemaKey = z
+  .string({ error: 'a string (path to the JSON Schema)' })
+  .meta({ description: 'Path to the JSON Schema, for editor completion.' })
+  .optional();
 
 const titledList = z
-  .strictObject({ title: text('Heading of the list, e.g. "Security Focus".'), items: textList('One line per item.') }, { error: 'an object with "title" and "items"' })
+  .strictObject(
+    {
+      title: text('Heading of the list, e.g. "Security Focus".'),
+      items: textList('One line per item.'),
+    },
+    { error: 'an object with "title" and "items"' },
+  )
   .meta({ description: 'An extra titled list shown on a module card.' });
 
-const namedEntry = z
-  .strictObject({ name: text('Short name, shown in bold.'), description: text('One line explaining it.') }, { error: 'an object with "name" and "description"' });
+const namedEntry = z.strictObject(
+  { name: text('Short name, shown in bold.'), description: text('One line explaining it.') },
+  { error: 'an object with "name" and "description"' },
+);
 
 /** A block of missed lines that a person has labelled; the report decides which ranges fall inside. */
 const coverageArea = z
   .strictObject(
     {
-      from: z.int({ error: 'a line number' }).min(1, { error: 'a line number of at least 1' }).meta({ description: 'First line of the area.' }),
-      to: z.int({ error: 'a line number' }).min(1, { error: 'a line number of at least 1' }).meta({ description: 'Last line of the area (inclusive).' }),
+      from: z
+        .int({ error: 'a line number' })
+        .min(1, { error: 'a line number of at least 1' })
+        .meta({ description: 'First line of the area.' }),
+      to: z
+        .int({ error: 'a line number' })
+        .min(1, { error: 'a line number of at least 1' })
+        .meta({ description: 'Last line of the area (inclusive).' }),
       label: text('What the code in these lines does.'),
     },
     { error: 'an object with "from", "to" and "label"' },
   )
-  .meta({ description: 'Labels the missing ranges between two lines, e.g. "Budget initialization".' });
+  .meta({
+    description: 'Labels the missing ranges between two lines, e.g. "Budget initialization".',
+  });
 
 export const riskLevels = ['low', 'medium', 'high'] as const;
 
@@ -52,16 +86,31 @@ export const moduleSchema = z
   .strictObject(
     {
       id: moduleId('How sessions refer to the module, e.g. "budget_manager".'),
-      path: text('Source path as the coverage report names it, e.g. "app/services/budget_manager.py".'),
-      risk: z.enum(riskLevels, { error: 'one of "low", "medium", "high"' }).meta({ description: 'Risk level for the Risk Assessment.' }).optional(),
-      riskNote: text('Why it carries that risk, e.g. "financial calculations need precision".').optional(),
+      path: text(
+        'Source path as the coverage report names it, e.g. "app/services/budget_manager.py".',
+      ),
+      risk: z
+        .enum(riskLevels, { error: 'one of "low", "medium", "high"' })
+        .meta({ description: 'Risk level for the Risk Assessment.' })
+        .optional(),
+      riskNote: text(
+        'Why it carries that risk, e.g. "financial calculations need precision".',
+      ).optional(),
       estimatedEffort: text('e.g. "2-3 sessions".').optional(),
       estimatedTests: text('e.g. "~80-100 tests".').optional(),
       lines: count('Length of the source file in lines, where it is known.').optional(),
-      focus: text('One line on what the module is about, e.g. "Authentication and authorization".').optional(),
+      focus: text(
+        'One line on what the module is about, e.g. "Authentication and authorization".',
+      ).optional(),
       features: textList('Key features to test.').optional(),
-      areas: z.array(coverageArea, { error: 'an array of areas' }).meta({ description: 'Labels for missing-coverage areas.' }).optional(),
-      lists: z.array(titledList, { error: 'an array of titled lists' }).meta({ description: 'Further titled lists for the module card.' }).optional(),
+      areas: z
+        .array(coverageArea, { error: 'an array of areas' })
+        .meta({ description: 'Labels for missing-coverage areas.' })
+        .optional(),
+      lists: z
+        .array(titledList, { error: 'an array of titled lists' })
+        .meta({ description: 'Further titled lists for the module card.' })
+        .optional(),
     },
     { error: 'a module object' },
   )
@@ -82,15 +131,28 @@ const phaseHistory = z
 export const phaseSchema = z
   .strictObject(
     {
-      number: z.int({ error: 'a whole number' }).min(1, { error: 'a phase number of at least 1' }).meta({ description: 'Phase number, e.g. 4.' }),
+      number: z
+        .int({ error: 'a whole number' })
+        .min(1, { error: 'a phase number of at least 1' })
+        .meta({ description: 'Phase number, e.g. 4.' }),
       name: text('e.g. "Extended Services".'),
       objective: text('One sentence.').optional(),
-      modules: z.array(moduleSchema, { error: 'an array of modules' }).meta({ description: 'Target modules, in order of work.' }).optional(),
+      modules: z
+        .array(moduleSchema, { error: 'an array of modules' })
+        .meta({ description: 'Target modules, in order of work.' })
+        .optional(),
       history: phaseHistory.optional(),
       successCriteria: textList('Success criteria for the phase.').optional(),
-      goals: textList('Phase goals besides TRUE 100% per module; checked when the phase is complete.').optional(),
-      qualityStandards: z.array(namedEntry, { error: 'an array of {name, description}' }).meta({ description: 'Quality standards.' }).optional(),
-      qualityMetrics: textList('Quality claims shown after the figures-based ones (zero warnings, all passing, no skips).').optional(),
+      goals: textList(
+        'Phase goals besides TRUE 100% per module; checked when the phase is complete.',
+      ).optional(),
+      qualityStandards: z
+        .array(namedEntry, { error: 'an array of {name, description}' })
+        .meta({ description: 'Quality standards.' })
+        .optional(),
+      qualityMetrics: textList(
+        'Quality claims shown after the figures-based ones (zero warnings, all passing, no skips).',
+      ).optional(),
       coverageTarget: text('Expected overall coverage after the phase, e.g. "~73-75%".').optional(),
       statusNote: text('Closing status line of the tracker, e.g. "EXCELLENT PROGRESS".').optional(),
     },
@@ -105,17 +167,37 @@ export const projectSchema = z
       name: text('Project name.'),
       coverageGoal: percent('Ultimate overall coverage goal in percent, e.g. 90.'),
       coverageReport: z
-        .union([text('Path'), z.array(z.string({ error: 'a string' }), { error: 'an array of paths' }).min(1, { error: 'at least one path' })], {
-          error: 'a path or an array of paths',
+        .union(
+          [
+            text('Path'),
+            z
+              .array(z.string({ error: 'a string' }), { error: 'an array of paths' })
+              .min(1, { error: 'at least one path' }),
+          ],
+          {
+            error: 'a path or an array of paths',
+          },
+        )
+        .meta({
+          description:
+            'Coverage report(s) (Cobertura XML or coverage.py JSON), relative to this file.',
         })
-        .meta({ description: 'Coverage report(s) (Cobertura XML or coverage.py JSON), relative to this file.' })
         .optional(),
-      phases: z.array(phaseSchema, { error: 'an array of phases' }).min(1, { error: 'at least one phase' }).meta({ description: 'Every phase, earlier ones included.' }),
-      commands: z.array(namedEntry, { error: 'an array of {name, description}' }).meta({ description: 'Coverage commands for the lessons file; name = the command.' }).optional(),
+      phases: z
+        .array(phaseSchema, { error: 'an array of phases' })
+        .min(1, { error: 'at least one phase' })
+        .meta({ description: 'Every phase, earlier ones included.' }),
+      commands: z
+        .array(namedEntry, { error: 'an array of {name, description}' })
+        .meta({ description: 'Coverage commands for the lessons file; name = the command.' })
+        .optional(),
     },
     { error: 'a JSON object' },
   )
-  .meta({ title: 'trackgen project', description: 'data/project.json: the project, its phases and their modules.' });
+  .meta({
+    title: 'trackgen project',
+    description: 'data/project.json: the project, its phases and their modules.',
+  });
 
 const coverageFigures = z
   .strictObject(
@@ -129,7 +211,9 @@ const coverageFigures = z
     },
     { error: 'an object with at least "percent"' },
   )
-  .meta({ description: 'Coverage figures recorded at one moment (trackgen record-coverage writes these).' });
+  .meta({
+    description: 'Coverage figures recorded at one moment (trackgen record-coverage writes these).',
+  });
 
 export const sessionStatuses = ['planned', 'in-progress', 'complete'] as const;
 export const moduleOutcomes = ['complete', 'in-progress', 'not-started'] as const;
@@ -138,7 +222,9 @@ const sessionModule = z
   .strictObject(
     {
       module: moduleId('Id of a module in data/project.json.'),
-      outcome: z.enum(moduleOutcomes, { error: 'one of "complete", "in-progress", "not-started"' }).meta({ description: 'Where the module stood at the end of the session.' }),
+      outcome: z
+        .enum(moduleOutcomes, { error: 'one of "complete", "in-progress", "not-started"' })
+        .meta({ description: 'Where the module stood at the end of the session.' }),
       start: coverageFigures.optional(),
       final: coverageFigures.optional(),
       documentation: textList('Documentation done for this module, shown on its card.').optional(),
@@ -162,7 +248,11 @@ const tests = z
 
 const challenge = z
   .strictObject(
-    { title: text('Short title.'), problem: text('What went wrong.').optional(), solution: text('What fixed it.') },
+    {
+      title: text('Short title.'),
+      problem: text('What went wrong.').optional(),
+      solution: text('What fixed it.'),
+    },
     { error: 'an object with "title" and "solution"' },
   )
   .meta({ description: 'A technical challenge solved.' });
@@ -181,17 +271,24 @@ const lesson = z
   )
   .meta({ description: 'A lesson for LESSONS_LEARNED.md.' });
 
-const antiPattern = z
-  .strictObject(
-    { title: text('What not to do.'), bad: text('The bad example (code).').optional(), good: text('The good example (code).').optional() },
-    { error: 'an object with "title"' },
-  );
+const antiPattern = z.strictObject(
+  {
+    title: text('What not to do.'),
+    bad: text('The bad example (code).').optional(),
+    good: text('The good example (code).').optional(),
+  },
+  { error: 'an object with "title"' },
+);
 
 const commit = z
   .strictObject(
     {
       message: text('The commit message (first line).'),
-      hash: z.string({ error: 'a commit hash (string)' }).regex(/^[0-9a-f]{7,40}$/, { error: 'a commit hash of 7-40 hex digits' }).meta({ description: 'Leave out to let trackgen find it in git history.' }).optional(),
+      hash: z
+        .string({ error: 'a commit hash (string)' })
+        .regex(/^[0-9a-f]{7,40}$/, { error: 'a commit hash of 7-40 hex digits' })
+        .meta({ description: 'Leave out to let trackgen find it in git history.' })
+        .optional(),
     },
     { error: 'an object with "message"' },
   )
@@ -199,15 +296,14 @@ const commit = z
 
 export const documentationStatuses = ['done', 'pending'] as const;
 
-const documentationItem = z
-  .strictObject(
-    {
-      item: text('File or document, e.g. "SESSION_54_SUMMARY.md".'),
-      status: z.enum(documentationStatuses, { error: 'one of "done", "pending"' }),
-      note: text('e.g. "update for Session 55".').optional(),
-    },
-    { error: 'an object with "item" and "status"' },
-  );
+const documentationItem = z.strictObject(
+  {
+    item: text('File or document, e.g. "SESSION_54_SUMMARY.md".'),
+    status: z.enum(documentationStatuses, { error: 'one of "done", "pending"' }),
+    note: text('e.g. "update for Session 55".').optional(),
+  },
+  { error: 'an object with "item" and "status"' },
+);
 
 const plan = z
   .strictObject(
@@ -224,16 +320,31 @@ export const sessionSchema = z
   .strictObject(
     {
       $schema: schemaKey,
-      number: z.int({ error: 'a whole number' }).min(1, { error: 'a session number of at least 1' }).meta({ description: 'Session number; must match the file name (054.json).' }),
+      number: z
+        .int({ error: 'a whole number' })
+        .min(1, { error: 'a session number of at least 1' })
+        .meta({ description: 'Session number; must match the file name (054.json).' }),
       date: isoDate('Date of the session, "YYYY-MM-DD"; required once complete.').optional(),
-      phase: z.int({ error: 'a whole number' }).min(1, { error: 'a phase number of at least 1' }).meta({ description: 'Number of a phase in data/project.json.' }),
+      phase: z
+        .int({ error: 'a whole number' })
+        .min(1, { error: 'a phase number of at least 1' })
+        .meta({ description: 'Number of a phase in data/project.json.' }),
       status: z.enum(sessionStatuses, { error: 'one of "planned", "in-progress", "complete"' }),
       title: text('Headline, e.g. "ai_model_manager.py TRUE 100%!".').optional(),
       duration: text('e.g. "Continued from previous session".').optional(),
       timeInvested: text('e.g. "~8-10 hours".').optional(),
-      modules: z.array(sessionModule, { error: 'an array of modules' }).meta({ description: 'Focus modules and their outcome.' }).optional(),
+      modules: z
+        .array(sessionModule, { error: 'an array of modules' })
+        .meta({ description: 'Focus modules and their outcome.' })
+        .optional(),
       projectCoverage: z
-        .strictObject({ start: percent('Overall coverage before.').optional(), final: percent('Overall coverage after.').optional() }, { error: 'an object with "start" and "final"' })
+        .strictObject(
+          {
+            start: percent('Overall coverage before.').optional(),
+            final: percent('Overall coverage after.').optional(),
+          },
+          { error: 'an object with "start" and "final"' },
+        )
         .meta({ description: 'Overall project coverage before and after the session.' })
         .optional(),
       tests: tests.optional(),
@@ -246,12 +357,22 @@ export const sessionSchema = z
       technicalWin: text('The technical win of the session, one line.').optional(),
       challenges: z.array(challenge, { error: 'an array of challenges' }).optional(),
       lessons: z.array(lesson, { error: 'an array of lessons' }).optional(),
-      patterns: z.array(namedEntry, { error: 'an array of {name, description}' }).meta({ description: 'Testing patterns established.' }).optional(),
-      techniques: z.array(namedEntry, { error: 'an array of {name, description}' }).meta({ description: 'Coverage techniques used.' }).optional(),
+      patterns: z
+        .array(namedEntry, { error: 'an array of {name, description}' })
+        .meta({ description: 'Testing patterns established.' })
+        .optional(),
+      techniques: z
+        .array(namedEntry, { error: 'an array of {name, description}' })
+        .meta({ description: 'Coverage techniques used.' })
+        .optional(),
       antiPatterns: z.array(antiPattern, { error: 'an array of anti-patterns' }).optional(),
       commits: z.array(commit, { error: 'an array of commits' }).optional(),
-      documentation: z.array(documentationItem, { error: 'an array of documentation items' }).optional(),
-      celebrations: textList('Celebration points (achieved once complete, upcoming while planned).').optional(),
+      documentation: z
+        .array(documentationItem, { error: 'an array of documentation items' })
+        .optional(),
+      celebrations: textList(
+        'Celebration points (achieved once complete, upcoming while planned).',
+      ).optional(),
       filesCreated: textList('Files created.').optional(),
       filesModified: textList('Files modified.').optional(),
       plan: plan.optional(),

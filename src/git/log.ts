@@ -20,7 +20,11 @@ export interface GitCommit {
 
 export type GitLog =
   | { readonly ok: true; readonly commits: readonly GitCommit[] }
-  | { readonly ok: false; readonly reason: 'no-git' | 'not-a-repository' | 'no-commits' | 'failed'; readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'no-git' | 'not-a-repository' | 'no-commits' | 'failed';
+      readonly detail: string;
+    };
 
 const RECORD = '\x1e';
 const FIELD = '\x1f';
@@ -37,7 +41,15 @@ export async function readGitLog(options: GitLogOptions): Promise<GitLog> {
   // elsewhere are left out, so the output stays small whatever else the commits touched.
   const sessionsDir = join(options.repository, options.sessionsPath);
   const cwd = existsSync(sessionsDir) ? sessionsDir : options.repository;
-  const args = ['-c', 'core.quotePath=false', 'log', `--format=${RECORD}%H${FIELD}%h${FIELD}%cs${FIELD}%s`, '--name-only', '--relative', '--no-renames'];
+  const args = [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    `--format=${RECORD}%H${FIELD}%h${FIELD}%cs${FIELD}%s`,
+    '--name-only',
+    '--relative',
+    '--no-renames',
+  ];
   const result = await git(cwd, args);
   if (!result.ok) return result;
   const commits: GitCommit[] = [];
@@ -63,17 +75,31 @@ export async function isShallowRepository(repository: string): Promise<boolean> 
   return result.ok && result.stdout.trim() === 'true';
 }
 
-type GitResult = { ok: true; stdout: string } | { ok: false; reason: 'no-git' | 'not-a-repository' | 'no-commits' | 'failed'; detail: string };
+type GitResult =
+  | { ok: true; stdout: string }
+  | { ok: false; reason: 'no-git' | 'not-a-repository' | 'no-commits' | 'failed'; detail: string };
 
 function git(cwd: string, args: readonly string[]): Promise<GitResult> {
   return new Promise((resolve) => {
-    execFile('git', [...args], { cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (error === null) return resolve({ ok: true, stdout });
-      const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return resolve({ ok: false, reason: 'no-git', detail: 'git is not installed (or not on PATH)' });
-      if (/not a git repository/i.test(detail)) return resolve({ ok: false, reason: 'not-a-repository', detail });
-      if (/does not have any commits/i.test(detail)) return resolve({ ok: false, reason: 'no-commits', detail });
-      resolve({ ok: false, reason: 'failed', detail });
-    });
+    execFile(
+      'git',
+      [...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (error === null) return resolve({ ok: true, stdout });
+        const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          return resolve({
+            ok: false,
+            reason: 'no-git',
+            detail: 'git is not installed (or not on PATH)',
+          });
+        if (/not a git repository/i.test(detail))
+          return resolve({ ok: false, reason: 'not-a-repository', detail });
+        if (/does not have any commits/i.test(detail))
+          return resolve({ ok: false, reason: 'no-commits', detail });
+        resolve({ ok: false, reason: 'failed', detail });
+      },
+    );
   });
 }

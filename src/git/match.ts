@@ -23,18 +23,33 @@ export interface CommitMatch {
   readonly unmatched: number;
 }
 
-export const matchKey = (sessionNumber: number, message: string): string => `${sessionNumber}\u0000${message}`;
+export const matchKey = (sessionNumber: number, message: string): string =>
+  `${sessionNumber}\u0000${message}`;
 
-export function matchCommits(sessions: readonly Session[], history: readonly GitCommit[]): CommitMatch {
-  const used = new Set<string>(sessions.flatMap((session) => (session.commits ?? []).flatMap((commit) => (commit.hash === undefined ? [] : [commit.hash]))));
-  const isUsed = (commit: GitCommit) => used.has(commit.hash) || [...used].some((hash) => commit.hash.startsWith(hash));
-  const wanted = sessions.flatMap((session) => (session.commits ?? []).filter((commit) => commit.hash === undefined).map((commit) => ({ session, message: commit.message })));
+export function matchCommits(
+  sessions: readonly Session[],
+  history: readonly GitCommit[],
+): CommitMatch {
+  const used = new Set<string>(
+    sessions.flatMap((session) =>
+      (session.commits ?? []).flatMap((commit) => (commit.hash === undefined ? [] : [commit.hash])),
+    ),
+  );
+  const isUsed = (commit: GitCommit) =>
+    used.has(commit.hash) || [...used].some((hash) => commit.hash.startsWith(hash));
+  const wanted = sessions.flatMap((session) =>
+    (session.commits ?? [])
+      .filter((commit) => commit.hash === undefined)
+      .map((commit) => ({ session, message: commit.message })),
+  );
   const candidatesOf = new Map<number, GitCommit[]>();
   const candidates = (session: Session): GitCommit[] => {
     let found = candidatesOf.get(session.number);
     if (found === undefined) {
       const record = sessionFileName(session.number);
-      found = history.filter((commit) => namesSession(commit.subject, session.number) || commit.records.includes(record));
+      found = history.filter(
+        (commit) => namesSession(commit.subject, session.number) || commit.records.includes(record),
+      );
       candidatesOf.set(session.number, found);
     }
     return found;
@@ -58,7 +73,13 @@ export function matchCommits(sessions: readonly Session[], history: readonly Git
   for (const item of left) {
     const scored = candidates(item.session)
       .filter((commit) => !isUsed(commit))
-      .map((commit) => ({ commit, score: similarity(withoutSessionName(item.message, item.session.number), withoutSessionName(commit.subject, item.session.number)) }))
+      .map((commit) => ({
+        commit,
+        score: similarity(
+          withoutSessionName(item.message, item.session.number),
+          withoutSessionName(commit.subject, item.session.number),
+        ),
+      }))
       .filter((entry) => entry.score >= MIN_SIMILARITY)
       .sort((a, b) => b.score - a.score);
     const best = scored[0];
@@ -69,7 +90,12 @@ export function matchCommits(sessions: readonly Session[], history: readonly Git
 }
 
 /** Among commits with the very same subject: the session's own first, then the nearest in date. */
-function preference(a: GitCommit, b: GitCommit, own: readonly GitCommit[], date: string | undefined): number {
+function preference(
+  a: GitCommit,
+  b: GitCommit,
+  own: readonly GitCommit[],
+  date: string | undefined,
+): number {
   const ownA = own.includes(a) ? 0 : 1;
   const ownB = own.includes(b) ? 0 : 1;
   if (ownA !== ownB) return ownA - ownB;

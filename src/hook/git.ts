@@ -24,10 +24,19 @@ export function gitRaw(args: readonly string[], options: GitOptions): Promise<Gi
     const child = execFile(
       'git',
       [...args],
-      { cwd: options.cwd, env: options.env === undefined ? process.env : { ...options.env }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      {
+        cwd: options.cwd,
+        env: options.env === undefined ? process.env : { ...options.env },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
-          reject(error.code === 'ENOENT' ? new UsageError('git was not found on PATH: trackgen hook needs git') : error);
+          reject(
+            error.code === 'ENOENT'
+              ? new UsageError('git was not found on PATH: trackgen hook needs git')
+              : error,
+          );
           return;
         }
         resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
@@ -42,7 +51,9 @@ export async function git(args: readonly string[], options: GitOptions): Promise
   const result = await gitRaw(args, options);
   if (result.code !== 0) {
     const reason = result.stderr.trim().split('\n')[0] ?? '';
-    throw new UsageError(`git ${args.join(' ')} failed (exit ${result.code})${reason === '' ? '' : `: ${reason}`}`);
+    throw new UsageError(
+      `git ${args.join(' ')} failed (exit ${result.code})${reason === '' ? '' : `: ${reason}`}`,
+    );
   }
   return result.stdout;
 }
@@ -61,7 +72,10 @@ export interface RepoLocation {
 
 export async function locateRepo(options: GitOptions): Promise<RepoLocation> {
   const result = await gitRaw(['rev-parse', '--show-toplevel', '--show-prefix'], options);
-  if (result.code !== 0) throw new UsageError(`not inside a git working tree: ${options.cwd} (trackgen hook works on a git repository)`);
+  if (result.code !== 0)
+    throw new UsageError(
+      `not inside a git working tree: ${options.cwd} (trackgen hook works on a git repository)`,
+    );
   const [top = '', prefix = ''] = result.stdout.split('\n');
   return { top, prefix };
 }
@@ -70,10 +84,16 @@ export async function locateRepo(options: GitOptions): Promise<RepoLocation> {
  * Reads files from the index (the staged content) in one git process. `paths` are relative to
  * the top level; a path the index does not have reads as undefined.
  */
-export async function readIndexFiles(paths: readonly string[], options: GitOptions): Promise<Map<string, string | undefined>> {
+export async function readIndexFiles(
+  paths: readonly string[],
+  options: GitOptions,
+): Promise<Map<string, string | undefined>> {
   const result = new Map<string, string | undefined>();
   if (paths.length === 0) return result;
-  const output = await gitRawBuffer(['cat-file', '--batch'], { ...options, input: paths.map((path) => `:${path}\n`).join('') });
+  const output = await gitRawBuffer(['cat-file', '--batch'], {
+    ...options,
+    input: paths.map((path) => `:${path}\n`).join(''),
+  });
   let offset = 0;
   for (const path of paths) {
     const headerEnd = output.indexOf(10, offset);
@@ -85,7 +105,10 @@ export async function readIndexFiles(paths: readonly string[], options: GitOptio
       continue;
     }
     const size = Number(match[2]);
-    result.set(path, match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
+    result.set(
+      path,
+      match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined,
+    );
     offset += size + 1;
   }
   return result;
@@ -93,11 +116,27 @@ export async function readIndexFiles(paths: readonly string[], options: GitOptio
 
 function gitRawBuffer(args: readonly string[], options: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...args], { cwd: options.cwd, env: options.env === undefined ? process.env : { ...options.env }, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' }, (error, stdout, stderr) => {
-      if (error === null) resolve(stdout);
-      else if (error.code === 'ENOENT') reject(new UsageError('git was not found on PATH: trackgen hook needs git'));
-      else reject(new UsageError(`git ${args.join(' ')} failed: ${stderr.toString('utf8').trim().split('\n')[0] ?? ''}`));
-    });
+    const child = execFile(
+      'git',
+      [...args],
+      {
+        cwd: options.cwd,
+        env: options.env === undefined ? process.env : { ...options.env },
+        maxBuffer: 256 * 1024 * 1024,
+        encoding: 'buffer',
+      },
+      (error, stdout, stderr) => {
+        if (error === null) resolve(stdout);
+        else if (error.code === 'ENOENT')
+          reject(new UsageError('git was not found on PATH: trackgen hook needs git'));
+        else
+          reject(
+            new UsageError(
+              `git ${args.join(' ')} failed: ${stderr.toString('utf8').trim().split('\n')[0] ?? ''}`,
+            ),
+          );
+      },
+    );
     child.stdin?.end(options.input ?? '');
   });
 }

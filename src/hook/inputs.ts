@@ -22,17 +22,42 @@ export interface ProjectInputs {
  * `prefix` is the project directory relative to the top ("" or ending with "/"); the texts are
  * the staged trackgen.config.json and package.json (undefined when not in the index).
  */
-export function projectInputs(prefix: string, configText: string | undefined, packageText: string | undefined): ProjectInputs {
-  const parsed = configText !== undefined ? parseObject(configText) : packageText !== undefined ? parseObject(packageText) : {};
-  const config = configText !== undefined ? parsed : parsed?.['trackgen'] ?? {};
-  const settings = config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : {};
-  const paths = ['data', 'templates', 'outDir'].map((key) => settings[key]).concat(asList(settings['coverageReport']));
-  const understood = parsed !== undefined && settings === config && !paths.some((path) => typeof path === 'string' && (posix.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)));
-  const at = (value: unknown, fallback: string) => normalise(prefix, typeof value === 'string' ? value : fallback);
+export function projectInputs(
+  prefix: string,
+  configText: string | undefined,
+  packageText: string | undefined,
+): ProjectInputs {
+  const parsed =
+    configText !== undefined
+      ? parseObject(configText)
+      : packageText !== undefined
+        ? parseObject(packageText)
+        : {};
+  const config = configText !== undefined ? parsed : (parsed?.['trackgen'] ?? {});
+  const settings =
+    config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : {};
+  const paths = ['data', 'templates', 'outDir']
+    .map((key) => settings[key])
+    .concat(asList(settings['coverageReport']));
+  const understood =
+    parsed !== undefined &&
+    settings === config &&
+    !paths.some(
+      (path) =>
+        typeof path === 'string' && (posix.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path)),
+    );
+  const at = (value: unknown, fallback: string) =>
+    normalise(prefix, typeof value === 'string' ? value : fallback);
   const dataDir = at(settings['data'], DEFAULTS.data);
   const reports = asList(settings['coverageReport']).map((path) => normalise(prefix, path));
   return {
-    inputs: [`${prefix}${CONFIG_FILE}`, `${prefix}package.json`, `${dataDir}/`, `${at(settings['templates'], DEFAULTS.templates)}/`, ...reports],
+    inputs: [
+      `${prefix}${CONFIG_FILE}`,
+      `${prefix}package.json`,
+      `${dataDir}/`,
+      `${at(settings['templates'], DEFAULTS.templates)}/`,
+      ...reports,
+    ],
     outDir: `${at(settings['outDir'], DEFAULTS.outDir)}/`,
     projectFile: `${dataDir}/project.json`,
     understood,
@@ -40,11 +65,16 @@ export function projectInputs(prefix: string, configText: string | undefined, pa
 }
 
 /** The coverage report(s) project.json names (relative to its folder), relative to the top. */
-export function reportInputs(projectFile: string, projectText: string | undefined): string[] | undefined {
+export function reportInputs(
+  projectFile: string,
+  projectText: string | undefined,
+): string[] | undefined {
   if (projectText === undefined) return [];
   const project = parseObject(projectText);
   if (project === undefined) return undefined;
-  return asList(project['coverageReport']).map((path) => normalise(posix.dirname(projectFile) + '/', path));
+  return asList(project['coverageReport']).map((path) =>
+    normalise(posix.dirname(projectFile) + '/', path),
+  );
 }
 
 export function isInput(path: string, inputs: readonly string[]): boolean {
@@ -54,7 +84,9 @@ export function isInput(path: string, inputs: readonly string[]): boolean {
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -62,7 +94,9 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 
 function asList(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }
 
 /** "data/" + "../x" → "x"; a path outside the working tree stays "../…" (never staged). */

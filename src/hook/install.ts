@@ -34,40 +34,63 @@ export async function hooksDirectory(options: GitOptions): Promise<string> {
 export async function installHook(options: InstallOptions): Promise<HookOutcome> {
   const { top, prefix } = await locateRepo(options);
   if (!(await isProjectFolder(options.cwd))) {
-    throw new UsageError(`expected a trackgen project here (${CONFIG_FILE}, a "trackgen" key in package.json, or ${DEFAULTS.data}/project.json), found none in ${options.cwd}: run trackgen hook install in the project's folder`);
+    throw new UsageError(
+      `expected a trackgen project here (${CONFIG_FILE}, a "trackgen" key in package.json, or ${DEFAULTS.data}/project.json), found none in ${options.cwd}: run trackgen hook install in the project's folder`,
+    );
   }
   const hooks = await hooksDirectory(options);
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
   const shown = (path: string) => displayPath(options.cwd, path);
   if (!options.force && hooks.split(sep).includes('.husky')) {
-    return refuse(`${shown(hooks)} is managed by husky (core.hooksPath), which rewrites it: add "trackgen hook run" to .husky/pre-commit instead (docs/hooks.md), or pass --force`);
+    return refuse(
+      `${shown(hooks)} is managed by husky (core.hooksPath), which rewrites it: add "trackgen hook run" to .husky/pre-commit instead (docs/hooks.md), or pass --force`,
+    );
   }
   const binFromTop = relative(top, TRACKGEN_BIN);
   const insideRepo = !binFromTop.startsWith('..') && !isAbsolute(binFromTop);
-  const script = hookScript({ bin: insideRepo ? binFromTop.split(sep).join('/') : TRACKGEN_BIN, projectDir: prefix.replace(/\/$/, ''), fallbackNode: process.execPath });
+  const script = hookScript({
+    bin: insideRepo ? binFromTop.split(sep).join('/') : TRACKGEN_BIN,
+    projectDir: prefix.replace(/\/$/, ''),
+    fallbackNode: process.execPath,
+  });
   const notes = TRACKGEN_BIN.includes(`${sep}_npx${sep}`)
-    ? [`warning: this trackgen runs from npx's cache (${TRACKGEN_BIN}), which npx may clear: install trackgen in the project (npm install --save-dev trackgen) and run trackgen hook install again`]
+    ? [
+        `warning: this trackgen runs from npx's cache (${TRACKGEN_BIN}), which npx may clear: install trackgen in the project (npm install --save-dev trackgen) and run trackgen hook install again`,
+      ]
     : [];
 
   const current = await readIfExists(hook);
   if (current !== undefined && isTrackgenHook(current)) {
-    if (current === script) return { code: 0, lines: [`trackgen's pre-commit hook is already installed in ${shown(hook)}`, ...notes] };
-    if (!options.force) return refuse(`${shown(hook)} is a trackgen hook that differs from the one this version writes (edited by hand, or written by another version or from another folder): pass --force to replace it`);
+    if (current === script)
+      return {
+        code: 0,
+        lines: [`trackgen's pre-commit hook is already installed in ${shown(hook)}`, ...notes],
+      };
+    if (!options.force)
+      return refuse(
+        `${shown(hook)} is a trackgen hook that differs from the one this version writes (edited by hand, or written by another version or from another folder): pass --force to replace it`,
+      );
     await writeHook(hook, script);
     return { code: 0, lines: [`replaced trackgen's pre-commit hook in ${shown(hook)}`, ...notes] };
   }
   const lines: string[] = [];
   if (current !== undefined || (await isSymlink(hook))) {
     if ((await readIfExists(chained)) !== undefined || (await isSymlink(chained))) {
-      return refuse(`both ${shown(hook)} and ${shown(chained)} exist, and the first is not trackgen's: keep one of them (rename or remove the other), then run trackgen hook install again`);
+      return refuse(
+        `both ${shown(hook)} and ${shown(chained)} exist, and the first is not trackgen's: keep one of them (rename or remove the other), then run trackgen hook install again`,
+      );
     }
     await rename(hook, chained);
-    lines.push(`kept the existing pre-commit hook as ${shown(chained)}: it runs first, and its failure blocks the commit`);
+    lines.push(
+      `kept the existing pre-commit hook as ${shown(chained)}: it runs first, and its failure blocks the commit`,
+    );
   }
   await mkdir(hooks, { recursive: true });
   await writeHook(hook, script);
-  lines.push(`installed trackgen's pre-commit hook in ${shown(hook)}: commits that change data, templates, config or the coverage report get regenerated docs`);
+  lines.push(
+    `installed trackgen's pre-commit hook in ${shown(hook)}: commits that change data, templates, config or the coverage report get regenerated docs`,
+  );
   return { code: 0, lines: [...lines, ...notes] };
 }
 
@@ -82,15 +105,32 @@ export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
   const hasChained = (await readIfExists(chained)) !== undefined || (await isSymlink(chained));
   if (current !== undefined && !isTrackgenHook(current)) {
     return hasChained
-      ? refuse(`${shown(hook)} is not trackgen's, and ${shown(chained)} is left from an earlier install: left both alone; rename ${CHAINED_NAME} back to pre-commit yourself if you want it`)
-      : { code: 0, lines: [`${shown(hook)} is not trackgen's: left it alone (nothing to uninstall)`] };
+      ? refuse(
+          `${shown(hook)} is not trackgen's, and ${shown(chained)} is left from an earlier install: left both alone; rename ${CHAINED_NAME} back to pre-commit yourself if you want it`,
+        )
+      : {
+          code: 0,
+          lines: [`${shown(hook)} is not trackgen's: left it alone (nothing to uninstall)`],
+        };
   }
   if (current !== undefined) await rm(hook);
   if (hasChained) {
     await rename(chained, hook);
-    return { code: 0, lines: [`${current === undefined ? 'found no trackgen hook; ' : `removed trackgen's pre-commit hook from ${shown(hook)}; `}restored the hook it replaced`] };
+    return {
+      code: 0,
+      lines: [
+        `${current === undefined ? 'found no trackgen hook; ' : `removed trackgen's pre-commit hook from ${shown(hook)}; `}restored the hook it replaced`,
+      ],
+    };
   }
-  return { code: 0, lines: [current === undefined ? `no pre-commit hook in ${shown(hooks)}: nothing to uninstall` : `removed trackgen's pre-commit hook from ${shown(hook)}`] };
+  return {
+    code: 0,
+    lines: [
+      current === undefined
+        ? `no pre-commit hook in ${shown(hooks)}: nothing to uninstall`
+        : `removed trackgen's pre-commit hook from ${shown(hook)}`,
+    ],
+  };
 }
 
 async function writeHook(path: string, script: string): Promise<void> {
@@ -110,12 +150,19 @@ async function readIfExists(path: string): Promise<string | undefined> {
 
 /** A dangling symlink reads as absent but is still a hook someone put there. */
 async function isSymlink(path: string): Promise<boolean> {
-  return lstat(path).then((info) => info.isSymbolicLink(), () => false);
+  return lstat(path).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
 }
 
 /** The hook runs trackgen where it was installed from: that folder must be the project. */
 async function isProjectFolder(cwd: string): Promise<boolean> {
-  if ((await readIfExists(join(cwd, CONFIG_FILE))) !== undefined || (await readIfExists(join(cwd, DEFAULTS.data, 'project.json'))) !== undefined) return true;
+  if (
+    (await readIfExists(join(cwd, CONFIG_FILE))) !== undefined ||
+    (await readIfExists(join(cwd, DEFAULTS.data, 'project.json'))) !== undefined
+  )
+    return true;
   const packageJson = await readIfExists(join(cwd, 'package.json'));
   return packageJson !== undefined && /"trackgen"\s*:\s*\{/.test(packageJson);
 }

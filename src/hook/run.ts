@@ -18,11 +18,17 @@ export async function runHook(context: CliContext): Promise<number> {
   ]);
   const staged = splitNul(stagedOutput);
   if (staged.length === 0) return EXIT_OK;
-  const project = projectInputs(location.prefix, configs.get(`./${CONFIG_FILE}`), configs.get('./package.json'));
+  const project = projectInputs(
+    location.prefix,
+    configs.get(`./${CONFIG_FILE}`),
+    configs.get('./package.json'),
+  );
   let relevant = !project.understood || staged.some((path) => isInput(path, project.inputs));
   if (!relevant) {
     // The coverage report project.json names can live anywhere: read the staged project.json.
-    const projectText = (await readIndexFiles([project.projectFile], { cwd: location.top, env: context.env })).get(project.projectFile);
+    const projectText = (
+      await readIndexFiles([project.projectFile], { cwd: location.top, env: context.env })
+    ).get(project.projectFile);
     const reports = reportInputs(project.projectFile, projectText);
     relevant = reports === undefined || staged.some((path) => isInput(path, reports));
   }

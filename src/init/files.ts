@@ -14,7 +14,12 @@ export const DEFAULT_COVERAGE_GOAL = 90;
 
 /** One phase, "Phase 1", with every module of the report: the person then splits it into phases. */
 export function projectFileText(input: ProjectFileInput): string {
-  const modules = input.modules.map((module) => `        { "id": ${JSON.stringify(module.id)}, "path": ${JSON.stringify(module.path)} }`).join(',\n');
+  const modules = input.modules
+    .map(
+      (module) =>
+        `        { "id": ${JSON.stringify(module.id)}, "path": ${JSON.stringify(module.path)} }`,
+    )
+    .join(',\n');
   return `{
   "$schema": ${JSON.stringify(input.schema)},
   "name": ${JSON.stringify(input.name)},
@@ -42,7 +47,10 @@ export function configFileText(schema: string, data: string, outDir: string): st
 
 export const DOCS_SCRIPT = 'trackgen generate';
 
-export type ScriptEdit = { readonly status: 'added'; readonly text: string } | { readonly status: 'present' | 'other'; readonly existing: string } | { readonly status: 'invalid' };
+export type ScriptEdit =
+  | { readonly status: 'added'; readonly text: string }
+  | { readonly status: 'present' | 'other'; readonly existing: string }
+  | { readonly status: 'invalid' };
 
 /**
  * Adds `"docs": "trackgen generate"` to package.json's scripts, by offsets: the new key follows
@@ -54,9 +62,16 @@ export function addDocsScript(text: string): ScriptEdit {
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (tree?.type !== 'object' || errors.length > 0) return { status: 'invalid' };
   const existing = findNodeAtLocation(tree, ['scripts', 'docs']);
-  if (existing !== undefined) return { status: existing.value === DOCS_SCRIPT ? 'present' : 'other', existing: String(existing.value) };
+  if (existing !== undefined)
+    return {
+      status: existing.value === DOCS_SCRIPT ? 'present' : 'other',
+      existing: String(existing.value),
+    };
   const scripts = findNodeAtLocation(tree, ['scripts']);
   if (scripts !== undefined && scripts.type !== 'object') return { status: 'invalid' };
-  const edited = scripts === undefined ? setJsonValue(text, ['scripts'], { docs: DOCS_SCRIPT }) : setJsonValue(text, ['scripts', 'docs'], DOCS_SCRIPT);
+  const edited =
+    scripts === undefined
+      ? setJsonValue(text, ['scripts'], { docs: DOCS_SCRIPT })
+      : setJsonValue(text, ['scripts', 'docs'], DOCS_SCRIPT);
   return { status: 'added', text: edited };
 }

@@ -3,12 +3,22 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPORT_NAMES = ['coverage.xml', 'coverage.json'] as const;
-export const REPORT_DIRECTORIES = ['.', 'reports', 'build', 'coverage', 'test-reports', 'test-results', 'htmlcov'] as const;
+export const REPORT_DIRECTORIES = [
+  '.',
+  'reports',
+  'build',
+  'coverage',
+  'test-reports',
+  'test-results',
+  'htmlcov',
+] as const;
 
 /** The report to use: one named in the coverage configuration, else the first of the usual places. */
 export function findCoverageReport(root: string): string | undefined {
   const configured = configuredOutputs(root).map((path) => join(root, path));
-  const usual = REPORT_DIRECTORIES.flatMap((directory) => REPORT_NAMES.map((name) => join(root, directory, name)));
+  const usual = REPORT_DIRECTORIES.flatMap((directory) =>
+    REPORT_NAMES.map((name) => join(root, directory, name)),
+  );
   return [...configured, ...usual].find((path) => isFile(path));
 }
 
@@ -51,12 +61,14 @@ export function guessPythonPackage(root: string): string {
   const pyproject = readIfExists(join(root, 'pyproject.toml')) ?? '';
   const name = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(pyproject)?.[1]?.replace(/[-.]/g, '_');
   const isPackage = (path: string) => existsSync(join(path, '__init__.py'));
-  if (name !== undefined && (isPackage(join(root, name)) || isPackage(join(root, 'src', name)))) return name;
+  if (name !== undefined && (isPackage(join(root, name)) || isPackage(join(root, 'src', name))))
+    return name;
   for (const base of ['.', 'src']) {
     const dir = join(root, base);
     if (!existsSync(dir)) continue;
     for (const entry of safeList(dir).sort()) {
-      if (!/^(tests?|docs|build|dist|\..*)$/.test(entry) && isPackage(join(dir, entry))) return entry;
+      if (!/^(tests?|docs|build|dist|\..*)$/.test(entry) && isPackage(join(dir, entry)))
+        return entry;
     }
   }
   return name ?? 'YOUR_PACKAGE';
@@ -64,7 +76,9 @@ export function guessPythonPackage(root: string): string {
 
 function safeList(dir: string): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
   } catch {
     return [];
   }

@@ -2,14 +2,25 @@
 import { MODULE_ID_PATTERN } from '../data/schema.js';
 
 export function moduleIds(paths: readonly string[]): string[] {
-  const segments = paths.map((path) => path.replaceAll('\\', '/').replace(/\.py$/, '').split('/').filter((part) => part !== ''));
+  const segments = paths.map((path) =>
+    path
+      .replaceAll('\\', '/')
+      .replace(/\.py$/, '')
+      .split('/')
+      .filter((part) => part !== ''),
+  );
   const suffix = (parts: readonly string[], length: number) => parts.slice(-length).join('.');
   const used = new Set<string>();
   return segments.map((parts) => {
     let length = 1;
-    while (length < parts.length && segments.some((other) => other !== parts && suffix(other, length) === suffix(parts, length))) length++;
+    while (
+      length < parts.length &&
+      segments.some((other) => other !== parts && suffix(other, length) === suffix(parts, length))
+    )
+      length++;
     let id = sanitise(suffix(parts, length));
-    for (let counter = 2; used.has(id); counter++) id = `${sanitise(suffix(parts, length))}_${counter}`;
+    for (let counter = 2; used.has(id); counter++)
+      id = `${sanitise(suffix(parts, length))}_${counter}`;
     used.add(id);
     return id;
   });

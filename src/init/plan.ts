@@ -21,11 +21,28 @@ export interface InitOptions {
 }
 
 export type InitStep =
-  | { readonly kind: 'create'; readonly path: string; readonly content: string; readonly about: string }
-  | { readonly kind: 'edit'; readonly path: string; readonly content: string; readonly about: string }
+  | {
+      readonly kind: 'create';
+      readonly path: string;
+      readonly content: string;
+      readonly about: string;
+    }
+  | {
+      readonly kind: 'edit';
+      readonly path: string;
+      readonly content: string;
+      readonly about: string;
+    }
   | { readonly kind: 'keep'; readonly path: string; readonly about: string };
 
-export type InitPlan = { readonly ok: true; readonly report: string | undefined; readonly steps: readonly InitStep[]; readonly notes: readonly string[] } | { readonly ok: false; readonly message: string };
+export type InitPlan =
+  | {
+      readonly ok: true;
+      readonly report: string | undefined;
+      readonly steps: readonly InitStep[];
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly message: string };
 
 const posix = (path: string) => path.split('\\').join('/');
 
@@ -37,11 +54,25 @@ export function planInit(options: InitOptions): InitPlan {
   const steps: InitStep[] = [];
   const notes: string[] = [];
   const schemas = schemasDirectory(root);
-  if (!schemas.installed) notes.push(`"$schema" points at ${posix(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`);
-  const schemaFrom = (file: string, name: string) => posix(relative(dirname(file), join(schemas.path, name)));
+  if (!schemas.installed)
+    notes.push(
+      `"$schema" points at ${posix(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`,
+    );
+  const schemaFrom = (file: string, name: string) =>
+    posix(relative(dirname(file), join(schemas.path, name)));
 
   if (existsSync(configPath)) steps.push({ kind: 'keep', path: configPath, about: 'exists' });
-  else steps.push({ kind: 'create', path: configPath, content: configFileText(schemaFrom(configPath, 'config.schema.json'), posix(options.dataDir), posix(options.outDir)), about: 'settings' });
+  else
+    steps.push({
+      kind: 'create',
+      path: configPath,
+      content: configFileText(
+        schemaFrom(configPath, 'config.schema.json'),
+        posix(options.dataDir),
+        posix(options.outDir),
+      ),
+      about: 'settings',
+    });
 
   let reportPath: string | undefined;
   if (existsSync(projectPath)) {
@@ -60,16 +91,43 @@ export function planInit(options: InitOptions): InitPlan {
       coverageReport: posix(relative(dataDir, reportPath)),
       modules,
     });
-    steps.push({ kind: 'create', path: projectPath, content, about: `${modules.length} module${modules.length === 1 ? '' : 's'} of ${posix(relative(root, reportPath))} in "Phase 1"` });
+    steps.push({
+      kind: 'create',
+      path: projectPath,
+      content,
+      about: `${modules.length} module${modules.length === 1 ? '' : 's'} of ${posix(relative(root, reportPath))} in "Phase 1"`,
+    });
   }
 
   const packagePath = join(root, 'package.json');
   if (existsSync(packagePath)) {
     const edit = addDocsScript(readFileSync(packagePath, 'utf8'));
-    if (edit.status === 'added') steps.push({ kind: 'edit', path: packagePath, content: edit.text, about: 'added "docs": "trackgen generate" to "scripts"' });
-    else if (edit.status === 'present') steps.push({ kind: 'keep', path: packagePath, about: 'already has "docs": "trackgen generate"' });
-    else if (edit.status === 'other') steps.push({ kind: 'keep', path: packagePath, about: `its "docs" script is ${JSON.stringify(edit.existing)}; add trackgen generate to it yourself` });
-    else steps.push({ kind: 'keep', path: packagePath, about: 'not valid JSON (npm would reject it too); left alone: add "docs": "trackgen generate" to its scripts yourself' });
+    if (edit.status === 'added')
+      steps.push({
+        kind: 'edit',
+        path: packagePath,
+        content: edit.text,
+        about: 'added "docs": "trackgen generate" to "scripts"',
+      });
+    else if (edit.status === 'present')
+      steps.push({
+        kind: 'keep',
+        path: packagePath,
+        about: 'already has "docs": "trackgen generate"',
+      });
+    else if (edit.status === 'other')
+      steps.push({
+        kind: 'keep',
+        path: packagePath,
+        about: `its "docs" script is ${JSON.stringify(edit.existing)}; add trackgen generate to it yourself`,
+      });
+    else
+      steps.push({
+        kind: 'keep',
+        path: packagePath,
+        about:
+          'not valid JSON (npm would reject it too); left alone: add "docs": "trackgen generate" to its scripts yourself',
+      });
   }
   return { ok: true, report: reportPath, steps, notes };
 }
@@ -81,7 +139,12 @@ export function planInit(options: InitOptions): InitPlan {
 function repositoryPath(root: string, sourceRoots: readonly string[], path: string): string {
   for (const sourceRoot of sourceRoots) {
     const inRepository = relative(root, sourceRoot);
-    if (inRepository.startsWith('..') || isAbsolute(inRepository) || !existsSync(join(sourceRoot, path))) continue;
+    if (
+      inRepository.startsWith('..') ||
+      isAbsolute(inRepository) ||
+      !existsSync(join(sourceRoot, path))
+    )
+      continue;
     return posix(join(inRepository, path));
   }
   return path;
@@ -92,7 +155,8 @@ function schemasDirectory(root: string): { path: string; installed: boolean } {
   const dependency = join(root, 'node_modules', 'trackgen', 'schemas');
   if (existsSync(dependency)) return { path: dependency, installed: true };
   const own = fileURLToPath(new URL('../../schemas', import.meta.url));
-  if (!relative(root, own).startsWith('..') && existsSync(own)) return { path: own, installed: true };
+  if (!relative(root, own).startsWith('..') && existsSync(own))
+    return { path: own, installed: true };
   return { path: dependency, installed: false };
 }
 

@@ -15,7 +15,12 @@ export async function acceptSections(input: AcceptInput): Promise<AcceptResult> 
   const { bom, text } = decode(existing);
   const structure = await readStructure(text, false);
   if (structure.problems.length > 0) {
-    return { content: null, changed: false, diagnostics: toDiagnostics(path, text, structure.problems), accepted: [] };
+    return {
+      content: null,
+      changed: false,
+      diagnostics: toDiagnostics(path, text, structure.problems),
+      accepted: [],
+    };
   }
   let freshHashes = new Map<string, string>();
   if (input.fresh !== undefined) {
@@ -48,11 +53,15 @@ export async function acceptSections(input: AcceptInput): Promise<AcceptResult> 
     const baseMoved = base !== attributes.hash && attributes.text !== undefined;
     if (!edited && !baseMoved) continue;
     // A person who reverted to the rendering gets a plain marker again (formatBegin drops text=hash).
-    const begin = formatBegin({ id: section.id, hash: base, text: section.bodyHash, pinned: attributes.pinned });
+    const begin = formatBegin({
+      id: section.id,
+      hash: base,
+      text: section.bodyHash,
+      pinned: attributes.pinned,
+    });
     edits.push({ start: section.begin.start, end: section.begin.end, text: begin });
     accepted.push(section.id);
   }
   const content = bom + applyEdits(text, edits);
   return { content, changed: content !== existing, diagnostics, accepted };
 }
-

@@ -34,7 +34,10 @@ function keyOf(fresh: string, sections: readonly Section[], index: number): Key 
   const own = firstLine === undefined ? undefined : atxText(firstLine);
   if (own !== undefined) return { heading: normaliseHeading(own), inside: true };
   const gapStart = sections[index - 1]?.end.next ?? 0;
-  const gap = fresh.slice(gapStart, section.begin.start).split('\n').filter((line) => line.trim() !== '');
+  const gap = fresh
+    .slice(gapStart, section.begin.start)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const last = gap[gap.length - 1];
   const before = last === undefined ? undefined : atxText(last);
   return before === undefined ? undefined : { heading: normaliseHeading(before), inside: false };
@@ -72,7 +75,12 @@ function gapAfter(fresh: string, sections: readonly Section[], index: number): s
  * Leaves out of a section the lines that stand between sections in the template, so they stay
  * outside the markers as they are in a generated file.
  */
-function withoutTemplateGap(text: string, start: number, end: number, gap: readonly string[]): number {
+function withoutTemplateGap(
+  text: string,
+  start: number,
+  end: number,
+  gap: readonly string[],
+): number {
   let cut = end;
   for (let index = gap.length - 1; index >= 0 && cut > start; index--) {
     const lineStart = lineStartAt(text, cut - 1);
@@ -107,7 +115,12 @@ export async function adoptHeadings(
   const skip = frontMatterEnd(text);
   const headings = (root.children ?? [])
     .filter((node) => node.type === 'heading' && startOffset(node) >= skip)
-    .map((node) => ({ depth: node.depth ?? 1, start: lineStartAt(text, startOffset(node)), end: endOffset(node), key: normaliseHeading(plainText(node)) }));
+    .map((node) => ({
+      depth: node.depth ?? 1,
+      start: lineStartAt(text, startOffset(node)),
+      end: endOffset(node),
+      key: normaliseHeading(plainText(node)),
+    }));
   const used: { start: number; end: number }[] = [];
   const edits: Edit[] = [];
   const adopted: string[] = [];
@@ -120,12 +133,24 @@ export async function adoptHeadings(
     if (heading === undefined) return;
     // A section ends where the next heading of its level begins, or where the heading of another
     // rendered section does: an h1 title section must not swallow the h2 sections under it.
-    const otherKeys = new Set(keys.filter((other, otherIndex) => otherIndex !== index && other !== undefined).map((other) => other?.heading));
-    const following = headings.slice(position + 1).find((other) => other.depth <= heading.depth || otherKeys.has(other.key));
+    const otherKeys = new Set(
+      keys
+        .filter((other, otherIndex) => otherIndex !== index && other !== undefined)
+        .map((other) => other?.heading),
+    );
+    const following = headings
+      .slice(position + 1)
+      .find((other) => other.depth <= heading.depth || otherKeys.has(other.key));
     const limit = following?.start ?? text.length;
     let start = key.inside ? heading.start : nextLineStart(text, heading.end);
-    while (start < limit && text.slice(start, nextLineStart(text, start)).trim() === '') start = nextLineStart(text, start);
-    const end = withoutTemplateGap(text, start, trimTrailingBlankLines(text, start, limit), gapAfter(fresh, sections, index));
+    while (start < limit && text.slice(start, nextLineStart(text, start)).trim() === '')
+      start = nextLineStart(text, start);
+    const end = withoutTemplateGap(
+      text,
+      start,
+      trimTrailingBlankLines(text, start, limit),
+      gapAfter(fresh, sections, index),
+    );
     if (used.some((range) => start < range.end && range.start < end) || start > end) return;
     used.push({ start, end });
     adopted.push(section.id);
@@ -133,7 +158,14 @@ export async function adoptHeadings(
     if (start === end) {
       // Nothing under the heading: nothing of the person's to keep, so take the rendering.
       const lead = start === text.length && text !== '' && !text.endsWith('\n') ? eol : '';
-      edits.push({ start, end, text: lead + toEol(`${fresh.slice(section.begin.start, section.end.end)}\n`, eol) + (start === limit && following !== undefined ? eol : '') });
+      edits.push({
+        start,
+        end,
+        text:
+          lead +
+          toEol(`${fresh.slice(section.begin.start, section.end.end)}\n`, eol) +
+          (start === limit && following !== undefined ? eol : ''),
+      });
       return;
     }
     const close = end === text.length && !text.endsWith('\n') ? eol : '';

@@ -5,7 +5,11 @@ import type { MergeInput, SectionStatus } from './types.js';
 export interface Decision {
   readonly status: SectionStatus;
   readonly action: 'keep' | 'replace' | 'remove';
-  readonly finding?: { readonly severity: Severity; readonly rule: string; readonly message: string };
+  readonly finding?: {
+    readonly severity: Severity;
+    readonly rule: string;
+    readonly message: string;
+  };
 }
 
 export function isForced(force: MergeInput['force'], id: string): boolean {
@@ -17,7 +21,11 @@ export function isForced(force: MergeInput['force'], id: string): boolean {
  * rendered). Edited means the text no longer matches the hash it should (`text=` if accepted,
  * else `hash=`); data changed means the rendering's hash differs from `hash=`.
  */
-export function decideSection(section: Section, rendering: Section | undefined, force: MergeInput['force']): Decision {
+export function decideSection(
+  section: Section,
+  rendering: Section | undefined,
+  force: MergeInput['force'],
+): Decision {
   const { id, attributes } = section;
   const edited = section.bodyHash !== (attributes.text ?? attributes.hash);
   const forced = isForced(force, id);
@@ -37,18 +45,31 @@ export function decideSection(section: Section, rendering: Section | undefined, 
     return { status: 'removed', action: 'remove' };
   }
   if (attributes.pinned) {
-    if (force === undefined || force === 'all' || !force.has(id)) return { status: 'pinned', action: 'keep' };
+    if (force === undefined || force === 'all' || !force.has(id))
+      return { status: 'pinned', action: 'keep' };
     return {
       status: 'pinned',
       action: 'keep',
-      finding: { severity: 'warning', rule: 'pinned', message: `Cannot force section \`${id}\`: it is pinned; remove \`pinned\` from its begin marker to have it regenerated` },
+      finding: {
+        severity: 'warning',
+        rule: 'pinned',
+        message: `Cannot force section \`${id}\`: it is pinned; remove \`pinned\` from its begin marker to have it regenerated`,
+      },
     };
   }
   const dataChanged = rendering.attributes.hash !== attributes.hash;
   if (forced) {
-    return { status: edited || attributes.text !== undefined ? 'forced' : dataChanged ? 'updated' : 'unchanged', action: 'replace' };
+    return {
+      status:
+        edited || attributes.text !== undefined ? 'forced' : dataChanged ? 'updated' : 'unchanged',
+      action: 'replace',
+    };
   }
-  if (!edited && attributes.text === undefined) return { status: dataChanged ? 'updated' : 'unchanged', action: dataChanged ? 'replace' : 'keep' };
+  if (!edited && attributes.text === undefined)
+    return {
+      status: dataChanged ? 'updated' : 'unchanged',
+      action: dataChanged ? 'replace' : 'keep',
+    };
   if (!dataChanged) {
     if (!edited) return { status: 'unchanged', action: 'keep' };
     return {

@@ -27,7 +27,11 @@ export interface Structure {
   readonly manifest: Manifest | undefined;
   /** Marker-like lines at all, even broken ones: a file with none is unmarked. */
   readonly hasMarkers: boolean;
-  readonly problems: readonly { readonly offset: number; readonly rule: string; readonly message: string }[];
+  readonly problems: readonly {
+    readonly offset: number;
+    readonly rule: string;
+    readonly message: string;
+  }[];
   readonly fullParse: boolean;
 }
 
@@ -68,7 +72,8 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
     fullParse = true;
     const verification = await verifyMarkers(text, scan);
     markers = markers.filter((marker) => verification.real.has(marker.start));
-    for (const problem of verification.problems) problems.push({ ...problem, rule: 'broken-marker' });
+    for (const problem of verification.problems)
+      problems.push({ ...problem, rule: 'broken-marker' });
   }
   const lineOf = (marker: MarkerLine): number => marker.line;
 
@@ -81,8 +86,10 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
     if (parsed.kind === 'invalid') {
       problems.push({ offset: marker.start, rule: 'broken-marker', message: parsed.message });
       // Pair what can be paired, so one bad word is one message, not a cascade.
-      if (parsed.of === 'begin' && parsed.id !== undefined) open = { attributes: { id: parsed.id, hash: '', pinned: false }, marker, broken: true };
-      else if (parsed.of === 'end' && parsed.id !== undefined && open?.attributes.id === parsed.id) open = undefined;
+      if (parsed.of === 'begin' && parsed.id !== undefined)
+        open = { attributes: { id: parsed.id, hash: '', pinned: false }, marker, broken: true };
+      else if (parsed.of === 'end' && parsed.id !== undefined && open?.attributes.id === parsed.id)
+        open = undefined;
     } else if (parsed.kind === 'begin') {
       if (open !== undefined) {
         problems.push({
@@ -123,7 +130,15 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
           const body = text.slice(open.marker.next, marker.start);
           // A trusted rendering's bodies match their hashes by construction: no need to hash them.
           const bodyHash = trusted ? open.attributes.hash : hashBody(body);
-          sections.push({ id, attributes: open.attributes, begin: open.marker, end: marker, body, bodyHash, line });
+          sections.push({
+            id,
+            attributes: open.attributes,
+            begin: open.marker,
+            end: marker,
+            body,
+            bodyHash,
+            line,
+          });
         }
         open = undefined;
       }
@@ -153,7 +168,13 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
     });
   }
   problems.sort((a, b) => a.offset - b.offset);
-  return { sections, manifest, hasMarkers: scan.markers.length > 0 || scan.strays.length > 0, problems, fullParse };
+  return {
+    sections,
+    manifest,
+    hasMarkers: scan.markers.length > 0 || scan.strays.length > 0,
+    problems,
+    fullParse,
+  };
 }
 
 export function toDiagnostics(

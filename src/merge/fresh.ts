@@ -14,10 +14,17 @@ export async function readFresh(fresh: string): Promise<Fresh> {
   const structure = await readStructure(text, true);
   const problem = structure.problems[0];
   if (problem !== undefined) {
-    throw new Error(`The rendering has broken section markers (a trackgen bug): ${problem.message}`);
+    throw new Error(
+      `The rendering has broken section markers (a trackgen bug): ${problem.message}`,
+    );
   }
-  if (structure.manifest !== undefined) throw new Error('The rendering must not contain a manifest line');
-  return { text, sections: structure.sections, byId: new Map(structure.sections.map((section) => [section.id, section])) };
+  if (structure.manifest !== undefined)
+    throw new Error('The rendering must not contain a manifest line');
+  return {
+    text,
+    sections: structure.sections,
+    byId: new Map(structure.sections.map((section) => [section.id, section])),
+  };
 }
 
 /** A section of the rendering from its begin marker to the end of its end marker. */

@@ -28,7 +28,8 @@ export function placeNewSections(
   const inserted: string[] = [];
   const releasedHere: string[] = [];
   const slice = (start: number, end: number): string => toEol(fresh.text.slice(start, end), eol);
-  const nextStart = (index: number): number => fresh.sections[index + 1]?.begin.start ?? fresh.text.length;
+  const nextStart = (index: number): number =>
+    fresh.sections[index + 1]?.begin.start ?? fresh.text.length;
   let anchor: Section | undefined;
   let leading: number[] = [];
 
@@ -37,7 +38,14 @@ export function placeNewSections(
     if (present !== undefined) {
       if (leading.length > 0) {
         const last = fresh.sections[leading[leading.length - 1] ?? 0]!;
-        const block = leading.map((waiting) => slice(fresh.sections[waiting]!.begin.start, waiting === leading[leading.length - 1] ? last.end.end : nextStart(waiting))).join('');
+        const block = leading
+          .map((waiting) =>
+            slice(
+              fresh.sections[waiting]!.begin.start,
+              waiting === leading[leading.length - 1] ? last.end.end : nextStart(waiting),
+            ),
+          )
+          .join('');
         const gap = fresh.text.slice(last.end.end, section.begin.start);
         const lead = /^\n*/.exec(gap)?.[0] ?? '';
         const suffix = toEol(gap.slice(lead.length), eol);
@@ -55,7 +63,12 @@ export function placeNewSections(
     }
     inserted.push(section.id);
     if (anchor === undefined) leading.push(index);
-    else edits.push({ start: anchor.end.end, end: anchor.end.end, text: slice(fresh.sections[index - 1]!.end.end, section.end.end) });
+    else
+      edits.push({
+        start: anchor.end.end,
+        end: anchor.end.end,
+        text: slice(fresh.sections[index - 1]!.end.end, section.end.end),
+      });
   });
 
   // No section of the file to anchor to: before the manifest, or at the end.
@@ -65,8 +78,17 @@ export function placeNewSections(
       edits.push({ start: manifest.start, end: manifest.start, text: toEol(`${block}\n\n`, eol) });
     } else {
       const separator = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
-      edits.push({ start: text.length, end: text.length, text: separator + toEol(`${block}\n`, eol) });
+      edits.push({
+        start: text.length,
+        end: text.length,
+        text: separator + toEol(`${block}\n`, eol),
+      });
     }
   }
-  return { edits, inserted, released: releasedHere, appendedAtEnd: leading.length > 0 && manifest === undefined };
+  return {
+    edits,
+    inserted,
+    released: releasedHere,
+    appendedAtEnd: leading.length > 0 && manifest === undefined,
+  };
 }

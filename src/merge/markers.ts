@@ -50,7 +50,8 @@ export function formatBegin(attributes: BeginAttributes): string {
   const words = [attributes.id];
   if (attributes.pinned) words.push('pinned');
   words.push(`hash=${attributes.hash}`);
-  if (attributes.text !== undefined && attributes.text !== attributes.hash) words.push(`text=${attributes.text}`);
+  if (attributes.text !== undefined && attributes.text !== attributes.hash)
+    words.push(`text=${attributes.text}`);
   return `<!-- trackgen:begin ${words.join(' ')} ${HINT} -->`;
 }
 
@@ -82,10 +83,17 @@ export type ParsedMarker =
   | { readonly kind: 'end'; readonly id: string }
   | { readonly kind: 'manifest'; readonly ids: readonly string[] }
   /** `id` is set when the marker names one, so its partner can still be paired. */
-  | { readonly kind: 'invalid'; readonly of: string; readonly id?: string; readonly message: string };
+  | {
+      readonly kind: 'invalid';
+      readonly of: string;
+      readonly id?: string;
+      readonly message: string;
+    };
 
 /** The begin marker exactly as wrapSection writes it: most markers, so read without splitting. */
-const CANONICAL_BEGIN = new RegExp(`^ ([A-Za-z0-9][A-Za-z0-9._:/-]*) hash=([0-9a-f]{${HASH_LENGTH}}) ${HINT.replace(/[()]/g, '\\$&')} $`);
+const CANONICAL_BEGIN = new RegExp(
+  `^ ([A-Za-z0-9][A-Za-z0-9._:/-]*) hash=([0-9a-f]{${HASH_LENGTH}}) ${HINT.replace(/[()]/g, '\\$&')} $`,
+);
 
 /** Parses the words of a marker line already matched by MARKER_LINE. */
 export function parseMarker(kind: string, rest: string): ParsedMarker {
@@ -95,10 +103,19 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
       return { kind: 'begin', attributes: { id: canonical[1], hash: canonical[2], pinned: false } };
     }
   }
-  const words = rest.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).filter((word) => word !== '');
+  const words = rest
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (kind === 'manifest') {
     const bad = words.find((word) => !isSectionId(word));
-    if (bad !== undefined) return { kind: 'invalid', of: kind, message: `Cannot read manifest: \`${bad}\` is not a section id` };
+    if (bad !== undefined)
+      return {
+        kind: 'invalid',
+        of: kind,
+        message: `Cannot read manifest: \`${bad}\` is not a section id`,
+      };
     return { kind: 'manifest', ids: words };
   }
   const [id, ...others] = words;
@@ -110,7 +127,13 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
     };
   }
   if (kind === 'end') {
-    if (others.length > 0) return { kind: 'invalid', of: kind, id, message: `Cannot read end marker of \`${id}\`: unexpected \`${others.join(' ')}\` after the id` };
+    if (others.length > 0)
+      return {
+        kind: 'invalid',
+        of: kind,
+        id,
+        message: `Cannot read end marker of \`${id}\`: unexpected \`${others.join(' ')}\` after the id`,
+      };
     return { kind: 'end', id };
   }
   let hash: string | undefined;
@@ -119,7 +142,11 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
   for (const word of others) {
     const [key, value] = word.split('=', 2);
     if (word === 'pinned') pinned = true;
-    else if ((key === 'hash' || key === 'text') && value !== undefined && HASH_PATTERN.test(value)) {
+    else if (
+      (key === 'hash' || key === 'text') &&
+      value !== undefined &&
+      HASH_PATTERN.test(value)
+    ) {
       if (key === 'hash') hash = value;
       else text = value;
     } else {
@@ -139,5 +166,8 @@ export function parseMarker(kind: string, rest: string): ParsedMarker {
       message: `Cannot read begin marker of \`${id}\`: missing \`hash=\`, expected e.g. \`<!-- trackgen:begin ${id} hash=0123456789ab -->\``,
     };
   }
-  return { kind: 'begin', attributes: text === undefined ? { id, hash, pinned } : { id, hash, text, pinned } };
+  return {
+    kind: 'begin',
+    attributes: text === undefined ? { id, hash, pinned } : { id, hash, text, pinned },
+  };
 }

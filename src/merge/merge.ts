@@ -2,14 +2,24 @@ import type { Diagnostic } from '../diagnostics.js';
 import { adoptHeadings } from './adopt.js';
 import { sectionDiff } from './conflict-diff.js';
 import { decideSection } from './decide.js';
-import { decode, readStructure, toDiagnostics, toEol, type Section, type Structure } from './document.js';
+import {
+  decode,
+  readStructure,
+  toDiagnostics,
+  toEol,
+  type Section,
+  type Structure,
+} from './document.js';
 import { applyEdits, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
 import { formatManifest } from './markers.js';
 import type { Conflict, MergeInput, MergeResult, SectionOutcome } from './types.js';
 
-function result(partial: Partial<MergeResult> & Pick<MergeResult, 'content' | 'diagnostics'>, existing: string | undefined): MergeResult {
+function result(
+  partial: Partial<MergeResult> & Pick<MergeResult, 'content' | 'diagnostics'>,
+  existing: string | undefined,
+): MergeResult {
   const sections = partial.sections ?? [];
   const ids = (...statuses: SectionOutcome['status'][]): string[] =>
     sections.filter((section) => statuses.includes(section.status)).map((section) => section.id);
@@ -28,7 +38,11 @@ function createFile(fresh: Fresh): MergeResult {
   const body = fresh.text === '' || fresh.text.endsWith('\n') ? fresh.text : `${fresh.text}\n`;
   const ids = fresh.sections.map((section) => section.id);
   const content = ids.length === 0 ? body : `${body}\n${formatManifest(ids)}\n`;
-  const sections = fresh.sections.map((section): SectionOutcome => ({ id: section.id, status: 'inserted', line: 0 }));
+  const sections = fresh.sections.map((section): SectionOutcome => ({
+    id: section.id,
+    status: 'inserted',
+    line: 0,
+  }));
   return result({ content, diagnostics: [], sections }, undefined);
 }
 
@@ -48,13 +62,19 @@ function unmarked(path: string, existing: string): MergeResult {
 /** Removes a section and its line break, and one blank line if that leaves two in a row. */
 function removal(text: string, section: Section, eol: string): Edit {
   let end = section.end.next;
-  const blankBefore = section.begin.start === 0 || text.slice(0, section.begin.start).endsWith(`${eol}${eol}`);
+  const blankBefore =
+    section.begin.start === 0 || text.slice(0, section.begin.start).endsWith(`${eol}${eol}`);
   if (blankBefore && text.startsWith(eol, end)) end += eol.length;
   return { start: section.begin.start, end, text: '' };
 }
 
 /** A section keeps the line endings it has: in a mixed file what matters is this section's. */
-function replacement(text: string, section: Section, fresh: Fresh, fileEol: '\n' | '\r\n'): Edit | undefined {
+function replacement(
+  text: string,
+  section: Section,
+  fresh: Fresh,
+  fileEol: '\n' | '\r\n',
+): Edit | undefined {
   const width = section.begin.next - section.begin.end;
   const eol = width === 2 ? '\r\n' : width === 1 ? '\n' : fileEol;
   const rendered = toEol(sectionText(fresh, fresh.byId.get(section.id)!), eol);
@@ -76,7 +96,10 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
   let structure: Structure = await readStructure(text, false);
   let fullParse = structure.fullParse;
   if (structure.problems.length > 0) {
-    return result({ content: null, diagnostics: toDiagnostics(path, text, structure.problems), fullParse }, existing);
+    return result(
+      { content: null, diagnostics: toDiagnostics(path, text, structure.problems), fullParse },
+      existing,
+    );
   }
   if (!structure.hasMarkers) {
     if (input.adopt !== true) return unmarked(path, existing);
@@ -84,7 +107,8 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
     structure = await readStructure(text, false);
     fullParse = true;
     const problem = structure.problems[0];
-    if (problem !== undefined) throw new Error(`Adoption produced broken markers (a trackgen bug): ${problem.message}`);
+    if (problem !== undefined)
+      throw new Error(`Adoption produced broken markers (a trackgen bug): ${problem.message}`);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -95,21 +119,33 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
     const rendering = fresh.byId.get(section.id);
     const decision = decideSection(section, rendering, force);
     outcomes.push({ id: section.id, status: decision.status, line: section.line });
-    if (decision.finding !== undefined) diagnostics.push({ file: path, line: section.line, column: 1, ...decision.finding });
+    if (decision.finding !== undefined)
+      diagnostics.push({ file: path, line: section.line, column: 1, ...decision.finding });
     if (decision.action === 'remove') edits.push(removal(text, section, eol));
     if (decision.action === 'replace') {
       const edit = replacement(text, section, fresh, eol);
       if (edit !== undefined) edits.push(edit);
     }
     if (decision.status === 'conflict' && rendering !== undefined) {
-      conflicts.push({ sectionId: section.id, line: section.line, diff: await sectionDiff(path, section.id, section.body, rendering.body) });
+      conflicts.push({
+        sectionId: section.id,
+        line: section.line,
+        diff: await sectionDiff(path, section.id, section.body, rendering.body),
+      });
     }
   }
 
   const existingById = new Map(structure.sections.map((section) => [section.id, section]));
   const known = new Set(structure.manifest?.ids ?? []);
   const released = new Set([...known].filter((id) => !existingById.has(id)));
-  const placement = placeNewSections(text, eol, fresh, existingById, released, structure.manifest?.marker);
+  const placement = placeNewSections(
+    text,
+    eol,
+    fresh,
+    existingById,
+    released,
+    structure.manifest?.marker,
+  );
   edits.push(...placement.edits);
   for (const id of placement.inserted) outcomes.push({ id, status: 'inserted', line: 0 });
   for (const id of placement.released) outcomes.push({ id, status: 'released', line: 0 });
@@ -118,12 +154,34 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
     if (existingById.has(id)) continue;
     const line = structure.manifest?.marker.line ?? 1;
     if (released.has(id)) {
-      diagnostics.push({ file: path, line, column: 1, severity: 'warning', rule: 'unknown-section', message: `Cannot force section \`${id}\`: its markers were deleted, so it is your text now; remove \`${id}\` from the manifest line to have it generated again` });
+      diagnostics.push({
+        file: path,
+        line,
+        column: 1,
+        severity: 'warning',
+        rule: 'unknown-section',
+        message: `Cannot force section \`${id}\`: its markers were deleted, so it is your text now; remove \`${id}\` from the manifest line to have it generated again`,
+      });
     } else if (!fresh.byId.has(id)) {
-      diagnostics.push({ file: path, line: 1, column: 1, severity: 'warning', rule: 'unknown-section', message: `Cannot force section \`${id}\`: no section with that id in this file or its rendering; sections here: ${[...existingById.keys()].join(', ') || 'none'}` });
+      diagnostics.push({
+        file: path,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        rule: 'unknown-section',
+        message: `Cannot force section \`${id}\`: no section with that id in this file or its rendering; sections here: ${[...existingById.keys()].join(', ') || 'none'}`,
+      });
     }
   }
-  const manifestEdit = updateManifest(text, eol, structure, fresh, outcomes, released, placement.appendedAtEnd);
+  const manifestEdit = updateManifest(
+    text,
+    eol,
+    structure,
+    fresh,
+    outcomes,
+    released,
+    placement.appendedAtEnd,
+  );
   if (manifestEdit !== undefined) edits.push(manifestEdit);
 
   const content = bom + applyEdits(text, edits);
@@ -144,19 +202,28 @@ function updateManifest(
   released: ReadonlySet<string>,
   appendedAtEnd: boolean,
 ): Edit | undefined {
-  const kept = outcomes.filter((outcome) => outcome.status !== 'removed' && outcome.status !== 'released').map((outcome) => outcome.id);
+  const kept = outcomes
+    .filter((outcome) => outcome.status !== 'removed' && outcome.status !== 'released')
+    .map((outcome) => outcome.id);
   const keptSet = new Set(kept);
   const ids = [
-    ...new Set([...fresh.sections.map((section) => section.id).filter((id) => keptSet.has(id)), ...kept.filter((id) => !fresh.byId.has(id)), ...released]),
+    ...new Set([
+      ...fresh.sections.map((section) => section.id).filter((id) => keptSet.has(id)),
+      ...kept.filter((id) => !fresh.byId.has(id)),
+      ...released,
+    ]),
   ];
   const manifest = structure.manifest;
   if (manifest === undefined) {
     if (ids.length === 0) return undefined;
     const endsWithNewline = appendedAtEnd || text === '' || text.endsWith('\n');
-    return { start: text.length, end: text.length, text: `${endsWithNewline ? '' : eol}${eol}${formatManifest(ids)}${eol}` };
+    return {
+      start: text.length,
+      end: text.length,
+      text: `${endsWithNewline ? '' : eol}${eol}${formatManifest(ids)}${eol}`,
+    };
   }
   const old = new Set(manifest.ids);
   if (old.size === ids.length && ids.every((id) => old.has(id))) return undefined;
   return { start: manifest.marker.start, end: manifest.marker.end, text: formatManifest(ids) };
 }
-

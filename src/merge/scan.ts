@@ -47,7 +47,8 @@ const NORMAL: State = { kind: 'normal' };
 
 function htmlEnd(line: string): RegExp | 'blank' {
   const trimmed = line.trimStart();
-  if (/^<(script|pre|style|textarea)(\s|>|$)/i.test(trimmed)) return /<\/(script|pre|style|textarea)>/i;
+  if (/^<(script|pre|style|textarea)(\s|>|$)/i.test(trimmed))
+    return /<\/(script|pre|style|textarea)>/i;
   if (trimmed.startsWith('<!--')) return /-->/;
   if (trimmed.startsWith('<?')) return /\?>/;
   if (trimmed.startsWith('<![CDATA[')) return /\]\]>/;
@@ -99,7 +100,14 @@ export function scanMarkers(text: string): ScanResult {
     if (match !== null) {
       const doubtful = state.kind !== 'normal';
       if (doubtful) needsParse = true;
-      markers.push({ marker: parseMarker(match[1] ?? '', match[2] ?? ''), start, end: lineEnd, next, doubtful, line: lineNumber });
+      markers.push({
+        marker: parseMarker(match[1] ?? '', match[2] ?? ''),
+        start,
+        end: lineEnd,
+        next,
+        doubtful,
+        line: lineNumber,
+      });
       // A marker line is a complete HTML comment: in normal state it opens and closes a block.
       // Inside a fence or an HTML block the state is left as it was (a type-2 block ends here).
       if (state.kind === 'html' && state.end !== 'blank' && state.end.test(line)) state = NORMAL;
@@ -116,15 +124,25 @@ export function scanMarkers(text: string): ScanResult {
       if (state.kind === 'fence') {
         if (lead === state.char.charCodeAt(0)) {
           const close = FENCE_CLOSE.exec(text.slice(start, lineEnd));
-          if (close?.[1] !== undefined && close[1][0] === state.char && close[1].length >= state.length) state = NORMAL;
+          if (
+            close?.[1] !== undefined &&
+            close[1][0] === state.char &&
+            close[1].length >= state.length
+          )
+            state = NORMAL;
         }
       } else if (state.kind === 'html') {
         if (state.end === 'blank') {
           if (isBlank(text, start, lineEnd)) state = NORMAL;
           // The "block" may really be a paragraph (type 7 cannot interrupt one, `<3` is no tag);
           // a fence or a comment-like block starting here would then outlive the blank line.
-          else if ((lead === BACKTICK || lead === TILDE) && FENCE_OPEN.test(text.slice(start, lineEnd))) needsParse = true;
-          else if (lead === LESS_THAN && opensLongHtml(text.slice(start, lineEnd))) needsParse = true;
+          else if (
+            (lead === BACKTICK || lead === TILDE) &&
+            FENCE_OPEN.test(text.slice(start, lineEnd))
+          )
+            needsParse = true;
+          else if (lead === LESS_THAN && opensLongHtml(text.slice(start, lineEnd)))
+            needsParse = true;
         } else if (state.end.test(text.slice(start, lineEnd))) state = NORMAL;
       } else if (lead === BACKTICK || lead === TILDE) {
         const fence = FENCE_OPEN.exec(text.slice(start, lineEnd));

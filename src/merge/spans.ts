@@ -16,7 +16,11 @@ export function sectionSpans(text: string): SectionSpan[] {
   let line = 1;
   let cursor = 0;
   const lineAt = (offset: number): number => {
-    for (let index = text.indexOf('\n', cursor); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    for (
+      let index = text.indexOf('\n', cursor);
+      index !== -1 && index < offset;
+      index = text.indexOf('\n', index + 1)
+    ) {
       line += 1;
       cursor = index + 1;
     }

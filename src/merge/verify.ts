@@ -64,9 +64,13 @@ export async function verifyMarkers(text: string, scan: ScanResult): Promise<Ver
   for (const offset of scan.strays) {
     const chain = nodesAt(root, offset);
     const innermost = chain[chain.length - 1];
-    if (innermost === undefined || (innermost.type !== 'html' && innermost.type !== 'code')) continue;
+    if (innermost === undefined || (innermost.type !== 'html' && innermost.type !== 'code'))
+      continue;
     const container = chain[0] ?? innermost;
-    const alone = container.type === 'paragraph' || container.type === 'heading' || (container === innermost && startOffset(innermost) === offset);
+    const alone =
+      container.type === 'paragraph' ||
+      container.type === 'heading' ||
+      (container === innermost && startOffset(innermost) === offset);
     const where = alone ? 'not on a line of its own' : describeContainer(container, text, lines);
     problems.push({
       offset,

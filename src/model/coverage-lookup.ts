@@ -6,13 +6,17 @@ import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
  * need not be the project root (`services/sync.py` vs `app/services/sync.py`), so a path suffix
  * on a directory boundary matches too — the longest match wins.
  */
-export function findModuleCoverage(report: CoverageReport | undefined, path: string): ModuleCoverage | undefined {
+export function findModuleCoverage(
+  report: CoverageReport | undefined,
+  path: string,
+): ModuleCoverage | undefined {
   if (report === undefined) return undefined;
   const wanted = normalise(path);
   let best: ModuleCoverage | undefined;
   for (const module of report.modules) {
     const candidate = normalise(module.path);
-    const matches = candidate === wanted || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`);
+    const matches =
+      candidate === wanted || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`);
     if (matches && (best === undefined || candidate.length > best.path.length)) best = module;
   }
   return best;
@@ -40,7 +44,9 @@ export function parseRanges(ranges: string): LineRange[] {
 }
 
 export function formatRanges(ranges: readonly LineRange[]): string {
-  return ranges.map(({ start, end }) => (start === end ? `${start}` : `${start}-${end}`)).join(', ');
+  return ranges
+    .map(({ start, end }) => (start === end ? `${start}` : `${start}-${end}`))
+    .join(', ');
 }
 
 export interface LabelledArea {
@@ -54,11 +60,16 @@ export interface LabelledArea {
  * Groups the report's missing ranges under the labels a person gave to line areas. The report
  * decides what is missing; a label whose lines are all covered now simply disappears.
  */
-export function labelMissingRanges(missingRanges: string, areas: readonly { from: number; to: number; label: string }[]): LabelledArea[] {
+export function labelMissingRanges(
+  missingRanges: string,
+  areas: readonly { from: number; to: number; label: string }[],
+): LabelledArea[] {
   const ranges = parseRanges(missingRanges);
   const groups: { label: string | null; ranges: LineRange[] }[] = [];
   for (const range of ranges) {
-    const area = areas.find((candidate) => range.start >= candidate.from && range.start <= candidate.to);
+    const area = areas.find(
+      (candidate) => range.start >= candidate.from && range.start <= candidate.to,
+    );
     const label = area?.label ?? null;
     const last = groups.at(-1);
     if (last !== undefined && last.label === label) last.ranges.push(range);

@@ -12,7 +12,14 @@ import { buildModuleView } from './modules.js';
 import { formatPercent } from '../coverage/percent.js';
 import { buildSessionView, earlierTrue100, type SessionContext } from './sessions.js';
 import { buildTrackerContext, summarisePhase } from './tracker.js';
-import type { LessonsContext, ModuleView, OverallCoverage, SessionSummaryContext, SessionView, TrackerContext } from './types.js';
+import type {
+  LessonsContext,
+  ModuleView,
+  OverallCoverage,
+  SessionSummaryContext,
+  SessionView,
+  TrackerContext,
+} from './types.js';
 
 export interface ViewModelInput {
   readonly data: ProjectData;
@@ -31,25 +38,56 @@ export interface ViewModel {
 export function buildViewModel(input: ViewModelInput): ViewModel {
   const { project } = input.data;
   const sessions = input.data.sessions.map((record) => record.session);
-  const modulesById = new Map<string, Module>(project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => [module.id, module] as const)));
-  const sessionContext: SessionContext = { project, modulesById, sessions, findCommit: input.findCommit ?? (() => undefined) };
+  const modulesById = new Map<string, Module>(
+    project.phases.flatMap((phase) =>
+      (phase.modules ?? []).map((module) => [module.id, module] as const),
+    ),
+  );
+  const sessionContext: SessionContext = {
+    project,
+    modulesById,
+    sessions,
+    findCommit: input.findCommit ?? (() => undefined),
+  };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));
   const overall = overallCoverage(input.report);
 
   const modulesByPhase = new Map<number, ModuleView[]>();
   for (const phase of project.phases) {
-    if (phase.modules !== undefined) modulesByPhase.set(phase.number, phase.modules.map((module, index) => buildModuleView(module, index + 1, sessions, input.report)));
+    if (phase.modules !== undefined)
+      modulesByPhase.set(
+        phase.number,
+        phase.modules.map((module, index) =>
+          buildModuleView(module, index + 1, sessions, input.report),
+        ),
+      );
   }
-  const phaseSummaries = project.phases.map((phase) => summarisePhase(phase, modulesByPhase.get(phase.number), sessionViews));
+  const phaseSummaries = project.phases.map((phase) =>
+    summarisePhase(phase, modulesByPhase.get(phase.number), sessionViews),
+  );
   const trackers = project.phases.flatMap((phase) => {
     const modules = modulesByPhase.get(phase.number);
     if (modules === undefined) return [];
-    return [{ phase: phase.number, context: buildTrackerContext({ project, phase, modules, sessions: sessionViews, overall, phaseSummaries }) }];
+    return [
+      {
+        phase: phase.number,
+        context: buildTrackerContext({
+          project,
+          phase,
+          modules,
+          sessions: sessionViews,
+          overall,
+          phaseSummaries,
+        }),
+      },
+    ];
   });
   const allModules = [...modulesByPhase.values()].flat();
   return {
     trackers,
-    summaries: sessionViews.filter((session) => session.status === 'complete').map((session) => ({ project: { name: project.name }, session, overall })),
+    summaries: sessionViews
+      .filter((session) => session.status === 'complete')
+      .map((session) => ({ project: { name: project.name }, session, overall })),
     lessons: buildLessonsContext(input, sessionViews, allModules, overall),
     diagnostics: driftDiagnostics(input, allModules),
   };
@@ -57,32 +95,66 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
 
 /** Files with no statements (an empty __init__.py) are neither modules to count nor TRUE 100% wins. */
 function overallCoverage(report: CoverageReport | undefined): OverallCoverage {
-  if (report === undefined) return { percent: null, true100Count: null, moduleCount: null, hasReport: false };
+  if (report === undefined)
+    return { percent: null, true100Count: null, moduleCount: null, hasReport: false };
   const counted = report.modules.filter((module) => module.statements > 0);
-  return { percent: report.totals.percent, true100Count: counted.filter((module) => module.true100).length, moduleCount: counted.length, hasReport: true };
+  return {
+    percent: report.totals.percent,
+    true100Count: counted.filter((module) => module.true100).length,
+    moduleCount: counted.length,
+    hasReport: true,
+  };
 }
 
-function buildLessonsContext(input: ViewModelInput, sessions: readonly SessionView[], modules: readonly ModuleView[], overall: OverallCoverage): LessonsContext {
+function buildLessonsContext(
+  input: ViewModelInput,
+  sessions: readonly SessionView[],
+  modules: readonly ModuleView[],
+  overall: OverallCoverage,
+): LessonsContext {
   const { project } = input.data;
   const newestFirst = [...sessions].reverse();
-  const withDate = newestFirst.find((session) => session.date !== null && session.status === 'complete');
-  const completedIn = new Map(modules.flatMap((module) => (module.completedIn === null ? [] : [[module.path, module.completedIn.session] as const])));
-  const phaseOf = new Map(project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => [module.path, phase.number] as const)));
+  const withDate = newestFirst.find(
+    (session) => session.date !== null && session.status === 'complete',
+  );
+  const completedIn = new Map(
+    modules.flatMap((module) =>
+      module.completedIn === null ? [] : [[module.path, module.completedIn.session] as const],
+    ),
+  );
+  const phaseOf = new Map(
+    project.phases.flatMap((phase) =>
+      (phase.modules ?? []).map((module) => [module.path, phase.number] as const),
+    ),
+  );
   const seenPatterns = new Set<string>();
   return {
     project: { name: project.name },
     lastUpdated: withDate?.date == null ? null : { date: withDate.date, session: withDate.number },
     sessions: newestFirst.filter((session) => session.lessons.length > 0),
     patterns: sessions.flatMap((session) =>
-      session.patterns.filter((pattern) => (seenPatterns.has(pattern.name) ? false : (seenPatterns.add(pattern.name), true))).map((pattern) => ({ ...pattern, session: session.number })),
+      session.patterns
+        .filter((pattern) =>
+          seenPatterns.has(pattern.name) ? false : (seenPatterns.add(pattern.name), true),
+        )
+        .map((pattern) => ({ ...pattern, session: session.number })),
     ),
-    antiPatterns: newestFirst.flatMap((session) => session.antiPatterns.map((anti) => ({ ...anti, session: session.number }))),
+    antiPatterns: newestFirst.flatMap((session) =>
+      session.antiPatterns.map((anti) => ({ ...anti, session: session.number })),
+    ),
     true100Modules: (input.report?.modules ?? [])
       .filter((module) => module.true100 && module.statements > 0)
       .map((module) => {
-        const tracked = modules.find((candidate) => candidate.coverage !== null && candidate.path.endsWith(module.path));
+        const tracked = modules.find(
+          (candidate) => candidate.coverage !== null && candidate.path.endsWith(module.path),
+        );
         const path = tracked?.path ?? module.path;
-        return { name: module.name, path: module.path, session: completedIn.get(path) ?? null, phase: phaseOf.get(path) ?? null };
+        return {
+          name: module.name,
+          path: module.path,
+          session: completedIn.get(path) ?? null,
+          phase: phaseOf.get(path) ?? null,
+        };
       }),
     earlierTrue100: earlierTrue100(project),
     overall,
@@ -90,35 +162,65 @@ function buildLessonsContext(input: ViewModelInput, sessions: readonly SessionVi
   };
 }
 
-const count = (value: number, singular: string, plural = `${singular}s`): string => `${value} ${value === 1 ? singular : plural}`;
+const count = (value: number, singular: string, plural = `${singular}s`): string =>
+  `${value} ${value === 1 ? singular : plural}`;
 
 /** Path of a module's entry in project.json. */
 function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
-  const phaseIndex = input.data.project.phases.findIndex((phase) => (phase.modules ?? []).some((candidate) => candidate.id === module.id));
+  const phaseIndex = input.data.project.phases.findIndex((phase) =>
+    (phase.modules ?? []).some((candidate) => candidate.id === module.id),
+  );
   return ['phases', phaseIndex, 'modules', module.index - 1];
 }
 
 function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const warn = (source: ParsedJson, path: JsonPath, rule: string, message: string): void => {
-    diagnostics.push({ file: source.file, ...source.lines.position(locate(source, path).offset), severity: 'warning', rule, message });
+    diagnostics.push({
+      file: source.file,
+      ...source.lines.position(locate(source, path).offset),
+      severity: 'warning',
+      rule,
+      message,
+    });
   };
   const reportName = input.report?.source ?? 'the coverage report';
   for (const module of modules) {
     if (module.regressed && module.completedIn !== null && module.coverage !== null) {
-      const record = input.data.sessions.find((candidate) => candidate.session.number === module.completedIn?.session);
+      const record = input.data.sessions.find(
+        (candidate) => candidate.session.number === module.completedIn?.session,
+      );
       const index = record?.session.modules?.findIndex((entry) => entry.module === module.id) ?? -1;
       if (record !== undefined) {
-        warn(record.source, ['modules', index, 'outcome'], 'regressed', `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`);
+        warn(
+          record.source,
+          ['modules', index, 'outcome'],
+          'regressed',
+          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`,
+        );
       }
     }
-    if (module.coverage !== null && module.lines !== null && module.coverage.lastLine > module.lines) {
+    if (
+      module.coverage !== null &&
+      module.lines !== null &&
+      module.coverage.lastLine > module.lines
+    ) {
       // Only a hand-typed "lines" can fall behind the report (a derived one equals lastLine).
       const place = modulePlace(input, module);
-      warn(input.data.projectSource, [...place, 'lines'], 'stale-figure', `${module.path}: lines says ${module.lines}, but ${reportName} has a statement on line ${module.coverage.lastLine}; update or remove "lines"`);
+      warn(
+        input.data.projectSource,
+        [...place, 'lines'],
+        'stale-figure',
+        `${module.path}: lines says ${module.lines}, but ${reportName} has a statement on line ${module.coverage.lastLine}; update or remove "lines"`,
+      );
     }
     if (input.report !== undefined && module.coverage === null) {
-      warn(input.data.projectSource, [...modulePlace(input, module), 'path'], 'not-in-report', `${module.path}: expected the coverage report to list this module, found no file with that path in ${reportName}`);
+      warn(
+        input.data.projectSource,
+        [...modulePlace(input, module), 'path'],
+        'not-in-report',
+        `${module.path}: expected the coverage report to list this module, found no file with that path in ${reportName}`,
+      );
     }
   }
   return diagnostics;

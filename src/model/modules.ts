@@ -25,21 +25,41 @@ export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCo
 
 /** Sessions (complete or in progress) that worked on a module, oldest first. */
 function sessionsOf(moduleId: string, sessions: readonly Session[]): Session[] {
-  return sessions.filter((session) => session.status !== 'planned' && (session.modules ?? []).some((entry) => entry.module === moduleId));
+  return sessions.filter(
+    (session) =>
+      session.status !== 'planned' &&
+      (session.modules ?? []).some((entry) => entry.module === moduleId),
+  );
 }
 
-export function buildModuleView(module: Module, index: number, sessions: readonly Session[], report: CoverageReport | undefined): ModuleView {
+export function buildModuleView(
+  module: Module,
+  index: number,
+  sessions: readonly Session[],
+  report: CoverageReport | undefined,
+): ModuleView {
   const worked = sessionsOf(module.id, sessions);
-  const entryOf = (session: Session) => (session.modules ?? []).find((entry) => entry.module === module.id);
-  const completing = worked.find((session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete');
+  const entryOf = (session: Session) =>
+    (session.modules ?? []).find((entry) => entry.module === module.id);
+  const completing = worked.find(
+    (session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete',
+  );
   const first = worked[0];
   const coverage = currentCoverage(findModuleCoverage(report, module.path));
   const markedComplete = completing !== undefined;
   // Only a report can say a module regressed; without one, trust the records.
   const regressed = markedComplete && coverage !== null && !coverage.true100;
-  const status: ModuleStatus = regressed ? 'regressed' : markedComplete ? 'complete' : worked.length > 0 ? 'in-progress' : 'not-started';
+  const status: ModuleStatus = regressed
+    ? 'regressed'
+    : markedComplete
+      ? 'complete'
+      : worked.length > 0
+        ? 'in-progress'
+        : 'not-started';
   const start = toFigures(first === undefined ? undefined : entryOf(first)?.start);
-  const finalPercent = coverage?.percent ?? toFigures(completing === undefined ? undefined : entryOf(completing)?.final)?.percent;
+  const finalPercent =
+    coverage?.percent ??
+    toFigures(completing === undefined ? undefined : entryOf(completing)?.final)?.percent;
   const reportingSession = completing ?? worked.at(-1);
   const tests = reportingSession?.tests;
   return {
@@ -51,23 +71,42 @@ export function buildModuleView(module: Module, index: number, sessions: readonl
     markedComplete,
     regressed,
     coverage,
-    completedIn: completing === undefined ? null : { session: completing.number, date: completing.date ?? null },
+    completedIn:
+      completing === undefined
+        ? null
+        : { session: completing.number, date: completing.date ?? null },
     start,
     improvement: difference(finalPercent, start?.percent),
-    tests: tests === undefined ? null : { created: tests.created, total: tests.total, passing: tests.passing, allPassing: tests.passing === tests.total },
+    tests:
+      tests === undefined
+        ? null
+        : {
+            created: tests.created,
+            total: tests.total,
+            passing: tests.passing,
+            allPassing: tests.passing === tests.total,
+          },
     testClasses: reportingSession?.testClasses ?? null,
     testFile: reportingSession?.testFile ?? null,
     testFileSize: reportingSession?.testFileSize ?? null,
     achievements: worked.flatMap((session) => session.achievements ?? []),
-    challenges: worked.flatMap((session) => (session.challenges ?? []).map((challenge) => ({ title: challenge.title, problem: challenge.problem ?? null, solution: challenge.solution }))),
+    challenges: worked.flatMap((session) =>
+      (session.challenges ?? []).map((challenge) => ({
+        title: challenge.title,
+        problem: challenge.problem ?? null,
+        solution: challenge.solution,
+      })),
+    ),
     documentation: worked.flatMap((session) => entryOf(session)?.documentation ?? []),
     estimatedEffort: module.estimatedEffort ?? null,
     estimatedTests: module.estimatedTests ?? null,
     // A report knows no file length; the last line it mentions is the best stand-in.
-    lines: module.lines ?? (coverage === null || coverage.lastLine === 0 ? null : coverage.lastLine),
+    lines:
+      module.lines ?? (coverage === null || coverage.lastLine === 0 ? null : coverage.lastLine),
     focus: module.focus ?? null,
     features: module.features ?? [],
-    missingAreas: coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),
+    missingAreas:
+      coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),
     lists: module.lists ?? [],
     risk: module.risk ?? null,
     riskNote: module.riskNote ?? null,

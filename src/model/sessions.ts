@@ -18,7 +18,10 @@ export function toFigures(figures: CoverageFigures | undefined): Figures | null 
   };
 }
 
-export function difference(final: number | null | undefined, start: number | null | undefined): number | null {
+export function difference(
+  final: number | null | undefined,
+  start: number | null | undefined,
+): number | null {
   if (final === null || final === undefined || start === null || start === undefined) return null;
   // Percents carry two decimals; round the difference so 69.22 - 67.47 is 1.75, not 1.7499999.
   return Math.round((final - start) * 1e6) / 1e6;
@@ -42,7 +45,8 @@ export function modulesCompletedBy(sessions: readonly Session[], upTo: number): 
   const done = new Set<string>();
   for (const session of sessions) {
     if (session.number > upTo || session.status !== 'complete') continue;
-    for (const entry of session.modules ?? []) if (entry.outcome === 'complete') done.add(entry.module);
+    for (const entry of session.modules ?? [])
+      if (entry.outcome === 'complete') done.add(entry.module);
   }
   return done;
 }
@@ -56,7 +60,15 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     const path = module?.path ?? entry.module;
     const start = toFigures(entry.start);
     const final = toFigures(entry.final);
-    return { id: entry.module, name: basename(path), path, outcome: entry.outcome, start, final, improvement: difference(final?.percent, start?.percent) };
+    return {
+      id: entry.module,
+      name: basename(path),
+      path,
+      outcome: entry.outcome,
+      start,
+      final,
+      improvement: difference(final?.percent, start?.percent),
+    };
   });
   const tests = session.tests;
   const commits: CommitView[] = (session.commits ?? []).map((commit) => ({
@@ -65,7 +77,9 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
   }));
   const documentation = session.documentation ?? [];
   const documentationView = (status: 'done' | 'pending') =>
-    documentation.filter((item) => item.status === status).map((item) => ({ item: item.item, note: item.note ?? null }));
+    documentation
+      .filter((item) => item.status === status)
+      .map((item) => ({ item: item.item, note: item.note ?? null }));
   const completedModules = modules.filter((module) => module.outcome === 'complete');
   return {
     number: session.number,
@@ -101,7 +115,11 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     achievements: session.achievements ?? [],
     completed: session.completed ?? [],
     technicalWin: session.technicalWin ?? null,
-    challenges: (session.challenges ?? []).map((challenge) => ({ title: challenge.title, problem: challenge.problem ?? null, solution: challenge.solution })),
+    challenges: (session.challenges ?? []).map((challenge) => ({
+      title: challenge.title,
+      problem: challenge.problem ?? null,
+      solution: challenge.solution,
+    })),
     lessons: (session.lessons ?? []).map((lesson) => ({
       title: lesson.title,
       problem: lesson.problem ?? null,
@@ -112,7 +130,11 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     })),
     patterns: session.patterns ?? [],
     techniques: session.techniques ?? [],
-    antiPatterns: (session.antiPatterns ?? []).map((anti) => ({ title: anti.title, bad: anti.bad ?? null, good: anti.good ?? null })),
+    antiPatterns: (session.antiPatterns ?? []).map((anti) => ({
+      title: anti.title,
+      bad: anti.bad ?? null,
+      good: anti.good ?? null,
+    })),
     commits,
     documentation: { done: documentationView('done'), pending: documentationView('pending') },
     celebrations: session.celebrations ?? [],
@@ -121,7 +143,11 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     plan:
       session.plan === undefined
         ? null
-        : { preparation: session.plan.preparation ?? [], tasks: session.plan.tasks ?? [], successCriteria: session.plan.successCriteria ?? [] },
+        : {
+            preparation: session.plan.preparation ?? [],
+            tasks: session.plan.tasks ?? [],
+            successCriteria: session.plan.successCriteria ?? [],
+          },
     nextSteps: session.nextSteps ?? [],
     notes: session.notes ?? null,
     true100CountAfter: earlierTrue100(context.project) + completedSoFar.size,

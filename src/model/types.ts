@@ -62,7 +62,12 @@ export interface ModuleView {
   /** Figures recorded when work on the module began, and the gain since. */
   readonly start: Figures | null;
   readonly improvement: number | null;
-  readonly tests: { readonly created: number; readonly total: number; readonly passing: number; readonly allPassing: boolean } | null;
+  readonly tests: {
+    readonly created: number;
+    readonly total: number;
+    readonly passing: number;
+    readonly allPassing: boolean;
+  } | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
@@ -121,8 +126,20 @@ export interface SessionView {
   readonly timeInvested: string | null;
   readonly modules: readonly SessionModuleView[];
   readonly completedModules: readonly SessionModuleView[];
-  readonly projectCoverage: { readonly start: number | null; readonly final: number | null; readonly delta: number | null };
-  readonly tests: { readonly created: number; readonly total: number; readonly passing: number; readonly skipped: number | null; readonly warnings: number | null; readonly existing: number; readonly allPassing: boolean } | null;
+  readonly projectCoverage: {
+    readonly start: number | null;
+    readonly final: number | null;
+    readonly delta: number | null;
+  };
+  readonly tests: {
+    readonly created: number;
+    readonly total: number;
+    readonly passing: number;
+    readonly skipped: number | null;
+    readonly warnings: number | null;
+    readonly existing: number;
+    readonly allPassing: boolean;
+  } | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
@@ -136,11 +153,18 @@ export interface SessionView {
   readonly techniques: readonly NamedEntry[];
   readonly antiPatterns: readonly AntiPatternView[];
   readonly commits: readonly CommitView[];
-  readonly documentation: { readonly done: readonly DocumentationView[]; readonly pending: readonly DocumentationView[] };
+  readonly documentation: {
+    readonly done: readonly DocumentationView[];
+    readonly pending: readonly DocumentationView[];
+  };
   readonly celebrations: readonly string[];
   readonly filesCreated: readonly string[];
   readonly filesModified: readonly string[];
-  readonly plan: { readonly preparation: readonly string[]; readonly tasks: readonly string[]; readonly successCriteria: readonly string[] } | null;
+  readonly plan: {
+    readonly preparation: readonly string[];
+    readonly tasks: readonly string[];
+    readonly successCriteria: readonly string[];
+  } | null;
   readonly nextSteps: readonly string[];
   readonly notes: string | null;
   /** Modules at TRUE 100% across the project once this session ended (earlier phases included). */
@@ -187,7 +211,11 @@ export interface TrackerContext {
     readonly coverageTarget: string | null;
     readonly statusNote: string | null;
   };
-  readonly lastUpdated: { readonly date: string; readonly session: number; readonly status: string } | null;
+  readonly lastUpdated: {
+    readonly date: string;
+    readonly session: number;
+    readonly status: string;
+  } | null;
   /** The phase the latest worked session belongs to. */
   readonly currentPhase: { readonly number: number; readonly name: string } | null;
   readonly overall: OverallCoverage;
@@ -211,13 +239,29 @@ export interface TrackerContext {
   };
   readonly nextSession: SessionView | null;
   readonly nextModule: ModuleView | null;
-  readonly commitLog: readonly { readonly session: number; readonly date: string | null; readonly commits: readonly CommitView[] }[];
-  readonly documentation: { readonly done: readonly DocumentationView[]; readonly pending: readonly DocumentationView[] };
-  readonly patterns: { readonly sessions: readonly number[]; readonly items: readonly NamedEntry[] };
+  readonly commitLog: readonly {
+    readonly session: number;
+    readonly date: string | null;
+    readonly commits: readonly CommitView[];
+  }[];
+  readonly documentation: {
+    readonly done: readonly DocumentationView[];
+    readonly pending: readonly DocumentationView[];
+  };
+  readonly patterns: {
+    readonly sessions: readonly number[];
+    readonly items: readonly NamedEntry[];
+  };
   readonly techniques: readonly NamedEntry[];
-  readonly risks: readonly { readonly level: 'low' | 'medium' | 'high'; readonly modules: readonly ModuleView[] }[];
+  readonly risks: readonly {
+    readonly level: 'low' | 'medium' | 'high';
+    readonly modules: readonly ModuleView[];
+  }[];
   readonly goals: readonly { readonly text: string; readonly done: boolean }[];
-  readonly celebrations: { readonly achieved: readonly string[]; readonly upcoming: readonly string[] };
+  readonly celebrations: {
+    readonly achieved: readonly string[];
+    readonly upcoming: readonly string[];
+  };
 }
 
 export interface LessonsContext {
@@ -227,7 +271,12 @@ export interface LessonsContext {
   readonly sessions: readonly SessionView[];
   readonly patterns: readonly (NamedEntry & { readonly session: number })[];
   readonly antiPatterns: readonly (AntiPatternView & { readonly session: number })[];
-  readonly true100Modules: readonly { readonly name: string; readonly path: string; readonly session: number | null; readonly phase: number | null }[];
+  readonly true100Modules: readonly {
+    readonly name: string;
+    readonly path: string;
+    readonly session: number | null;
+    readonly phase: number | null;
+  }[];
   readonly earlierTrue100: number;
   readonly overall: OverallCoverage;
   readonly commands: readonly NamedEntry[];

@@ -8,7 +8,18 @@ import type { Settings } from '../config/settings.js';
 import type { MergeResult } from '../merge/index.js';
 import type { Plan, PlannedFile } from './plan.js';
 import { unvalidatedReportPaths } from './report-paths.js';
-import { cacheDirectory, fingerprint, readFresh, readState, sha256, STATE_VERSION, statKey, writeState, type CachedFile, type CacheState } from './run-cache.js';
+import {
+  cacheDirectory,
+  fingerprint,
+  readFresh,
+  readState,
+  sha256,
+  STATE_VERSION,
+  statKey,
+  writeState,
+  type CachedFile,
+  type CacheState,
+} from './run-cache.js';
 
 export interface CacheKey {
   readonly directory: string;
@@ -16,19 +27,33 @@ export interface CacheKey {
 }
 
 /** The cache key for a run, or undefined when the project has no cache (or TRACKGEN_NO_CACHE=1). */
-export function cacheKey(settings: Settings, configText: string | undefined, env: Readonly<Record<string, string | undefined>>): CacheKey | undefined {
+export function cacheKey(
+  settings: Settings,
+  configText: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): CacheKey | undefined {
   const directory = cacheDirectory(settings.root, env);
   if (directory === undefined) return undefined;
   // The fingerprint covers project.json's text, so a hit means this very text passed validation.
-  return { directory, fingerprint: fingerprint(settings, configText, unvalidatedReportPaths(settings)) };
+  return {
+    directory,
+    fingerprint: fingerprint(settings, configText, unvalidatedReportPaths(settings)),
+  };
 }
 
-export async function cachedPlan(key: CacheKey, settings: Settings): Promise<{ plan: Plan; state: CacheState } | undefined> {
+export async function cachedPlan(
+  key: CacheKey,
+  settings: Settings,
+): Promise<{ plan: Plan; state: CacheState } | undefined> {
   const state = readState(key.directory, settings);
   if (state === undefined || state.fingerprint !== key.fingerprint) return undefined;
   const files: PlannedFile[] = [];
   for (const cached of state.files) {
-    if (!cached.merge.changed && cached.diskStat !== null && statKey(cached.path) === cached.diskStat) {
+    if (
+      !cached.merge.changed &&
+      cached.diskStat !== null &&
+      statKey(cached.path) === cached.diskStat
+    ) {
       files.push(plannedFromCache(cached));
       continue;
     }
@@ -42,7 +67,14 @@ export async function cachedPlan(key: CacheKey, settings: Settings): Promise<{ p
     if (fresh === undefined) return undefined;
     const { mergeDocument } = await import('../merge/index.js');
     const merge = await mergeDocument({ path: cached.shownAs, existing, fresh });
-    files.push({ path: cached.path, shownAs: cached.shownAs, about: cached.about, existing, fresh, merge });
+    files.push({
+      path: cached.path,
+      shownAs: cached.shownAs,
+      about: cached.about,
+      existing,
+      fresh,
+      merge,
+    });
   }
   const plan: Plan = {
     valid: true,
@@ -93,10 +125,18 @@ function plannedFromCache(cached: CachedFile, known?: string | undefined): Plann
  * changed is merged once more against its new content, so the next run starts from an outcome
  * that matches the disk.
  */
-export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan, written: ReadonlyMap<string, string>, cached?: CacheState): Promise<void> {
+export async function rememberPlan(
+  key: CacheKey,
+  settings: Settings,
+  plan: Plan,
+  written: ReadonlyMap<string, string>,
+  cached?: CacheState,
+): Promise<void> {
   if (!plan.valid) return;
   // A plan from the cache leaves the renderings of untouched files unread: keep their entries.
-  const previous = new Map((cached ?? readState(key.directory, settings))?.files.map((file) => [file.path, file]) ?? []);
+  const previous = new Map(
+    (cached ?? readState(key.directory, settings))?.files.map((file) => [file.path, file]) ?? [],
+  );
   const { mergeDocument } = await import('../merge/index.js');
   const files: CachedFile[] = [];
   const freshByHash = new Map<string, string>();
@@ -109,7 +149,10 @@ export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan
       continue;
     }
     const onDisk = written.get(file.path) ?? file.existing;
-    const merge = onDisk === file.existing ? file.merge : await mergeDocument({ path: file.shownAs, existing: onDisk, fresh: file.fresh });
+    const merge =
+      onDisk === file.existing
+        ? file.merge
+        : await mergeDocument({ path: file.shownAs, existing: onDisk, fresh: file.fresh });
     const freshHash = sha256(file.fresh);
     freshByHash.set(freshHash, file.fresh);
     files.push({
@@ -127,7 +170,13 @@ export async function rememberPlan(key: CacheKey, settings: Settings, plan: Plan
       },
     });
   }
-  const state: CacheState = { version: STATE_VERSION, fingerprint: key.fingerprint, inputDiagnostics: plan.inputDiagnostics, sources: [...plan.sources], files };
+  const state: CacheState = {
+    version: STATE_VERSION,
+    fingerprint: key.fingerprint,
+    inputDiagnostics: plan.inputDiagnostics,
+    sources: [...plan.sources],
+    files,
+  };
   try {
     writeState(key.directory, settings, state, freshByHash);
   } catch {

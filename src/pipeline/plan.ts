@@ -61,15 +61,33 @@ export interface Plan {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function invalid(diagnostics: readonly Diagnostic[], model: ViewModel | undefined = undefined): Plan {
-  return { valid: false, model, sources: new Map(), files: [], inputDiagnostics: diagnostics, diagnostics };
+function invalid(
+  diagnostics: readonly Diagnostic[],
+  model: ViewModel | undefined = undefined,
+): Plan {
+  return {
+    valid: false,
+    model,
+    sources: new Map(),
+    files: [],
+    inputDiagnostics: diagnostics,
+    diagnostics,
+  };
 }
 
 export async function planDocuments(settings: Settings, options: PlanOptions): Promise<Plan> {
   const loaded = await loadProjectData(settings.dataDir, { cwd: options.cwd });
   if (loaded.data === undefined) return invalid(loaded.diagnostics);
   // git runs in a child process while the report is parsed.
-  const pendingCommits = options.repository === false ? undefined : lookUpCommits(loaded.data, { repository: options.repository ?? settings.root, sessionsPath: relative(settings.root, join(settings.dataDir, SESSIONS_DIR)).split('\\').join('/') });
+  const pendingCommits =
+    options.repository === false
+      ? undefined
+      : lookUpCommits(loaded.data, {
+          repository: options.repository ?? settings.root,
+          sessionsPath: relative(settings.root, join(settings.dataDir, SESSIONS_DIR))
+            .split('\\')
+            .join('/'),
+        });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
   if (hasErrors(coverage.diagnostics)) {
@@ -79,32 +97,68 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
 
   const commits = await pendingCommits;
   diagnostics.push(...(commits?.diagnostics ?? []));
-  const model = buildViewModel({ data: loaded.data, report: coverage.report, ...(commits === undefined ? {} : { findCommit: commits.findCommit }) });
+  const model = buildViewModel({
+    data: loaded.data,
+    report: coverage.report,
+    ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
+  });
   diagnostics.push(...model.diagnostics);
-  const directories = settings.templatesDir === undefined || settings.templatesDir === BUILT_IN_TEMPLATES.replace(/[\\/]$/, '') ? [BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES, settings.templatesDir];
+  const directories =
+    settings.templatesDir === undefined ||
+    settings.templatesDir === BUILT_IN_TEMPLATES.replace(/[\\/]$/, '')
+      ? [BUILT_IN_TEMPLATES]
+      : [BUILT_IN_TEMPLATES, settings.templatesDir];
   const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
   const rendered = renderDocuments(model, renderer, settings.outputs, settings.documents);
   diagnostics.push(...rendered.diagnostics);
-  const configShownAs = settings.configFile === undefined ? 'trackgen.config.json' : relative(options.cwd, settings.configFile).split('\\').join('/');
+  const configShownAs =
+    settings.configFile === undefined
+      ? 'trackgen.config.json'
+      : relative(options.cwd, settings.configFile).split('\\').join('/');
   const pathProblems = outputPathDiagnostics(rendered.documents, configShownAs);
   diagnostics.push(...pathProblems);
-  if (hasErrors(rendered.diagnostics) || pathProblems.length > 0) return invalid(diagnostics, model);
+  if (hasErrors(rendered.diagnostics) || pathProblems.length > 0)
+    return invalid(diagnostics, model);
   const sources = documentSources(loaded.data, coverage.report?.source);
 
   // One after another: measured 3x faster than all at once for a thousand documents.
   const files: PlannedFile[] = [];
-  for (const document of rendered.documents) files.push(await mergeOne(document, settings, options));
-  return { valid: true, model, sources, files, inputDiagnostics: diagnostics, diagnostics: [...diagnostics, ...files.flatMap((file) => file.merge.diagnostics)] };
+  for (const document of rendered.documents)
+    files.push(await mergeOne(document, settings, options));
+  return {
+    valid: true,
+    model,
+    sources,
+    files,
+    inputDiagnostics: diagnostics,
+    diagnostics: [...diagnostics, ...files.flatMap((file) => file.merge.diagnostics)],
+  };
 }
 
 /** A document path that cannot be read (a directory, no permission) is that file's problem only. */
 function unreadable(shownAs: string, error: unknown): MergeResult {
   const code = (error as NodeJS.ErrnoException).code;
-  const found = code === 'EISDIR' ? 'a directory' : code === 'ENOTDIR' ? 'a file where a folder should be on its path' : code === 'EACCES' || code === 'EPERM' ? 'a file without read permission' : (code ?? String(error));
+  const found =
+    code === 'EISDIR'
+      ? 'a directory'
+      : code === 'ENOTDIR'
+        ? 'a file where a folder should be on its path'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'a file without read permission'
+          : (code ?? String(error));
   return {
     content: null,
     changed: false,
-    diagnostics: [{ file: shownAs, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `expected a Markdown file (or nothing) at this path, found ${found}` }],
+    diagnostics: [
+      {
+        file: shownAs,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'unreadable',
+        message: `expected a Markdown file (or nothing) at this path, found ${found}`,
+      },
+    ],
     conflicts: [],
     sections: [],
     handEdited: [],
@@ -113,27 +167,57 @@ function unreadable(shownAs: string, error: unknown): MergeResult {
   };
 }
 
-function documentSources(data: ProjectData, report: string | undefined): Map<string, DocumentSources> {
+function documentSources(
+  data: ProjectData,
+  report: string | undefined,
+): Map<string, DocumentSources> {
   const reports = report === undefined ? [] : [report];
   const sources = new Map<string, DocumentSources>();
   const recordsOf = (filter: (number: number, phase: number) => boolean) =>
-    data.sessions.filter(({ session }) => filter(session.number, session.phase)).map(({ source }) => source.file);
+    data.sessions
+      .filter(({ session }) => filter(session.number, session.phase))
+      .map(({ source }) => source.file);
   for (const phase of data.project.phases) {
-    sources.set(`phase ${phase.number}`, { records: [data.projectSource.file, ...recordsOf((_, sessionPhase) => sessionPhase === phase.number)], report: reports });
+    sources.set(`phase ${phase.number}`, {
+      records: [
+        data.projectSource.file,
+        ...recordsOf((_, sessionPhase) => sessionPhase === phase.number),
+      ],
+      report: reports,
+    });
   }
-  for (const { session, source } of data.sessions) sources.set(`session ${session.number}`, { records: [source.file], report: [] });
-  sources.set('lessons', { records: data.sessions.filter(({ session }) => (session.lessons ?? []).length > 0 || (session.patterns ?? []).length > 0).map(({ source }) => source.file), report: reports });
+  for (const { session, source } of data.sessions)
+    sources.set(`session ${session.number}`, { records: [source.file], report: [] });
+  sources.set('lessons', {
+    records: data.sessions
+      .filter(
+        ({ session }) => (session.lessons ?? []).length > 0 || (session.patterns ?? []).length > 0,
+      )
+      .map(({ source }) => source.file),
+    report: reports,
+  });
   return sources;
 }
 
-async function mergeOne(document: RenderedDocument, settings: Settings, options: PlanOptions): Promise<PlannedFile> {
+async function mergeOne(
+  document: RenderedDocument,
+  settings: Settings,
+  options: PlanOptions,
+): Promise<PlannedFile> {
   const path = join(settings.outDir, document.path);
   const shownAs = relative(options.cwd, path).split('\\').join('/');
   let existing: string | undefined;
   try {
     existing = await readIfExists(path);
   } catch (error) {
-    return { path, shownAs, about: document.about, existing: undefined, fresh: document.content, merge: unreadable(shownAs, error) };
+    return {
+      path,
+      shownAs,
+      about: document.about,
+      existing: undefined,
+      fresh: document.content,
+      merge: unreadable(shownAs, error),
+    };
   }
   const merge = await mergeDocument({
     path: shownAs,
@@ -144,4 +228,3 @@ async function mergeOne(document: RenderedDocument, settings: Settings, options:
   });
   return { path, shownAs, about: document.about, existing, fresh: document.content, merge };
 }
-

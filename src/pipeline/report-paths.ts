@@ -9,16 +9,29 @@ import type { Settings } from '../config/settings.js';
 
 export function reportPaths(settings: Settings, coverageReport: unknown): string[] {
   if (settings.coverageReports !== undefined) return [...settings.coverageReports];
-  const configured = Array.isArray(coverageReport) ? coverageReport : coverageReport === undefined ? [] : [coverageReport];
-  return configured.filter((path): path is string => typeof path === 'string').map((path) => resolve(settings.dataDir, path));
+  const configured = Array.isArray(coverageReport)
+    ? coverageReport
+    : coverageReport === undefined
+      ? []
+      : [coverageReport];
+  return configured
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => resolve(settings.dataDir, path));
 }
 
 /** The same from project.json's text as it is, unvalidated (a BOM is tolerated, as validation does). */
 export function unvalidatedReportPaths(settings: Settings): string[] {
   if (settings.coverageReports !== undefined) return [...settings.coverageReports];
   try {
-    const project = JSON.parse(readFileSync(join(settings.dataDir, 'project.json'), 'utf8').replace(/^\uFEFF/, '')) as unknown;
-    return reportPaths(settings, project !== null && typeof project === 'object' ? (project as { coverageReport?: unknown }).coverageReport : undefined);
+    const project = JSON.parse(
+      readFileSync(join(settings.dataDir, 'project.json'), 'utf8').replace(/^\uFEFF/, ''),
+    ) as unknown;
+    return reportPaths(
+      settings,
+      project !== null && typeof project === 'object'
+        ? (project as { coverageReport?: unknown }).coverageReport
+        : undefined,
+    );
   } catch {
     return [];
   }

@@ -9,7 +9,16 @@
  * `node_modules/.cache/trackgen/`, never in the work tree; without either, there is none.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../config/settings.js';
@@ -18,16 +27,21 @@ import type { Diagnostic } from '../diagnostics.js';
 export const STATE_VERSION = 3;
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256 = (text: string): string =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Where the cache of a project rooted at `root` lives, or undefined when it has none. */
-export function cacheDirectory(root: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function cacheDirectory(
+  root: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (env['TRACKGEN_NO_CACHE'] === '1') return undefined;
   for (let dir = resolve(root); ; dir = dirname(dir)) {
     const dotGit = join(dir, '.git');
     const gitDir = gitDirectoryAt(dotGit);
     if (gitDir !== undefined) return join(gitDir, 'trackgen');
-    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'trackgen');
+    if (existsSync(join(dir, 'node_modules')))
+      return join(dir, 'node_modules', '.cache', 'trackgen');
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -48,10 +62,16 @@ function gitDirectoryAt(dotGit: string): string | undefined {
  * A digest of everything a run reads. Any change — a byte of a record, a template, the config,
  * a new commit, a rebuilt trackgen — gives a different fingerprint.
  */
-export function fingerprint(settings: Settings, configText: string | undefined, reportPaths: readonly string[]): string {
+export function fingerprint(
+  settings: Settings,
+  configText: string | undefined,
+  reportPaths: readonly string[],
+): string {
   const hash = createHash('sha256');
   const add = (label: string, content: string | Buffer | undefined) => {
-    hash.update(`\u0000${label}\u0000${content === undefined ? '\u0001missing' : content.length}\u0000`);
+    hash.update(
+      `\u0000${label}\u0000${content === undefined ? '\u0001missing' : content.length}\u0000`,
+    );
     if (content !== undefined) hash.update(content);
   };
   add('version', String(STATE_VERSION));
@@ -60,12 +80,14 @@ export function fingerprint(settings: Settings, configText: string | undefined, 
   add('build', buildStamp());
   add('project', readOrUndefined(join(settings.dataDir, 'project.json')));
   const sessionsDir = join(settings.dataDir, 'sessions');
-  for (const entry of listOrEmpty(sessionsDir)) add(`session:${entry}`, readOrUndefined(join(sessionsDir, entry)));
+  for (const entry of listOrEmpty(sessionsDir))
+    add(`session:${entry}`, readOrUndefined(join(sessionsDir, entry)));
   for (const path of reportPaths) add(`report:${path}`, readOrUndefined(path));
   for (const dir of [join(PACKAGE_ROOT, 'templates'), settings.templatesDir]) {
     if (dir === undefined) continue;
     for (const sub of ['', 'partials']) {
-      for (const entry of listOrEmpty(join(dir, sub))) add(`template:${dir}/${sub}/${entry}`, readOrUndefined(join(dir, sub, entry)));
+      for (const entry of listOrEmpty(join(dir, sub)))
+        add(`template:${dir}/${sub}/${entry}`, readOrUndefined(join(dir, sub, entry)));
     }
   }
   add('git', gitHead(settings.root));
@@ -99,7 +121,12 @@ function gitHead(root: string): string {
       const ref = /^ref:\s*(.+)$/m.exec(head)?.[1]?.trim();
       const commonDir = readOrUndefined(join(gitDir, 'commondir'))?.toString('utf8').trim();
       const refsRoot = commonDir === undefined ? gitDir : resolve(gitDir, commonDir);
-      const target = ref === undefined ? '' : (readOrUndefined(join(refsRoot, ref))?.toString('utf8') ?? readOrUndefined(join(refsRoot, 'packed-refs'))?.toString('utf8') ?? '');
+      const target =
+        ref === undefined
+          ? ''
+          : (readOrUndefined(join(refsRoot, ref))?.toString('utf8') ??
+            readOrUndefined(join(refsRoot, 'packed-refs'))?.toString('utf8') ??
+            '');
       return `${head}\n${target}`;
     }
     if (dirname(dir) === dir) return 'no git';
@@ -140,7 +167,11 @@ function listOrEmpty(dir: string): string[] {
 export interface CachedMerge {
   readonly changed: boolean;
   readonly diagnostics: readonly Diagnostic[];
-  readonly conflicts: readonly { readonly sectionId: string; readonly line: number; readonly diff: string }[];
+  readonly conflicts: readonly {
+    readonly sectionId: string;
+    readonly line: number;
+    readonly diff: string;
+  }[];
   readonly handEdited: readonly string[];
 }
 
@@ -160,7 +191,10 @@ export interface CacheState {
   readonly version: number;
   readonly fingerprint: string;
   readonly inputDiagnostics: readonly Diagnostic[];
-  readonly sources: readonly (readonly [string, { readonly records: readonly string[]; readonly report: readonly string[] }])[];
+  readonly sources: readonly (readonly [
+    string,
+    { readonly records: readonly string[]; readonly report: readonly string[] },
+  ])[];
   readonly files: readonly CachedFile[];
 }
 
@@ -183,7 +217,12 @@ export function readFresh(cacheDir: string, freshHash: string): string | undefin
 }
 
 /** Saves the state and the fresh renderings it names; renderings no state names are removed. */
-export function writeState(cacheDir: string, settings: Settings, state: CacheState, freshByHash: ReadonlyMap<string, string>): void {
+export function writeState(
+  cacheDir: string,
+  settings: Settings,
+  state: CacheState,
+  freshByHash: ReadonlyMap<string, string>,
+): void {
   const freshDir = join(cacheDir, 'fresh');
   mkdirSync(freshDir, { recursive: true });
   let added = false;
@@ -201,12 +240,14 @@ export function writeState(cacheDir: string, settings: Settings, state: CacheSta
     if (!name.startsWith('state-')) continue;
     const other = readOrUndefined(join(cacheDir, name))?.toString('utf8');
     try {
-      for (const file of (JSON.parse(other ?? '{}') as Partial<CacheState>).files ?? []) referenced.add(`${file.freshHash}.md`);
+      for (const file of (JSON.parse(other ?? '{}') as Partial<CacheState>).files ?? [])
+        referenced.add(`${file.freshHash}.md`);
     } catch {
       rmSync(join(cacheDir, name), { force: true });
     }
   }
-  for (const name of listOrEmpty(freshDir)) if (!referenced.has(name)) rmSync(join(freshDir, name), { force: true });
+  for (const name of listOrEmpty(freshDir))
+    if (!referenced.has(name)) rmSync(join(freshDir, name), { force: true });
 }
 
 function writeAtomically(path: string, content: string): void {

@@ -8,9 +8,17 @@ export interface SessionFigures {
   /** Overall coverage, as coverage.py displays it (two decimals). */
   readonly projectPercent: number;
   /** One entry per module of the session, by its index in the record's "modules". */
-  readonly modules: readonly { readonly index: number; readonly id: string; readonly figures: CoverageFigures }[];
+  readonly modules: readonly {
+    readonly index: number;
+    readonly id: string;
+    readonly figures: CoverageFigures;
+  }[];
   /** Modules of the session the report does not list. */
-  readonly missing: readonly { readonly index: number; readonly id: string; readonly path: string }[];
+  readonly missing: readonly {
+    readonly index: number;
+    readonly id: string;
+    readonly path: string;
+  }[];
 }
 
 export const BRANCH_FIGURES = ['branches', 'coveredBranches', 'partialBranches'] as const;
@@ -21,12 +29,25 @@ export function recordedPercent(percent: number): number {
 }
 
 export function toRecordedFigures(totals: CoverageTotals): CoverageFigures {
-  const figures: CoverageFigures = { percent: recordedPercent(totals.percent), statements: totals.statements, missed: totals.missed };
+  const figures: CoverageFigures = {
+    percent: recordedPercent(totals.percent),
+    statements: totals.statements,
+    missed: totals.missed,
+  };
   if (!totals.hasBranchData) return figures;
-  return { ...figures, branches: totals.branches ?? 0, coveredBranches: totals.coveredBranches ?? 0, partialBranches: totals.partialBranches ?? 0 };
+  return {
+    ...figures,
+    branches: totals.branches ?? 0,
+    coveredBranches: totals.coveredBranches ?? 0,
+    partialBranches: totals.partialBranches ?? 0,
+  };
 }
 
-export function sessionFigures(session: Session, modulesById: ReadonlyMap<string, Module>, report: CoverageReport): SessionFigures {
+export function sessionFigures(
+  session: Session,
+  modulesById: ReadonlyMap<string, Module>,
+  report: CoverageReport,
+): SessionFigures {
   const modules: { index: number; id: string; figures: CoverageFigures }[] = [];
   const missing: { index: number; id: string; path: string }[] = [];
   (session.modules ?? []).forEach((entry, index) => {

@@ -17,14 +17,27 @@ export function writeFigures(text: string, figures: SessionFigures, stage: Stage
   for (const module of figures.modules) {
     const at = ['modules', module.index, stage];
     if (!has(at)) {
-      out = setJsonValue(out, at, module.figures, { after: stage === 'final' ? 'start' : 'outcome' });
+      out = setJsonValue(out, at, module.figures, {
+        after: stage === 'final' ? 'start' : 'outcome',
+      });
       continue;
     }
-    for (const [key, value] of Object.entries(module.figures)) out = setJsonValue(out, [...at, key], value);
+    for (const [key, value] of Object.entries(module.figures))
+      out = setJsonValue(out, [...at, key], value);
     // A report without branch data: branch figures kept from another report would not add up.
-    for (const key of BRANCH_FIGURES) if (!(key in module.figures) && has([...at, key])) out = removeJsonValue(out, [...at, key]);
+    for (const key of BRANCH_FIGURES)
+      if (!(key in module.figures) && has([...at, key])) out = removeJsonValue(out, [...at, key]);
   }
-  if (has(['projectCoverage'])) out = setJsonValue(out, ['projectCoverage', stage], figures.projectPercent, { after: stage === 'final' ? 'start' : '' });
-  else out = setJsonValue(out, ['projectCoverage'], { [stage]: figures.projectPercent }, { after: 'modules' });
+  if (has(['projectCoverage']))
+    out = setJsonValue(out, ['projectCoverage', stage], figures.projectPercent, {
+      after: stage === 'final' ? 'start' : '',
+    });
+  else
+    out = setJsonValue(
+      out,
+      ['projectCoverage'],
+      { [stage]: figures.projectPercent },
+      { after: 'modules' },
+    );
   return out;
 }

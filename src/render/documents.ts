@@ -21,7 +21,11 @@ export interface RenderedDocument {
   readonly about: string;
 }
 
-export const TEMPLATE_NAMES = { tracker: 'phase-tracker.md', summary: 'session-summary.md', lessons: 'lessons-learned.md' } as const;
+export const TEMPLATE_NAMES = {
+  tracker: 'phase-tracker.md',
+  summary: 'session-summary.md',
+  lessons: 'lessons-learned.md',
+} as const;
 
 export function renderDocuments(
   model: ViewModel,
@@ -36,14 +40,32 @@ export function renderDocuments(
     diagnostics.push(...problems);
     if (output !== undefined) documents.push({ path, content: finishDocument(output), about });
   };
-  for (const { phase, context } of model.trackers) add(TEMPLATE_NAMES.tracker, context, paths.tracker.replaceAll('{phase}', String(phase)), `phase ${phase}`);
+  for (const { phase, context } of model.trackers)
+    add(
+      TEMPLATE_NAMES.tracker,
+      context,
+      paths.tracker.replaceAll('{phase}', String(phase)),
+      `phase ${phase}`,
+    );
   for (const summary of model.summaries) {
-    add(TEMPLATE_NAMES.summary, summary, paths.summary.replaceAll('{session}', String(summary.session.number).padStart(2, '0')), `session ${summary.session.number}`);
+    add(
+      TEMPLATE_NAMES.summary,
+      summary,
+      paths.summary.replaceAll('{session}', String(summary.session.number).padStart(2, '0')),
+      `session ${summary.session.number}`,
+    );
   }
   add(TEMPLATE_NAMES.lessons, model.lessons, paths.lessons, 'lessons');
-  const current = [...model.trackers].reverse().find(({ context }) => context.sessions.length > 0) ?? model.trackers.at(-1);
+  const current =
+    [...model.trackers].reverse().find(({ context }) => context.sessions.length > 0) ??
+    model.trackers.at(-1);
   for (const document of extra) {
-    add(document.template, { ...model, project: model.lessons.project, current: current?.context ?? null }, document.output, document.template);
+    add(
+      document.template,
+      { ...model, project: model.lessons.project, current: current?.context ?? null },
+      document.output,
+      document.template,
+    );
   }
   return { documents, diagnostics };
 }

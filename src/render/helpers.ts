@@ -11,7 +11,8 @@ type Handlebars = typeof import('handlebars');
 
 const NOT_AVAILABLE = 'n/a';
 
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 
 /** "69.22%", with coverage.py's rule that 99.999 never shows as 100. */
 export function percent(value: unknown, precision: unknown = 2): string {
@@ -37,7 +38,20 @@ export function deltaPercent(value: unknown, precision: unknown = 2): string {
   return `${value < 0 && Number(rounded) !== 0 ? '' : '+'}${Number(rounded) === 0 ? (0).toFixed(digits) : rounded}%`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * A record's "YYYY-MM-DD" date: as it is ("iso", the default), or "long" ("November 24, 2025").
@@ -73,7 +87,12 @@ export function signed(value: unknown): string {
 /** "102 tests", "1 class": the noun is singular, its plural is given or made with -s/-es. */
 export function plural(count: unknown, singular: unknown, pluralForm?: unknown): string {
   if (!isNumber(count) || typeof singular !== 'string') return NOT_AVAILABLE;
-  const many = typeof pluralForm === 'string' ? pluralForm : /(s|x|ch|sh)$/.test(singular) ? `${singular}es` : `${singular}s`;
+  const many =
+    typeof pluralForm === 'string'
+      ? pluralForm
+      : /(s|x|ch|sh)$/.test(singular)
+        ? `${singular}es`
+        : `${singular}s`;
   return `${thousands(count)} ${count === 1 ? singular : many}`;
 }
 
@@ -107,9 +126,41 @@ export function mark(status: unknown): string {
   return STATUS_MARKS[String(status)] ?? '';
 }
 
-const ONES = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const ONES = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const TENS_ORDINAL = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+const TENS_ORDINAL = [
+  '',
+  '',
+  'twentieth',
+  'thirtieth',
+  'fortieth',
+  'fiftieth',
+  'sixtieth',
+  'seventieth',
+  'eightieth',
+  'ninetieth',
+];
 
 /** "twenty-eighth" for 28; numbers from 100 on fall back to "128th". */
 export function ordinalWords(value: unknown): string {
@@ -125,7 +176,10 @@ export function ordinalWords(value: unknown): string {
 export function ordinal(value: unknown): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
   const lastTwo = value % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th';
+  const suffix =
+    lastTwo >= 11 && lastTwo <= 13
+      ? 'th'
+      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[value % 10] ?? 'th');
   return `${value}${suffix}`;
 }
 
@@ -137,13 +191,16 @@ export function codeBlock(code: string, language: string): string {
 
 export function registerHelpers(handlebars: Handlebars): void {
   const helpers: Record<string, HelperDelegate> = {
-    percent: (value: unknown, precision: unknown) => percent(value, isOptions(precision) ? 2 : precision),
-    deltaPercent: (value: unknown, precision: unknown) => deltaPercent(value, isOptions(precision) ? 2 : precision),
+    percent: (value: unknown, precision: unknown) =>
+      percent(value, isOptions(precision) ? 2 : precision),
+    deltaPercent: (value: unknown, precision: unknown) =>
+      deltaPercent(value, isOptions(precision) ? 2 : precision),
     thousands,
     signed,
     ranges,
     date: (value: unknown, style: unknown) => date(value, isOptions(style) ? 'iso' : style),
-    plural: (count: unknown, singular: unknown, pluralForm: unknown) => plural(count, singular, isOptions(pluralForm) ? undefined : pluralForm),
+    plural: (count: unknown, singular: unknown, pluralForm: unknown) =>
+      plural(count, singular, isOptions(pluralForm) ? undefined : pluralForm),
     progress,
     share,
     mark,
@@ -157,25 +214,37 @@ export function registerHelpers(handlebars: Handlebars): void {
     /** 1-based position from @index. */
     increment: (value: unknown) => (isNumber(value) ? value + 1 : NOT_AVAILABLE),
     /** Status cell of the commits log: a known hash is committed, an unknown one pending. */
-    commitStatus: (hash: unknown) => (typeof hash === 'string' && hash !== '' ? '✅ Committed' : '⏳ Pending'),
+    commitStatus: (hash: unknown) =>
+      typeof hash === 'string' && hash !== '' ? '✅ Committed' : '⏳ Pending',
     /** The first value that is not null: `{{or hash "TBD"}}`. */
-    or: (...args: unknown[]) => args.slice(0, -1).find((value) => value !== null && value !== undefined && value !== false && value !== '') ?? '',
+    or: (...args: unknown[]) =>
+      args
+        .slice(0, -1)
+        .find(
+          (value) => value !== null && value !== undefined && value !== false && value !== '',
+        ) ?? '',
     and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
     not: (value: unknown) => !value,
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => isNumber(a) && isNumber(b) && a > b,
     /** "1, 2, 3": joins a list with a separator (default ", "). */
-    join: (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''),
+    join: (list: unknown, separator: unknown) =>
+      Array.isArray(list)
+        ? list.map(String).join(typeof separator === 'string' ? separator : ', ')
+        : '',
     concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
     minus: (a: unknown, b: unknown) => (isNumber(a) && isNumber(b) ? a - b : null),
     /** A fenced code block whose fence no backtick run in the code can close early. */
-    codeBlock: (code: unknown, language: unknown) => codeBlock(String(code ?? ''), typeof language === 'string' ? language : ''),
+    codeBlock: (code: unknown, language: unknown) =>
+      codeBlock(String(code ?? ''), typeof language === 'string' ? language : ''),
     /** Text from data in a single-line context (list item, bold label). */
-    inline: (text: unknown) => (text === null || text === undefined ? '' : inlineText(String(text))),
+    inline: (text: unknown) =>
+      text === null || text === undefined ? '' : inlineText(String(text)),
     /** Text from data in a table cell. */
     cell: (text: unknown) => (text === null || text === undefined ? '' : tableCell(String(text))),
     /** Whether a value is there: not null and not an empty list. */
-    present: (value: unknown) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    present: (value: unknown) =>
+      value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
     /**
      * `{{#table "Commit" "Description"}}{{#each rows}}{{row a b}}{{/each}}{{/table}}`: a GFM table
      * aligned as Prettier aligns it; cells are escaped with the `cell` rules.
@@ -194,7 +263,11 @@ export function registerHelpers(handlebars: Handlebars): void {
       const options = args.at(-1) as HelperOptions;
       const rows = (options.data as { tableRows?: string[][] } | undefined)?.tableRows;
       if (rows === undefined) throw new Error('the "row" helper must be used inside {{#table}}');
-      rows.push(args.slice(0, -1).map((value) => (value === null || value === undefined ? '' : tableCell(String(value)))));
+      rows.push(
+        args
+          .slice(0, -1)
+          .map((value) => (value === null || value === undefined ? '' : tableCell(String(value)))),
+      );
       return '';
     },
   };

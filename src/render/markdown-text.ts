@@ -5,12 +5,19 @@
 
 /** A table cell: a `|` or a line break in data must not end the cell or the row. */
 export function tableCell(text: string): string {
-  return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(/(?<!\\)\|/g, '\\|');
+  return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(
+    /(?<!\\)\|/g,
+    '\\|',
+  );
 }
 
 /** One line (a list item, a bold label): a newline in data must not start a new block. */
 export function inlineText(text: string): string {
-  return collapseSpaces(neutraliseMarkers(text).replace(/\s*\r?\n\s*/g, ' ').trim());
+  return collapseSpaces(
+    neutraliseMarkers(text)
+      .replace(/\s*\r?\n\s*/g, ' ')
+      .trim(),
+  );
 }
 
 /**

@@ -30,7 +30,9 @@ let loaded: PrecompiledFile | null | undefined;
 function precompiledFile(): PrecompiledFile | null {
   if (loaded === undefined) {
     try {
-      loaded = JSON.parse(readFileSync(new URL(`./${PRECOMPILED_FILE}`, import.meta.url), 'utf8')) as PrecompiledFile;
+      loaded = JSON.parse(
+        readFileSync(new URL(`./${PRECOMPILED_FILE}`, import.meta.url), 'utf8'),
+      ) as PrecompiledFile;
     } catch {
       loaded = null;
     }
@@ -39,9 +41,17 @@ function precompiledFile(): PrecompiledFile | null {
 }
 
 /** The compiled template for exactly this text, or undefined when it must be compiled. */
-export function precompiledTemplate(handlebars: typeof Handlebars, kind: TemplateKind, name: string, text: string): Handlebars.TemplateDelegate | undefined {
+export function precompiledTemplate(
+  handlebars: typeof Handlebars,
+  kind: TemplateKind,
+  name: string,
+  text: string,
+): Handlebars.TemplateDelegate | undefined {
   const file = precompiledFile();
-  const entry = file !== null && file.handlebars === handlebars.VERSION && Object.hasOwn(file[kind], name) ? file[kind][name] : undefined;
+  const entry =
+    file !== null && file.handlebars === handlebars.VERSION && Object.hasOwn(file[kind], name)
+      ? file[kind][name]
+      : undefined;
   if (entry === undefined || entry.text !== text) return undefined;
   // The same evaluation Handlebars.compile does on the code it generates.
   const spec = new Function(`return ${entry.spec}`)() as Parameters<typeof handlebars.template>[0];
@@ -49,8 +59,23 @@ export function precompiledTemplate(handlebars: typeof Handlebars, kind: Templat
 }
 
 /** What the build writes: every template and partial of `sources`, precompiled. */
-export function precompileAll(handlebars: typeof Handlebars, sources: { readonly templates: Iterable<{ name: string; text: string }>; readonly partials: Iterable<{ name: string; text: string }> }): PrecompiledFile {
+export function precompileAll(
+  handlebars: typeof Handlebars,
+  sources: {
+    readonly templates: Iterable<{ name: string; text: string }>;
+    readonly partials: Iterable<{ name: string; text: string }>;
+  },
+): PrecompiledFile {
   const compileEach = (entries: Iterable<{ name: string; text: string }>) =>
-    Object.fromEntries([...entries].map(({ name, text }) => [name, { text, spec: handlebars.precompile(text, COMPILE_OPTIONS) as string }]));
-  return { handlebars: handlebars.VERSION, templates: compileEach(sources.templates), partials: compileEach(sources.partials) };
+    Object.fromEntries(
+      [...entries].map(({ name, text }) => [
+        name,
+        { text, spec: handlebars.precompile(text, COMPILE_OPTIONS) as string },
+      ]),
+    );
+  return {
+    handlebars: handlebars.VERSION,
+    templates: compileEach(sources.templates),
+    partials: compileEach(sources.partials),
+  };
 }

@@ -46,13 +46,20 @@ function readInto(target: Map<string, TemplateSource>, directory: string, cwd: s
     if (!entry.isFile() || !entry.name.endsWith(EXTENSION)) continue;
     const path = join(directory, entry.name);
     const name = entry.name.slice(0, -EXTENSION.length);
-    target.set(name, { name, shownAs: relative(cwd, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    target.set(name, {
+      name,
+      shownAs: relative(cwd, path).split('\\').join('/'),
+      text: readFileSync(path, 'utf8'),
+    });
   }
 }
 
 /** Thrown while rendering; carries the template that failed so the message can name it. */
 class TemplateFailure extends Error {
-  constructor(readonly source: TemplateSource, override readonly cause: unknown) {
+  constructor(
+    readonly source: TemplateSource,
+    override readonly cause: unknown,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
@@ -74,18 +81,30 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   registerHelpers(handlebars);
   // Ids seen in the document being rendered: a template that uses one twice is its author's mistake.
   let sectionIds = new Set<string>();
-  handlebars.registerHelper('section', function (this: unknown, id: unknown, options: Handlebars.HelperOptions | undefined) {
-    if (typeof id !== 'string' || options === undefined) throw new Error('expected {{#section "id"}}…{{/section}} with an id, found a section without one');
-    if (sectionIds.has(id)) throw new Error(`expected each section id once in a document, found "${id}" twice`);
-    sectionIds.add(id);
-    // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
-    // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
-    const body = closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, ''));
-    return `${wrapSection(id, `\n${body}\n\n`)}\n`;
-  });
+  handlebars.registerHelper(
+    'section',
+    function (this: unknown, id: unknown, options: Handlebars.HelperOptions | undefined) {
+      if (typeof id !== 'string' || options === undefined)
+        throw new Error(
+          'expected {{#section "id"}}…{{/section}} with an id, found a section without one',
+        );
+      if (sectionIds.has(id))
+        throw new Error(`expected each section id once in a document, found "${id}" twice`);
+      sectionIds.add(id);
+      // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
+      // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
+      const body = closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, ''));
+      return `${wrapSection(id, `\n${body}\n\n`)}\n`;
+    },
+  );
   for (const source of set.partials.values()) {
-    const compiled = precompiledTemplate(handlebars, 'partials', source.name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
-    handlebars.registerPartial(source.name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+    const compiled =
+      precompiledTemplate(handlebars, 'partials', source.name, source.text) ??
+      handlebars.compile(source.text, COMPILE_OPTIONS);
+    handlebars.registerPartial(source.name, ((
+      context: unknown,
+      options: Handlebars.RuntimeOptions,
+    ) => {
       try {
         return compiled(context, options);
       } catch (error) {
@@ -99,18 +118,33 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
     render(name, context) {
       const source = set.templates.get(name);
       if (source === undefined) {
-        return { output: undefined, diagnostics: [{ file: `${name}${EXTENSION}`, line: 1, column: 1, severity: 'error', rule: 'template', message: `expected a template named ${name}${EXTENSION} in the templates directory, found none` }] };
+        return {
+          output: undefined,
+          diagnostics: [
+            {
+              file: `${name}${EXTENSION}`,
+              line: 1,
+              column: 1,
+              severity: 'error',
+              rule: 'template',
+              message: `expected a template named ${name}${EXTENSION} in the templates directory, found none`,
+            },
+          ],
+        };
       }
       try {
         let compiled = compiledTemplates.get(name);
         if (compiled === undefined) {
-          compiled = precompiledTemplate(handlebars, 'templates', name, source.text) ?? handlebars.compile(source.text, COMPILE_OPTIONS);
+          compiled =
+            precompiledTemplate(handlebars, 'templates', name, source.text) ??
+            handlebars.compile(source.text, COMPILE_OPTIONS);
           compiledTemplates.set(name, compiled);
         }
         sectionIds = new Set();
         return { output: compiled(context), diagnostics: [] };
       } catch (error) {
-        const failure = error instanceof TemplateFailure ? error : new TemplateFailure(source, error);
+        const failure =
+          error instanceof TemplateFailure ? error : new TemplateFailure(source, error);
         return { output: undefined, diagnostics: [templateDiagnostic(failure)] };
       }
     },
@@ -150,5 +184,12 @@ function templateDiagnostic(failure: TemplateFailure): Diagnostic {
   const message = missing
     ? `expected a field the context has, found "${missing[1]}", which is not defined here (run trackgen generate --print-context to see the fields)`
     : `expected a valid template, found an error: ${raw.replace(/\s*- \d+:\d+\s*$/, '').replace(/\n/g, ' ')}`;
-  return { file: failure.source.shownAs, line, column, severity: 'error', rule: 'template', message };
+  return {
+    file: failure.source.shownAs,
+    line,
+    column,
+    severity: 'error',
+    rule: 'template',
+    message,
+  };
 }

@@ -17,7 +17,12 @@ export interface ScaffoldOptions {
 }
 
 export type Scaffold =
-  | { readonly ok: true; readonly number: number; readonly session: Session; readonly notes: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly number: number;
+      readonly session: Session;
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly number: number; readonly existing: SessionRecord };
 
 export function nextSessionNumber(data: ProjectData): number {
@@ -33,27 +38,49 @@ export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Sc
   if (existing !== undefined) return { ok: false, number, existing };
 
   const sessions = data.sessions.map((record) => record.session);
-  const previous = [...sessions].reverse().find((session) => session.number < number && session.status !== 'planned');
+  const previous = [...sessions]
+    .reverse()
+    .find((session) => session.number < number && session.status !== 'planned');
   const completed = modulesCompletedBy(sessions, number - 1);
   const notes: string[] = [];
   const phases = data.project.phases;
-  const phaseOf = (id: string) => phases.find((phase) => (phase.modules ?? []).some((module) => module.id === id));
+  const phaseOf = (id: string) =>
+    phases.find((phase) => (phase.modules ?? []).some((module) => module.id === id));
 
   let modules: NonNullable<Session['modules']>;
   if (options.module !== undefined) {
     const start = previous?.modules?.find((entry) => entry.module === options.module?.id)?.final;
-    modules = [{ module: options.module.id, outcome: 'in-progress', ...(start === undefined ? {} : { start }) }];
+    modules = [
+      {
+        module: options.module.id,
+        outcome: 'in-progress',
+        ...(start === undefined ? {} : { start }),
+      },
+    ];
   } else {
-    const unfinished = (previous?.modules ?? []).filter((entry) => entry.outcome !== 'complete' && !completed.has(entry.module));
+    const unfinished = (previous?.modules ?? []).filter(
+      (entry) => entry.outcome !== 'complete' && !completed.has(entry.module),
+    );
     if (unfinished.length > 0) {
-      modules = unfinished.map((entry) => ({ module: entry.module, outcome: 'in-progress', ...(entry.final === undefined ? {} : { start: entry.final }) }));
+      modules = unfinished.map((entry) => ({
+        module: entry.module,
+        outcome: 'in-progress',
+        ...(entry.final === undefined ? {} : { start: entry.final }),
+      }));
     } else {
       const next = nextModule(phases, previous?.phase, completed);
       modules = next === undefined ? [] : [{ module: next.id, outcome: 'in-progress' }];
-      if (next === undefined) notes.push('every module of project.json is complete: add the session\'s "modules" by hand');
+      if (next === undefined)
+        notes.push(
+          'every module of project.json is complete: add the session\'s "modules" by hand',
+        );
     }
   }
-  const phase = (modules[0] === undefined ? undefined : phaseOf(modules[0].module)) ?? phases.find((candidate) => candidate.number === previous?.phase) ?? phases.find((candidate) => candidate.modules !== undefined) ?? phases[0];
+  const phase =
+    (modules[0] === undefined ? undefined : phaseOf(modules[0].module)) ??
+    phases.find((candidate) => candidate.number === previous?.phase) ??
+    phases.find((candidate) => candidate.modules !== undefined) ??
+    phases[0];
   const schema = schemaFor(data);
   const start = previous?.projectCoverage?.final;
   const session: Session = {
@@ -69,8 +96,15 @@ export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Sc
 }
 
 /** The first module, in the order of work, not yet complete: in the given phase, then in later ones. */
-function nextModule(phases: readonly Phase[], fromPhase: number | undefined, completed: ReadonlySet<string>): Module | undefined {
-  const tracked = phases.filter((phase) => phase.modules !== undefined && (fromPhase === undefined || phase.number >= fromPhase));
+function nextModule(
+  phases: readonly Phase[],
+  fromPhase: number | undefined,
+  completed: ReadonlySet<string>,
+): Module | undefined {
+  const tracked = phases.filter(
+    (phase) =>
+      phase.modules !== undefined && (fromPhase === undefined || phase.number >= fromPhase),
+  );
   for (const phase of tracked) {
     const module = (phase.modules ?? []).find((candidate) => !completed.has(candidate.id));
     if (module !== undefined) return module;
@@ -80,7 +114,9 @@ function nextModule(phases: readonly Phase[], fromPhase: number | undefined, com
 
 /** The "$schema" of the newest record, or project.json's pointed at the session schema. */
 function schemaFor(data: ProjectData): string | undefined {
-  const fromRecord = [...data.sessions].reverse().find((record) => record.session.$schema !== undefined)?.session.$schema;
+  const fromRecord = [...data.sessions]
+    .reverse()
+    .find((record) => record.session.$schema !== undefined)?.session.$schema;
   if (fromRecord !== undefined) return fromRecord;
   const fromProject = data.project.$schema;
   if (fromProject === undefined) return undefined;
@@ -97,8 +133,15 @@ export function findModule(data: ProjectData, name: string): Module | undefined 
   const normalised = name.replaceAll('\\', '/');
   return (
     modules.find((module) => module.id === name) ??
-    modules.find((module) => slashes(module.path) === normalised || slashes(module.path).endsWith(`/${normalised}`)) ??
-    modules.find((module) => slashes(module.path).split('/').pop()?.replace(/\.py$/, '') === normalised.replace(/\.py$/, ''))
+    modules.find(
+      (module) =>
+        slashes(module.path) === normalised || slashes(module.path).endsWith(`/${normalised}`),
+    ) ??
+    modules.find(
+      (module) =>
+        slashes(module.path).split('/').pop()?.replace(/\.py$/, '') ===
+        normalised.replace(/\.py$/, ''),
+    )
   );
 }
 
@@ -106,5 +149,13 @@ export function findModule(data: ProjectData, name: string): Module | undefined 
 export function formatRecord(session: Session): string {
   const text = JSON.stringify(session, null, 2);
   // Figure objects ({"percent": …}) are short: keep each on one line, as in the other records.
-  return `${text.replace(/\{\n\s+("percent"|"start"|"final")[^{}\[\]]*?\n\s*\}/g, (block) => `{ ${block.slice(1, -1).trim().split(/,\n\s*/).join(', ')} }`)}\n`;
+  return `${text.replace(
+    /\{\n\s+("percent"|"start"|"final")[^{}\[\]]*?\n\s*\}/g,
+    (block) =>
+      `{ ${block
+        .slice(1, -1)
+        .trim()
+        .split(/,\n\s*/)
+        .join(', ')} }`,
+  )}\n`;
 }

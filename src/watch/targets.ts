@@ -22,13 +22,25 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
     return !inOut && !isNoise(name);
   };
   const targets: WatchTarget[] = [
-    { dir: settings.dataDir, recursive: true, accept: (name) => /\.(json|xml)$/i.test(name) && outside(settings.dataDir)(name) },
+    {
+      dir: settings.dataDir,
+      recursive: true,
+      accept: (name) => /\.(json|xml)$/i.test(name) && outside(settings.dataDir)(name),
+    },
   ];
   if (settings.templatesDir !== undefined) {
-    targets.push({ dir: settings.templatesDir, recursive: true, accept: (name) => /\.hbs$/i.test(name) && outside(settings.templatesDir ?? '')(name) });
+    targets.push({
+      dir: settings.templatesDir,
+      recursive: true,
+      accept: (name) => /\.hbs$/i.test(name) && outside(settings.templatesDir ?? '')(name),
+    });
   }
   const configDir = settings.configFile === undefined ? cwd : dirname(settings.configFile);
-  const files = [join(configDir, CONFIG_FILE), join(configDir, 'package.json'), ...reportFiles(settings)];
+  const files = [
+    join(configDir, CONFIG_FILE),
+    join(configDir, 'package.json'),
+    ...reportFiles(settings),
+  ];
   const byDir = new Map<string, Set<string>>();
   for (const file of files) {
     if (isInside(settings.dataDir, file)) continue;
@@ -36,7 +48,8 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
     names.add(basename(file));
     byDir.set(dirname(file), names);
   }
-  for (const [dir, names] of byDir) targets.push({ dir, recursive: false, accept: (name) => names.has(name) });
+  for (const [dir, names] of byDir)
+    targets.push({ dir, recursive: false, accept: (name) => names.has(name) });
   return targets;
 }
 
@@ -44,10 +57,13 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
 export function reportFiles(settings: Settings): string[] {
   if (settings.coverageReports !== undefined) return [...settings.coverageReports];
   try {
-    const value = parse(readFileSync(join(settings.dataDir, PROJECT_FILE), 'utf8')) as { coverageReport?: unknown } | undefined;
+    const value = parse(readFileSync(join(settings.dataDir, PROJECT_FILE), 'utf8')) as
+      { coverageReport?: unknown } | undefined;
     const configured = value?.coverageReport;
     const list = Array.isArray(configured) ? configured : [configured];
-    return list.filter((path): path is string => typeof path === 'string').map((path) => resolve(settings.dataDir, path));
+    return list
+      .filter((path): path is string => typeof path === 'string')
+      .map((path) => resolve(settings.dataDir, path));
   } catch {
     return [];
   }

@@ -59,16 +59,18 @@ export function watchAndRun(options: WatchOptions): Promise<void> {
     };
     const start = (work: Promise<void>) => {
       // A run's own failures are reported by the run; anything escaping must not end the process.
-      running = work.catch(() => undefined).finally(() => {
-        running = undefined;
-        if (options.signal.aborted) return;
-        try {
-          arm();
-        } catch {
-          // Targets that cannot be listed now are listed again after the next run.
-        }
-        if (pending.size > 0) timer = setTimeout(flush, debounceMs);
-      });
+      running = work
+        .catch(() => undefined)
+        .finally(() => {
+          running = undefined;
+          if (options.signal.aborted) return;
+          try {
+            arm();
+          } catch {
+            // Targets that cannot be listed now are listed again after the next run.
+          }
+          if (pending.size > 0) timer = setTimeout(flush, debounceMs);
+        });
     };
     const flush = () => {
       if (running !== undefined || pending.size === 0 || options.signal.aborted) return;
@@ -88,7 +90,10 @@ export function watchAndRun(options: WatchOptions): Promise<void> {
   });
 }
 
-function startWatcher(target: WatchTarget, onChange: (path: string) => void): FSWatcher | undefined {
+function startWatcher(
+  target: WatchTarget,
+  onChange: (path: string) => void,
+): FSWatcher | undefined {
   const listener = (_event: string, name: string | Buffer | null) => {
     if (name === null) return;
     const relative = String(name).split('\\').join('/');
@@ -102,7 +107,8 @@ function startWatcher(target: WatchTarget, onChange: (path: string) => void): FS
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' && target.recursive) return startWatcher({ ...target, recursive: false }, onChange);
+    if (code === 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' && target.recursive)
+      return startWatcher({ ...target, recursive: false }, onChange);
     throw error;
   }
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, realpath, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
+import {
+  mkdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+  chmod,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileToWrite {
@@ -32,7 +41,11 @@ async function resolveTarget(path: string): Promise<string> {
   }
 }
 
-async function replaceFile(path: string, content: string, directories: Map<string, Promise<unknown>>): Promise<void> {
+async function replaceFile(
+  path: string,
+  content: string,
+  directories: Map<string, Promise<unknown>>,
+): Promise<void> {
   const target = await resolveTarget(path);
   const directory = dirname(target);
   let made = directories.get(directory);
@@ -42,10 +55,16 @@ async function replaceFile(path: string, content: string, directories: Map<strin
   }
   await made;
   // Same directory as the target, so the rename is atomic (never across file systems).
-  const temporary = join(directory, `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`);
+  const temporary = join(
+    directory,
+    `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`,
+  );
   try {
     await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    const mode = await stat(target).then((stats) => stats.mode & 0o7777, () => undefined);
+    const mode = await stat(target).then(
+      (stats) => stats.mode & 0o7777,
+      () => undefined,
+    );
     if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, target);
   } catch (error) {
@@ -61,7 +80,10 @@ async function replaceFile(path: string, content: string, directories: Map<strin
  */
 export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<WriteOutcome[]> {
   const current = await Promise.all(files.map((file) => readIfExists(file.path)));
-  const outcomes: WriteOutcome[] = files.map((file, index) => ({ path: file.path, status: current[index] === file.content ? 'unchanged' : 'written' }));
+  const outcomes: WriteOutcome[] = files.map((file, index) => ({
+    path: file.path,
+    status: current[index] === file.content ? 'unchanged' : 'written',
+  }));
   const pending = files.filter((_, index) => outcomes[index]?.status === 'written');
   // A few writes at a time: the disk does the waiting, and no run opens thousands of files.
   const directories = new Map<string, Promise<unknown>>();
@@ -69,7 +91,11 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
     // After a failure no new file is started; the ones in flight finish (each is atomic anyway).
-    for (let file = pending[next++]; file !== undefined && failure === undefined; file = pending[next++]) {
+    for (
+      let file = pending[next++];
+      file !== undefined && failure === undefined;
+      file = pending[next++]
+    ) {
       await replaceFile(file.path, file.content, directories).catch((error: unknown) => {
         failure ??= { error };
       });

@@ -1,2 +1,7 @@
-export { readIfExists, writeFilesAtomically, type FileToWrite, type WriteOutcome } from './atomic.js';
+export {
+  readIfExists,
+  writeFilesAtomically,
+  type FileToWrite,
+  type WriteOutcome,
+} from './atomic.js';
 export { unifiedDiff, type UnifiedDiffOptions } from './diff.js';

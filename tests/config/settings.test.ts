@@ -17,25 +17,45 @@ describe('settings: defaults < config file < flags', () => {
   it('uses the defaults without a config', () => {
     const dir = scratch({});
     const { settings } = loadSettings(dir, {});
-    expect(settings).toMatchObject({ dataDir: join(dir, 'data'), outDir: join(dir, 'docs'), templatesDir: undefined, configFile: undefined });
+    expect(settings).toMatchObject({
+      dataDir: join(dir, 'data'),
+      outDir: join(dir, 'docs'),
+      templatesDir: undefined,
+      configFile: undefined,
+    });
     expect(settings?.outputs.tracker).toBe('PHASE_{phase}_PROGRESS_TRACKER.md');
   });
 
   it('reads trackgen.config.json, and flags override it', () => {
-    const dir = scratch({ 'trackgen.config.json': '{ "data": "records", "outDir": "out", "outputs": { "lessons": "LESSONS.md" } }' });
-    expect(loadSettings(dir, {}).settings).toMatchObject({ dataDir: join(dir, 'records'), outDir: join(dir, 'out'), outputs: { lessons: 'LESSONS.md', tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md' } });
+    const dir = scratch({
+      'trackgen.config.json':
+        '{ "data": "records", "outDir": "out", "outputs": { "lessons": "LESSONS.md" } }',
+    });
+    expect(loadSettings(dir, {}).settings).toMatchObject({
+      dataDir: join(dir, 'records'),
+      outDir: join(dir, 'out'),
+      outputs: { lessons: 'LESSONS.md', tracker: 'PHASE_{phase}_PROGRESS_TRACKER.md' },
+    });
     expect(loadSettings(dir, { out: 'elsewhere' }).settings?.outDir).toBe(join(dir, 'elsewhere'));
   });
 
   it('reads the "trackgen" key of package.json when there is no config file', () => {
-    const dir = scratch({ 'package.json': '{ "name": "x", "trackgen": { "outDir": "documentation" } }' });
+    const dir = scratch({
+      'package.json': '{ "name": "x", "trackgen": { "outDir": "documentation" } }',
+    });
     expect(loadSettings(dir, {}).settings?.outDir).toBe(join(dir, 'documentation'));
   });
 
   it('reports a mistake in the config with its position and a hint', () => {
-    const dir = scratch({ 'package.json': '{\n  "name": "x",\n  "trackgen": { "outdir": "documentation" }\n}\n' });
+    const dir = scratch({
+      'package.json': '{\n  "name": "x",\n  "trackgen": { "outdir": "documentation" }\n}\n',
+    });
     const { settings, diagnostics } = loadSettings(dir, {});
     expect(settings).toBeUndefined();
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(['package.json:3:17 unknown-key trackgen.outdir: unknown key, did you mean "outDir"?']);
+    expect(
+      diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`),
+    ).toEqual([
+      'package.json:3:17 unknown-key trackgen.outdir: unknown key, did you mean "outDir"?',
+    ]);
   });
 });

@@ -14,7 +14,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(() => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
 });
 
 describe('built CLI: trackgen coverage', () => {
@@ -31,7 +34,8 @@ describe('built CLI: trackgen coverage', () => {
     expect(await runBuiltCli(['coverage', 'lcov.info'], scratch)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'trackgen coverage: lcov.info: this is an LCOV tracefile; trackgen reads Cobertura XML or coverage.py JSON\n',
+      stderr:
+        'trackgen coverage: lcov.info: this is an LCOV tracefile; trackgen reads Cobertura XML or coverage.py JSON\n',
     });
   });
 });

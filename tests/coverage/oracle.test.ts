@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatPercent, formatTextTable, readCoverageReport, type CoverageJson } from '../../src/coverage/index.js';
+import {
+  formatPercent,
+  formatTextTable,
+  readCoverageReport,
+  type CoverageJson,
+} from '../../src/coverage/index.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -16,13 +21,27 @@ import { runCli } from '../helpers/run-cli.js';
 const project = fileURLToPath(new URL('../fixtures/coverage/pyproject/', import.meta.url));
 
 function findCoverage(): string[] | undefined {
-  const candidates = [['python3', '-m', 'coverage'], ['/usr/bin/python3', '-m', 'coverage'], ['python3-coverage'], ['coverage']];
-  return candidates.find(([command, ...args]) => spawnSync(command ?? '', [...args, '--version'], { encoding: 'utf8' }).status === 0);
+  const candidates = [
+    ['python3', '-m', 'coverage'],
+    ['/usr/bin/python3', '-m', 'coverage'],
+    ['python3-coverage'],
+    ['coverage'],
+  ];
+  return candidates.find(
+    ([command, ...args]) =>
+      spawnSync(command ?? '', [...args, '--version'], { encoding: 'utf8' }).status === 0,
+  );
 }
 
 const coverage = findCoverage();
-if (coverage === undefined && process.env['CI']) throw new Error('coverage.py is required in CI (python3 -m coverage); .ci/run installs python3-coverage');
-if (coverage === undefined) console.warn('oracle.test.ts: SKIPPED — coverage.py not found (python3 -m coverage, python3-coverage); install it to run the oracle test');
+if (coverage === undefined && process.env['CI'])
+  throw new Error(
+    'coverage.py is required in CI (python3 -m coverage); .ci/run installs python3-coverage',
+  );
+if (coverage === undefined)
+  console.warn(
+    'oracle.test.ts: SKIPPED — coverage.py not found (python3 -m coverage, python3-coverage); install it to run the oracle test',
+  );
 
 interface PyFile {
   readonly summary: Record<string, number | string>;
@@ -38,7 +57,11 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const run = (...args: string[]): string => {
     const [command, ...prefix] = coverage ?? [];
-    const result = spawnSync(command ?? '', [...prefix, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, COVERAGE_FILE: join(work, '.coverage') } });
+    const result = spawnSync(command ?? '', [...prefix, ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, COVERAGE_FILE: join(work, '.coverage') },
+    });
     if (result.status !== 0) throw new Error(`coverage ${args.join(' ')} failed: ${result.stderr}`);
     return result.stdout;
   };
@@ -63,7 +86,8 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
         .split('\n')
         .filter((line) => /^\S+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+(\.\d+)?%/.test(line))
         .map((line) => {
-          const match = /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%\s*(.*)$/.exec(line) ?? [];
+          const match =
+            /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+(?:\.\d+)?)%\s*(.*)$/.exec(line) ?? [];
           return [match[1] ?? '', match.slice(2)] as const;
         }),
     );
@@ -75,7 +99,9 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         const ours = JSON.parse(result.stdout) as CoverageJson;
-        expect(ours.modules.map((module) => module.path).sort()).toEqual(Object.keys(py.files).sort());
+        expect(ours.modules.map((module) => module.path).sort()).toEqual(
+          Object.keys(py.files).sort(),
+        );
         const figures = (summary: Record<string, number | string>) => ({
           statements: summary['num_statements'],
           missed: summary['missing_lines'],
@@ -85,29 +111,47 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
           percent: summary['percent_covered'],
         });
         for (const module of ours.modules) {
-          const { statements, missed, branches, coveredBranches, partialBranches, percent } = module;
-          expect({ statements, missed, branches, coveredBranches, partialBranches, percent }, module.path).toEqual(figures(py.files[module.path]?.summary ?? {}));
-          expect(module.true100).toBe(module.missed === 0 && module.coveredBranches === module.branches);
+          const { statements, missed, branches, coveredBranches, partialBranches, percent } =
+            module;
+          expect(
+            { statements, missed, branches, coveredBranches, partialBranches, percent },
+            module.path,
+          ).toEqual(figures(py.files[module.path]?.summary ?? {}));
+          expect(module.true100).toBe(
+            module.missed === 0 && module.coveredBranches === module.branches,
+          );
         }
-        const { statements, missed, branches, coveredBranches, partialBranches, percent } = ours.totals;
-        expect({ statements, missed, branches, coveredBranches, partialBranches, percent }).toEqual(figures(py.totals));
+        const { statements, missed, branches, coveredBranches, partialBranches, percent } =
+          ours.totals;
+        expect({ statements, missed, branches, coveredBranches, partialBranches, percent }).toEqual(
+          figures(py.totals),
+        );
       });
 
       it('gives the Missing column of `coverage report -m`: ranges and partial arcs', async () => {
-        const ours = JSON.parse((await runCli(['coverage', input, '--format', 'json'], work)).stdout) as CoverageJson;
+        const ours = JSON.parse(
+          (await runCli(['coverage', input, '--format', 'json'], work)).stdout,
+        ) as CoverageJson;
         const theirs = rows(table);
         for (const module of ours.modules) {
           const missing = theirs.get(module.path)?.[5] ?? '';
           const items = missing === '' ? [] : missing.split(', ');
-          expect(module.missingLines, module.path).toBe(items.filter((item) => !item.includes('->')).join(', '));
-          expect(module.partialArcs, module.path).toEqual(items.filter((item) => item.includes('->')));
+          expect(module.missingLines, module.path).toBe(
+            items.filter((item) => !item.includes('->')).join(', '),
+          );
+          expect(module.partialArcs, module.path).toEqual(
+            items.filter((item) => item.includes('->')),
+          );
         }
         expect(ours.modules.flatMap((module) => module.partialArcs)).toContain('13->exit');
       });
 
       it('prints the table of `coverage report -m` (--precision 2 and 0)', async () => {
         const report = readCoverageReport(join(work, input));
-        for (const [precision, text] of [[2, table], [0, table0]] as const) {
+        for (const [precision, text] of [
+          [2, table],
+          [0, table0],
+        ] as const) {
           const theirs = rows(text);
           const ours = rows(formatTextTable(report, precision));
           expect([...ours.keys()]).toEqual([...theirs.keys()]);
@@ -122,7 +166,9 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
       it('shows percents as coverage.py displays them', () => {
         const report = readCoverageReport(join(work, input));
         for (const module of report.modules) {
-          expect(formatPercent(module.percent, 0)).toBe(py.files[module.path]?.summary['percent_covered_display']);
+          expect(formatPercent(module.percent, 0)).toBe(
+            py.files[module.path]?.summary['percent_covered_display'],
+          );
         }
         expect(formatPercent(report.totals.percent, 0)).toBe(py.totals['percent_covered_display']);
       });
@@ -131,14 +177,35 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
 
   it('agrees on real code too: a dozen standard-library modules, from XML and from JSON', () => {
     const stdlib = join(work, 'stdlib');
-    cpSync(fileURLToPath(new URL('../fixtures/coverage/stdlib-drive.py', import.meta.url)), join(stdlib, 'drive.py'));
+    cpSync(
+      fileURLToPath(new URL('../fixtures/coverage/stdlib-drive.py', import.meta.url)),
+      join(stdlib, 'drive.py'),
+    );
     const [command, ...prefix] = coverage ?? [];
     const inStdlib = (...args: string[]) => {
-      const result = spawnSync(command ?? '', [...prefix, ...args], { cwd: stdlib, encoding: 'utf8', env: { ...process.env, COVERAGE_FILE: join(stdlib, '.coverage') } });
-      if (result.status !== 0) throw new Error(`coverage ${args.join(' ')} failed: ${result.stderr}`);
+      const result = spawnSync(command ?? '', [...prefix, ...args], {
+        cwd: stdlib,
+        encoding: 'utf8',
+        env: { ...process.env, COVERAGE_FILE: join(stdlib, '.coverage') },
+      });
+      if (result.status !== 0)
+        throw new Error(`coverage ${args.join(' ')} failed: ${result.stderr}`);
       return result.stdout;
     };
-    const include = ['json/*', 'argparse.py', 'textwrap.py', 'csv.py', 'fractions.py', 'difflib.py', 'shlex.py', 'ipaddress.py', 'statistics.py', 'string.py'].map((name) => `*/${name}`).join(',');
+    const include = [
+      'json/*',
+      'argparse.py',
+      'textwrap.py',
+      'csv.py',
+      'fractions.py',
+      'difflib.py',
+      'shlex.py',
+      'ipaddress.py',
+      'statistics.py',
+      'string.py',
+    ]
+      .map((name) => `*/${name}`)
+      .join(',');
     inStdlib('run', '--branch', `--include=${include}`, 'drive.py');
     inStdlib('xml', '-q', '-o', 'coverage.xml');
     inStdlib('json', '-q', '-o', 'coverage.json');
@@ -157,6 +224,8 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
     expect(byPath.get('pkg/full.py')).toMatchObject({ true100: true });
     expect(byPath.get('pkg/untested.py')).toMatchObject({ percent: 0, partialBranches: 0 });
     expect(byPath.get('pkg/ranges.py')?.missingRanges).toMatch(/\d+-\d+/);
-    expect(byPath.get('pkg/branches.py')?.partialArcs).toEqual(expect.arrayContaining(['13->exit', '50->52']));
+    expect(byPath.get('pkg/branches.py')?.partialArcs).toEqual(
+      expect.arrayContaining(['13->exit', '50->52']),
+    );
   });
 });

@@ -30,13 +30,18 @@ describe('formatPercent: coverage.py display_covered', () => {
 
   it('shows 100 only for 100 and 0 only for 0, and otherwise agrees with toFixed away from ties', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 6 }), (value, precision) => {
-        const shown = formatPercent(value, precision);
-        if (value !== 100) expect(Number(shown)).toBeLessThan(100);
-        if (value !== 0) expect(Number(shown)).toBeGreaterThan(0);
-        const step = 1 / 10 ** precision;
-        if (value >= step && value <= 100 - step) expect(Math.abs(Number(shown) - value)).toBeLessThanOrEqual(step / 2 + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        (value, precision) => {
+          const shown = formatPercent(value, precision);
+          if (value !== 100) expect(Number(shown)).toBeLessThan(100);
+          if (value !== 0) expect(Number(shown)).toBeGreaterThan(0);
+          const step = 1 / 10 ** precision;
+          if (value >= step && value <= 100 - step)
+            expect(Math.abs(Number(shown) - value)).toBeLessThanOrEqual(step / 2 + 1e-9);
+        },
+      ),
     );
   });
 });

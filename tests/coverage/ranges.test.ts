@@ -1,29 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { formatMissing, formatPartialArcs, formatRanges, shortNames } from '../../src/coverage/index.js';
+import {
+  formatMissing,
+  formatPartialArcs,
+  formatRanges,
+  shortNames,
+} from '../../src/coverage/index.js';
 
 describe("coverage.py's format_lines", () => {
   it('groups across lines that are not statements, breaking at executed statements (its docstring example)', () => {
-    expect(formatRanges([1, 2, 3, 4, 5, 10, 11, 12, 13, 14], [1, 2, 5, 10, 11, 13, 14])).toBe('1-2, 5-11, 13-14');
-    expect(formatRanges([109, 120, 166, 170, 179, 200, 323, 340, 350], [109, 120, 166, 170, 179, 323, 340, 350])).toBe('109-179, 323-350');
+    expect(formatRanges([1, 2, 3, 4, 5, 10, 11, 12, 13, 14], [1, 2, 5, 10, 11, 13, 14])).toBe(
+      '1-2, 5-11, 13-14',
+    );
+    expect(
+      formatRanges(
+        [109, 120, 166, 170, 179, 200, 323, 340, 350],
+        [109, 120, 166, 170, 179, 323, 340, 350],
+      ),
+    ).toBe('109-179, 323-350');
     expect(formatRanges([1, 2], [])).toBe('');
   });
 
   it('interleaves ranges and arcs by line, leaving out arcs from or to a missing line', () => {
     const statements = [16, 20, 26, 30, 36, 40, 42, 43, 45, 50, 54];
     const missing = [16, 36, 42, 43, 50];
-    const arcs = new Map([[26, [30]], [54, [-1]], [20, [50]], [42, [54]]]);
+    const arcs = new Map([
+      [26, [30]],
+      [54, [-1]],
+      [20, [50]],
+      [42, [54]],
+    ]);
     expect(formatMissing(statements, missing, arcs)).toBe('16, 26->30, 36, 42-43, 50, 54->exit');
     expect(formatPartialArcs(arcs, new Set(missing))).toEqual(['26->30', '54->exit']);
   });
 
   it('sorts arcs of one line as Python sorts their text: 5->10 before 5->7, exit last', () => {
-    expect(formatPartialArcs(new Map([[5, [-1, 7, 10]]]), new Set())).toEqual(['5->10', '5->7', '5->exit']);
+    expect(formatPartialArcs(new Map([[5, [-1, 7, 10]]]), new Set())).toEqual([
+      '5->10',
+      '5->7',
+      '5->exit',
+    ]);
   });
 });
 
 describe('short names', () => {
   it('basename where unique, else the shortest unique path suffix', () => {
-    const names = shortNames(['app/models/user.py', 'app/api/user.py', 'app/sync.py', '__init__.py', 'app/__init__.py', 'x/app/sync.py']);
+    const names = shortNames([
+      'app/models/user.py',
+      'app/api/user.py',
+      'app/sync.py',
+      '__init__.py',
+      'app/__init__.py',
+      'x/app/sync.py',
+    ]);
     expect(Object.fromEntries(names)).toEqual({
       'app/models/user.py': 'models/user.py',
       'app/api/user.py': 'api/user.py',

@@ -28,6 +28,13 @@ function isStale(): boolean {
 export default function setup(): void {
   if (!isStale()) return;
   // What npm run build does, without npm's own start-up.
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
-  execFileSync(process.execPath, [join(root, 'scripts/precompile-templates.js')], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  execFileSync(process.execPath, [join(root, 'scripts/precompile-templates.js')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 
 /** Runs git in `cwd` and returns its trimmed output; throws with git's message on failure. */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** `git init` with a local identity, so commits work on any machine. */

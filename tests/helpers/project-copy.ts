@@ -5,7 +5,10 @@ import { afterEach } from 'vitest';
 import { repoRoot } from './run-cli.js';
 
 /** A scratch copy of the default project (data/ and the config), so tests may change it freely. */
-export function copyDefaultProject(prefix = 'trackgen-project-'): { dir: string; remove: () => void } {
+export function copyDefaultProject(prefix = 'trackgen-project-'): {
+  dir: string;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(repoRoot, 'data'), join(dir, 'data'), { recursive: true });
   cpSync(join(repoRoot, 'trackgen.config.json'), join(dir, 'trackgen.config.json'));

@@ -11,7 +11,11 @@ export interface CliResult {
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs the CLI in process, capturing both streams. */
-export async function runCli(argv: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export async function runCli(
+  argv: readonly string[],
+  cwd = repoRoot,
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run({
@@ -25,12 +29,21 @@ export async function runCli(argv: readonly string[], cwd = repoRoot, env: Recor
 }
 
 /** Runs the built bin/trackgen.js in a child process: what users and hooks actually run. */
-export function runBuiltCli(argv: readonly string[], cwd = repoRoot, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export function runBuiltCli(
+  argv: readonly string[],
+  cwd = repoRoot,
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   const bin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...argv], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...argv],
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

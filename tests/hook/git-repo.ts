@@ -10,22 +10,36 @@ import { repoRoot, runBuiltCli, type CliResult } from '../helpers/run-cli.js';
 
 /** git without the machine's or the person's config, and without a surrounding hook's variables. */
 export const gitEnv: Record<string, string | undefined> = Object.fromEntries([
-  ...Object.keys(process.env).filter((name) => name.startsWith('GIT_')).map((name) => [name, undefined]),
+  ...Object.keys(process.env)
+    .filter((name) => name.startsWith('GIT_'))
+    .map((name) => [name, undefined]),
   ['GIT_CONFIG_NOSYSTEM', '1'],
   ['GIT_CONFIG_GLOBAL', '/dev/null'],
 ]);
 
 export function git(cwd: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2, stdout, stderr });
-    });
+    execFile(
+      'git',
+      args,
+      { cwd, env: cleanEnv(), maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
 export async function gitOk(cwd: string, ...args: string[]): Promise<string> {
   const result = await git(cwd, ...args);
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed (${result.code}): ${result.stderr}${result.stdout}`);
+  if (result.code !== 0)
+    throw new Error(
+      `git ${args.join(' ')} failed (${result.code}): ${result.stderr}${result.stdout}`,
+    );
   return result.stdout;
 }
 
@@ -36,15 +50,25 @@ export function trackgen(cwd: string, ...args: string[]): Promise<CliResult> {
 /** Runs another copy of trackgen's bin (one installed into a scratch repository's node_modules). */
 export function trackgenAt(bin: string, cwd: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: cleanEnv() }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: cleanEnv() },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 2,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
 function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...gitEnv })) if (value !== undefined) env[name] = value;
+  for (const [name, value] of Object.entries({ ...process.env, ...gitEnv }))
+    if (value !== undefined) env[name] = value;
   return env;
 }
 
@@ -80,7 +104,8 @@ export async function createTemplateRepo(): Promise<ScratchRepo> {
   await gitOk(dir, 'config', 'user.name', 'Hook Test');
   await gitOk(dir, 'config', 'user.email', 'hook-test@example.com');
   const generated = await trackgen(dir, 'generate', '-q');
-  if (generated.code !== 0) throw new Error(`trackgen generate failed: ${generated.stderr}${generated.stdout}`);
+  if (generated.code !== 0)
+    throw new Error(`trackgen generate failed: ${generated.stderr}${generated.stdout}`);
   await gitOk(dir, 'add', '-A');
   await gitOk(dir, 'commit', '-q', '-m', 'The default project and its docs');
   return scratch(dir);
@@ -95,5 +120,7 @@ export function copyRepo(template: ScratchRepo): ScratchRepo {
 
 /** Paths changed by the last commit. */
 export async function lastCommitFiles(dir: string): Promise<string[]> {
-  return (await gitOk(dir, 'show', '--name-only', '--format=', 'HEAD')).split('\n').filter((line) => line !== '');
+  return (await gitOk(dir, 'show', '--name-only', '--format=', 'HEAD'))
+    .split('\n')
+    .filter((line) => line !== '');
 }

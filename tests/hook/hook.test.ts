@@ -1,13 +1,33 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
-import { copyRepo, createTemplateRepo, git, gitOk, lastCommitFiles, trackgen, trackgenAt, type ScratchRepo } from './git-repo.js';
+import {
+  copyRepo,
+  createTemplateRepo,
+  git,
+  gitOk,
+  lastCommitFiles,
+  trackgen,
+  trackgenAt,
+  type ScratchRepo,
+} from './git-repo.js';
 
 const TRACKER = 'docs/PHASE_4_PROGRESS_TRACKER.md';
 const SUMMARY = 'docs/sessions/SESSION_54_SUMMARY.md';
 const RECORD = 'data/sessions/054.json';
-const moreTests = (text: string) => text.replace('"total": 2413, "passing": 2413', '"total": 2420, "passing": 2420');
+const moreTests = (text: string) =>
+  text.replace('"total": 2413, "passing": 2413', '"total": 2420, "passing": 2420');
 
 let template: ScratchRepo;
 const repos: ScratchRepo[] = [];
@@ -39,7 +59,9 @@ describe('the pre-commit hook, through git commit', () => {
     expect(commit.code, commit.stderr).toBe(0);
     expect(commit.stdout + commit.stderr).toContain(`staged ${TRACKER}, ${SUMMARY}`);
     expect((await lastCommitFiles(repo.dir)).sort()).toEqual([RECORD, SUMMARY, TRACKER].sort());
-    expect(await gitOk(repo.dir, 'show', `HEAD:${TRACKER}`)).toContain('- **Total Tests**: 2,420 (all passing)');
+    expect(await gitOk(repo.dir, 'show', `HEAD:${TRACKER}`)).toContain(
+      '- **Total Tests**: 2,420 (all passing)',
+    );
     expect(await status(repo.dir)).toBe('');
     expect((await trackgen(repo.dir, 'check', '-q')).code).toBe(0);
   });
@@ -50,7 +72,9 @@ describe('the pre-commit hook, through git commit', () => {
     await gitOk(repo.dir, 'add', 'data/coverage.xml');
     const commit = await git(repo.dir, 'commit', '-m', 'New coverage report');
     expect(commit.code, commit.stderr).toBe(0);
-    expect(await lastCommitFiles(repo.dir)).toEqual(expect.arrayContaining(['data/coverage.xml', TRACKER]));
+    expect(await lastCommitFiles(repo.dir)).toEqual(
+      expect.arrayContaining(['data/coverage.xml', TRACKER]),
+    );
     expect(await status(repo.dir)).toBe('');
     expect((await trackgen(repo.dir, 'check', '-q')).code).toBe(0);
   });
@@ -60,7 +84,9 @@ describe('the pre-commit hook, through git commit', () => {
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
     // An unstaged second change to the same record must not reach the committed docs.
-    repo.edit(RECORD, (text) => text.replace('"total": 2420, "passing": 2420', '"total": 2499, "passing": 2499'));
+    repo.edit(RECORD, (text) =>
+      text.replace('"total": 2420, "passing": 2420', '"total": 2499, "passing": 2499'),
+    );
     const commit = await git(repo.dir, 'commit', '-m', 'Session 54: staged part only');
     expect(commit.code, commit.stderr).toBe(0);
     const committed = await gitOk(repo.dir, 'show', `HEAD:${TRACKER}`);
@@ -99,13 +125,20 @@ describe('the pre-commit hook, through git commit', () => {
 
   it('blocks on a hand edit that conflicts with the staged data and names the commands that resolve it', async () => {
     const repo = await repoWithHook();
-    repo.edit(TRACKER, (text) => text.replace('### Session 54: 2025-11-24', 'Session 54 ran over two evenings.\n\n### Session 54: 2025-11-24'));
+    repo.edit(TRACKER, (text) =>
+      text.replace(
+        '### Session 54: 2025-11-24',
+        'Session 54 ran over two evenings.\n\n### Session 54: 2025-11-24',
+      ),
+    );
     await gitOk(repo.dir, 'commit', '-q', '-am', 'A hand note in the tracker');
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
     const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code).not.toBe(0);
-    expect(commit.stderr).toMatch(/conflict in docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+ \(section session-log/);
+    expect(commit.stderr).toMatch(
+      /conflict in docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+ \(section session-log/,
+    );
     expect(commit.stderr).toContain('trackgen generate --force session-log');
     expect(commit.stderr).toContain('trackgen accept session-log');
 
@@ -121,7 +154,8 @@ describe('the pre-commit hook, through git commit', () => {
     const repo = copyRepo(template);
     repos.push(repo);
     mkdirSync(join(repo.dir, 'tracking'));
-    for (const entry of ['data', 'docs', 'trackgen.config.json']) await gitOk(repo.dir, 'mv', entry, `tracking/${entry}`);
+    for (const entry of ['data', 'docs', 'trackgen.config.json'])
+      await gitOk(repo.dir, 'mv', entry, `tracking/${entry}`);
     await gitOk(repo.dir, 'commit', '-q', '-m', 'move the project into tracking/');
     expect((await trackgen(join(repo.dir, 'tracking'), 'hook', 'install')).code).toBe(0);
 
@@ -129,13 +163,19 @@ describe('the pre-commit hook, through git commit', () => {
     await gitOk(repo.dir, 'add', '-A');
     const blocked = await git(repo.dir, 'commit', '-m', 'broken');
     expect(blocked.code).not.toBe(0);
-    expect(blocked.stderr).toMatch(/^tracking\/data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}phase: expected a whole number/m);
+    expect(blocked.stderr).toMatch(
+      /^tracking\/data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}phase: expected a whole number/m,
+    );
 
-    repo.edit(`tracking/${RECORD}`, (text) => moreTests(text.replace('"phase": "four",', '"phase": 4,')));
+    repo.edit(`tracking/${RECORD}`, (text) =>
+      moreTests(text.replace('"phase": "four",', '"phase": 4,')),
+    );
     await gitOk(repo.dir, 'add', '-A');
     const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
-    expect((await lastCommitFiles(repo.dir)).sort()).toEqual([`tracking/${RECORD}`, `tracking/${SUMMARY}`, `tracking/${TRACKER}`].sort());
+    expect((await lastCommitFiles(repo.dir)).sort()).toEqual(
+      [`tracking/${RECORD}`, `tracking/${SUMMARY}`, `tracking/${TRACKER}`].sort(),
+    );
   });
 
   it('passes a commit that touches nothing trackgen reads, without regenerating', async () => {
@@ -158,13 +198,16 @@ describe('trackgen hook install and uninstall', () => {
     const repo = copyRepo(template);
     repos.push(repo);
     const hook = join(repo.dir, '.git/hooks/pre-commit');
-    const original = '#!/bin/sh\necho "team hook ran" >> team-hook.log\nexit "${TEAM_HOOK_EXIT:-0}"\n';
+    const original =
+      '#!/bin/sh\necho "team hook ran" >> team-hook.log\nexit "${TEAM_HOOK_EXIT:-0}"\n';
     writeFileSync(hook, original);
     chmodSync(hook, 0o750);
 
     const install = await trackgen(repo.dir, 'hook', 'install');
     expect(install.code, install.stderr).toBe(0);
-    expect(install.stdout).toContain('kept the existing pre-commit hook as .git/hooks/pre-commit.trackgen-chained');
+    expect(install.stdout).toContain(
+      'kept the existing pre-commit hook as .git/hooks/pre-commit.trackgen-chained',
+    );
     const again = await trackgen(repo.dir, 'hook', 'install');
     expect(again).toMatchObject({ code: 0 });
     expect(again.stdout).toContain('already installed');
@@ -178,8 +221,13 @@ describe('trackgen hook install and uninstall', () => {
 
     const failing = copyRepo(repo);
     repos.push(failing);
-    failing.write('.git/hooks/pre-commit.trackgen-chained', '#!/bin/sh\necho "team hook says no" >&2\nexit 3\n');
-    failing.edit(RECORD, (text) => text.replace('"total": 2420, "passing": 2420', '"total": 2421, "passing": 2421'));
+    failing.write(
+      '.git/hooks/pre-commit.trackgen-chained',
+      '#!/bin/sh\necho "team hook says no" >&2\nexit 3\n',
+    );
+    failing.edit(RECORD, (text) =>
+      text.replace('"total": 2420, "passing": 2420', '"total": 2421, "passing": 2421'),
+    );
     await gitOk(failing.dir, 'add', RECORD);
     const head = await gitOk(failing.dir, 'rev-parse', 'HEAD');
     const blocked = await git(failing.dir, 'commit', '-m', 'Session 54: blocked by the team hook');
@@ -203,7 +251,9 @@ describe('trackgen hook install and uninstall', () => {
     repo.write('.git/hooks/pre-commit', `${written}echo edited by hand\n`);
     const refused = await trackgen(repo.dir, 'hook', 'install');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('.git/hooks/pre-commit is a trackgen hook that differs from the one this version writes');
+    expect(refused.stderr).toContain(
+      '.git/hooks/pre-commit is a trackgen hook that differs from the one this version writes',
+    );
     expect(refused.stderr).toContain('--force');
     const forced = await trackgen(repo.dir, 'hook', 'install', '--force');
     expect(forced.code, forced.stderr).toBe(0);
@@ -243,7 +293,11 @@ describe('trackgen hook install and uninstall', () => {
     const repo = copyRepo(template);
     repos.push(repo);
     const worktree = `${repo.dir}-worktree`;
-    repos.push({ ...repo, dir: worktree, remove: () => rmSync(worktree, { recursive: true, force: true }) });
+    repos.push({
+      ...repo,
+      dir: worktree,
+      remove: () => rmSync(worktree, { recursive: true, force: true }),
+    });
     await gitOk(repo.dir, 'worktree', 'add', '-q', '-b', 'side', worktree);
     const install = await trackgen(worktree, 'hook', 'install');
     expect(install.code, install.stderr).toBe(0);
@@ -260,17 +314,29 @@ describe('trackgen hook install and uninstall', () => {
     repos.push(repo);
     const installed = join(repo.dir, 'node_modules/trackgen');
     mkdirSync(installed, { recursive: true });
-    for (const entry of ['bin', 'dist', 'templates', 'package.json']) cpSync(join(repoRoot, entry), join(installed, entry), { recursive: true });
+    for (const entry of ['bin', 'dist', 'templates', 'package.json'])
+      cpSync(join(repoRoot, entry), join(installed, entry), { recursive: true });
     for (const dependency of readdirSync(join(repoRoot, 'node_modules'))) {
-      if (!dependency.startsWith('.')) symlinkSync(join(repoRoot, 'node_modules', dependency), join(repo.dir, 'node_modules', dependency));
+      if (!dependency.startsWith('.'))
+        symlinkSync(
+          join(repoRoot, 'node_modules', dependency),
+          join(repo.dir, 'node_modules', dependency),
+        );
     }
     repo.write('.gitignore', 'node_modules/\n');
     await gitOk(repo.dir, 'add', '.gitignore');
     await gitOk(repo.dir, 'commit', '-q', '-m', 'ignore node_modules');
 
-    const install = await trackgenAt(join(installed, 'bin/trackgen.js'), repo.dir, 'hook', 'install');
+    const install = await trackgenAt(
+      join(installed, 'bin/trackgen.js'),
+      repo.dir,
+      'hook',
+      'install',
+    );
     expect(install.code, install.stderr).toBe(0);
-    expect(repo.read('.git/hooks/pre-commit')).toContain('trackgen="$PWD"/node_modules/trackgen/bin/trackgen.js\n');
+    expect(repo.read('.git/hooks/pre-commit')).toContain(
+      'trackgen="$PWD"/node_modules/trackgen/bin/trackgen.js\n',
+    );
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
     const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');

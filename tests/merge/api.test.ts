@@ -4,7 +4,18 @@ import * as write from '../../src/write/index.js';
 
 describe('public API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(merge).sort()).toEqual(['HASH_LENGTH', 'acceptSections', 'hashBody', 'mergeDocument', 'sectionSpans', 'wrapSection']);
-    expect(Object.keys(write).sort()).toEqual(['readIfExists', 'unifiedDiff', 'writeFilesAtomically']);
+    expect(Object.keys(merge).sort()).toEqual([
+      'HASH_LENGTH',
+      'acceptSections',
+      'hashBody',
+      'mergeDocument',
+      'sectionSpans',
+      'wrapSection',
+    ]);
+    expect(Object.keys(write).sort()).toEqual([
+      'readIfExists',
+      'unifiedDiff',
+      'writeFilesAtomically',
+    ]);
   });
 });

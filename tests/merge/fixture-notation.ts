@@ -10,7 +10,12 @@ export function expandNotation(source: string): string {
   const crlf = source.includes('\r\n');
   const lf = source.replace(/\r\n/g, '\n');
   const expanded = lf
-    .replace(/\{\{#section "([^"]+)"\}\}\n([\s\S]*?)\{\{\/section\}\}/g, (_, id: string, body: string) => wrapSection(id, body))
-    .replace(/\{\{hash ("(?:[^"\\]|\\.)*")\}\}/g, (_, json: string) => hashBody(JSON.parse(json) as string));
+    .replace(
+      /\{\{#section "([^"]+)"\}\}\n([\s\S]*?)\{\{\/section\}\}/g,
+      (_, id: string, body: string) => wrapSection(id, body),
+    )
+    .replace(/\{\{hash ("(?:[^"\\]|\\.)*")\}\}/g, (_, json: string) =>
+      hashBody(JSON.parse(json) as string),
+    );
   return crlf ? expanded.replace(/\n/g, '\r\n') : expanded;
 }

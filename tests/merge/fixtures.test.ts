@@ -14,7 +14,10 @@ import { expandNotation } from './fixture-notation.js';
  */
 const root = join(import.meta.dirname, '..', 'fixtures', 'merge');
 const update = process.env['UPDATE'] === '1';
-const cases = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 function read(folder: string, name: string): string | undefined {
   const path = join(folder, name);
@@ -23,8 +26,16 @@ function read(folder: string, name: string): string | undefined {
 
 function inputFor(folder: string, existing: string | undefined): MergeInput {
   const fresh = expandNotation(read(folder, 'fresh.md') ?? '');
-  const options = JSON.parse(read(folder, 'options.json') ?? '{}') as { force?: 'all' | string[]; adopt?: boolean };
-  const force = options.force === undefined ? undefined : options.force === 'all' ? 'all' : new Set(options.force);
+  const options = JSON.parse(read(folder, 'options.json') ?? '{}') as {
+    force?: 'all' | string[];
+    adopt?: boolean;
+  };
+  const force =
+    options.force === undefined
+      ? undefined
+      : options.force === 'all'
+        ? 'all'
+        : new Set(options.force);
   return {
     path: 'doc.md',
     existing,
@@ -40,7 +51,10 @@ function report(result: MergeResult): string {
     `content: ${result.content === null ? 'not written' : result.changed ? 'changed' : 'unchanged'}`,
     `parsed: ${result.fullParse ? 'remark' : 'scanner only'}`,
     ...result.sections.map((section) => `section ${section.id}: ${section.status}`),
-    ...result.conflicts.flatMap((conflict) => [`conflict ${conflict.sectionId} at line ${conflict.line}:`, conflict.diff.trimEnd()]),
+    ...result.conflicts.flatMap((conflict) => [
+      `conflict ${conflict.sectionId} at line ${conflict.line}:`,
+      conflict.diff.trimEnd(),
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }

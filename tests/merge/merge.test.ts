@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceptSections, hashBody, mergeDocument, sectionSpans, wrapSection } from '../../src/merge/index.js';
+import {
+  acceptSections,
+  hashBody,
+  mergeDocument,
+  sectionSpans,
+  wrapSection,
+} from '../../src/merge/index.js';
 
 const render = (status: string, next = '- next\n'): string =>
   `# Tracker\n\n## Status\n\n${wrapSection('status', status)}\n\n## Next\n\n${wrapSection('next', next)}\n`;
@@ -35,7 +41,11 @@ describe('mergeDocument', () => {
 
   it('parses in full only when something could hide a marker, and then still merges', async () => {
     const fenced = (await created(render('40%\n'))).replace('## Next', '```\ncode\n```\n\n## Next');
-    const closedFence = await mergeDocument({ path: 'doc.md', existing: fenced, fresh: render('55%\n') });
+    const closedFence = await mergeDocument({
+      path: 'doc.md',
+      existing: fenced,
+      fresh: render('55%\n'),
+    });
     expect(closedFence.fullParse).toBe(false);
     expect(closedFence.content).toContain('```\ncode\n```\n\n## Next');
 
@@ -57,7 +67,12 @@ describe('mergeDocument', () => {
     const existing = (await created(render('40%\n')))
       .replace(/<!-- trackgen:(begin|end) status[^\n]*\n/g, '')
       .replace('40%', '40% — mine now');
-    const result = await mergeDocument({ path: 'doc.md', existing, fresh: render('55%\n'), force: new Set(['status']) });
+    const result = await mergeDocument({
+      path: 'doc.md',
+      existing,
+      fresh: render('55%\n'),
+      force: new Set(['status']),
+    });
     expect(result.content).not.toContain('55%');
     expect(result.content).toContain('40% — mine now');
     expect(result.sections).toContainEqual({ id: 'status', status: 'released', line: 0 });
@@ -73,7 +88,7 @@ describe('mergeDocument', () => {
     expect(result.content?.match(/trackgen:begin status/g)).toHaveLength(1);
   });
 
-  it('reports the conflict diff from the person\'s text to the new rendering', async () => {
+  it("reports the conflict diff from the person's text to the new rendering", async () => {
     const existing = (await created(render('40%\n'))).replace('40%\n', '40% (mine)\n');
     const result = await mergeDocument({ path: 'notes/doc.md', existing, fresh: render('55%\n') });
     expect(result.conflicts).toEqual([
@@ -83,15 +98,23 @@ describe('mergeDocument', () => {
         diff: '--- notes/doc.md (section status, as edited)\n+++ notes/doc.md (section status, new rendering)\n@@ -1,1 +1,1 @@\n-40% (mine)\n+55%\n',
       },
     ]);
-    expect(result.diagnostics).toMatchObject([{ file: 'notes/doc.md', line: 5, column: 1, severity: 'error', rule: 'conflict' }]);
+    expect(result.diagnostics).toMatchObject([
+      { file: 'notes/doc.md', line: 5, column: 1, severity: 'error', rule: 'conflict' },
+    ]);
   });
 });
 
 describe('adoption', () => {
-  const handWritten = '---\ntitle: Tracker\n---\n# Tracker\r\n\r\nIntro *by hand*.  \r\n\r\n## STATUS 📊\r\n\r\n| m  |  c |\r\n|----|---:|\r\n| a  | 1% |\r\n\r\n## Mine\r\n\r\n+ kept\r\n\r\n## Next\r\n\r\n1) old step\r\n';
+  const handWritten =
+    '---\ntitle: Tracker\n---\n# Tracker\r\n\r\nIntro *by hand*.  \r\n\r\n## STATUS 📊\r\n\r\n| m  |  c |\r\n|----|---:|\r\n| a  | 1% |\r\n\r\n## Mine\r\n\r\n+ kept\r\n\r\n## Next\r\n\r\n1) old step\r\n';
 
   it('only adds marker lines: every byte of the hand-written file is still there, in order', async () => {
-    const result = await mergeDocument({ path: 'doc.md', existing: handWritten, fresh: render('40%\n'), adopt: true });
+    const result = await mergeDocument({
+      path: 'doc.md',
+      existing: handWritten,
+      fresh: render('40%\n'),
+      adopt: true,
+    });
     expect(result.content).not.toBeNull();
     const withoutMarkers = (result.content ?? '')
       .split(/(?<=\n)/)
@@ -106,7 +129,13 @@ describe('adoption', () => {
   });
 
   it('takes the rendering for adopted sections with --force, and keeps the rest', async () => {
-    const result = await mergeDocument({ path: 'doc.md', existing: handWritten, fresh: render('40%\n'), adopt: true, force: 'all' });
+    const result = await mergeDocument({
+      path: 'doc.md',
+      existing: handWritten,
+      fresh: render('40%\n'),
+      adopt: true,
+      force: 'all',
+    });
     expect(result.content).toContain('40%\r\n');
     expect(result.content).not.toContain('| a  | 1% |');
     expect(result.content).toContain('## Mine\r\n\r\n+ kept\r\n');
@@ -119,21 +148,40 @@ describe('acceptSections', () => {
     const existing = (await created(render('40%\n'))).replace('40%\n', '40% (mine)\n');
     const accepted = await acceptSections({ path: 'doc.md', existing, ids: new Set(['status']) });
     expect(accepted.accepted).toEqual(['status']);
-    expect(accepted.content).toContain(`hash=${hashBody('40%\n')} text=${hashBody('40% (mine)\n')}`);
+    expect(accepted.content).toContain(
+      `hash=${hashBody('40%\n')} text=${hashBody('40% (mine)\n')}`,
+    );
 
-    const same = await mergeDocument({ path: 'doc.md', existing: accepted.content ?? '', fresh: render('40%\n') });
+    const same = await mergeDocument({
+      path: 'doc.md',
+      existing: accepted.content ?? '',
+      fresh: render('40%\n'),
+    });
     expect(same.diagnostics).toEqual([]);
     expect(same.changed).toBe(false);
 
-    const later = await mergeDocument({ path: 'doc.md', existing: accepted.content ?? '', fresh: render('55%\n') });
+    const later = await mergeDocument({
+      path: 'doc.md',
+      existing: accepted.content ?? '',
+      fresh: render('55%\n'),
+    });
     expect(later.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(['conflict']);
     expect(later.content).toContain('40% (mine)');
   });
 
   it('resolves a conflict when given the current rendering', async () => {
     const existing = (await created(render('40%\n'))).replace('40%\n', '40% (mine)\n');
-    const accepted = await acceptSections({ path: 'doc.md', existing, ids: 'all', fresh: render('55%\n') });
-    const merged = await mergeDocument({ path: 'doc.md', existing: accepted.content ?? '', fresh: render('55%\n') });
+    const accepted = await acceptSections({
+      path: 'doc.md',
+      existing,
+      ids: 'all',
+      fresh: render('55%\n'),
+    });
+    const merged = await mergeDocument({
+      path: 'doc.md',
+      existing: accepted.content ?? '',
+      fresh: render('55%\n'),
+    });
     expect(merged.diagnostics).toEqual([]);
     expect(merged.content).toBe(accepted.content);
   });
@@ -152,7 +200,11 @@ describe('acceptSections', () => {
     const unknown = await acceptSections({ path: 'doc.md', existing, ids: new Set(['nope']) });
     expect(unknown.diagnostics).toMatchObject([{ rule: 'unknown-section', severity: 'error' }]);
     expect(unknown.changed).toBe(false);
-    const broken = await acceptSections({ path: 'doc.md', existing: existing.replace('<!-- trackgen:end next -->', ''), ids: 'all' });
+    const broken = await acceptSections({
+      path: 'doc.md',
+      existing: existing.replace('<!-- trackgen:end next -->', ''),
+      ids: 'all',
+    });
     expect(broken.content).toBeNull();
     expect(broken.diagnostics[0]?.rule).toBe('broken-marker');
   });

@@ -17,12 +17,32 @@ const IDS = ['intro', 'status', 'modules', 'risks', 'next-steps', 'log'] as cons
 // marker (trackgen's own renderings never do that).
 const safeLine = fc
   .oneof(
-    fc.constantFrom('| Module | Covered |', '|---|--:|', '- item', '* star', '+ plus', '**bold** and __strong__', '`code`', '> quote', '1. one', 'two trailing  ', '', '    indented code', '---', 'Title\n==='),
+    fc.constantFrom(
+      '| Module | Covered |',
+      '|---|--:|',
+      '- item',
+      '* star',
+      '+ plus',
+      '**bold** and __strong__',
+      '`code`',
+      '> quote',
+      '1. one',
+      'two trailing  ',
+      '',
+      '    indented code',
+      '---',
+      'Title\n===',
+    ),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
   )
-  .filter((line) => !/^ {0,3}(```|~~~|<)/m.test(line) && !line.includes('trackgen:') && !line.includes('\r'));
+  .filter(
+    (line) =>
+      !/^ {0,3}(```|~~~|<)/m.test(line) && !line.includes('trackgen:') && !line.includes('\r'),
+  );
 
-const body = fc.array(safeLine, { maxLength: 6 }).map((lines) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`));
+const body = fc
+  .array(safeLine, { maxLength: 6 })
+  .map((lines) => (lines.length === 0 ? '' : `${lines.join('\n')}\n`));
 
 interface Rendering {
   readonly ids: readonly string[];
@@ -35,40 +55,74 @@ function render(sections: readonly (readonly [string, string])[]): Rendering {
 }
 
 const sectionsOf = (ids: fc.Arbitrary<string[]>) =>
-  ids.chain((chosen) => fc.tuple(...chosen.map((id) => body.map((content) => [id, content] as const))));
+  ids.chain((chosen) =>
+    fc.tuple(...chosen.map((id) => body.map((content) => [id, content] as const))),
+  );
 
 const someIds = fc.subarray([...IDS], { minLength: 1 });
 const rendering = sectionsOf(someIds).map(render);
 /** Two renderings of the same sections with (maybe) different data. */
-const renderingPair = someIds.chain((ids) => fc.tuple(sectionsOf(fc.constant(ids)), sectionsOf(fc.constant(ids)))).map(([a, b]) => [render(a), render(b)] as const);
+const renderingPair = someIds
+  .chain((ids) => fc.tuple(sectionsOf(fc.constant(ids)), sectionsOf(fc.constant(ids))))
+  .map(([a, b]) => [render(a), render(b)] as const);
 
 const handLine = fc
   .oneof(
-    fc.constantFrom('Hand-written *note*  ', '* my bullet', '1) my list', '| a  |  b |\n| -- | -- |\n| 1  |  2 |', '```js\nconst x = `<!-- not a marker -->`;\n```', '<details>\n\nhidden\n\n</details>\n', '<!-- my own comment -->', 'Ünïcödé 🎉 text', '\t\ttabbed', 'trailing   ', '', '---', 'Setext\n---'),
-    fc.string({ unit: 'grapheme', maxLength: 40 }).filter((line) => !line.includes('\n') && !line.includes('\r')),
+    fc.constantFrom(
+      'Hand-written *note*  ',
+      '* my bullet',
+      '1) my list',
+      '| a  |  b |\n| -- | -- |\n| 1  |  2 |',
+      '```js\nconst x = `<!-- not a marker -->`;\n```',
+      '<details>\n\nhidden\n\n</details>\n',
+      '<!-- my own comment -->',
+      'Ünïcödé 🎉 text',
+      '\t\ttabbed',
+      'trailing   ',
+      '',
+      '---',
+      'Setext\n---',
+    ),
+    fc
+      .string({ unit: 'grapheme', maxLength: 40 })
+      .filter((line) => !line.includes('\n') && !line.includes('\r')),
   )
-  .filter((line) => !/^ {0,3}(```|~~~|<)/.test(line.split('\n')[0] ?? '') || line.startsWith('```js') || line.startsWith('<details>') || line.startsWith('<!-- my'))
+  .filter(
+    (line) =>
+      !/^ {0,3}(```|~~~|<)/.test(line.split('\n')[0] ?? '') ||
+      line.startsWith('```js') ||
+      line.startsWith('<details>') ||
+      line.startsWith('<!-- my'),
+  )
   .filter((line) => !line.includes('trackgen:'));
 
 /** A hand-written block: lines with a blank line after, in LF or CRLF. */
-const handBlock = fc.tuple(fc.array(handLine, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([lines, crlf]) => {
-  const text = `${lines.join('\n')}\n\n`;
-  return crlf ? text.replace(/\n/g, '\r\n') : text;
-});
+const handBlock = fc
+  .tuple(fc.array(handLine, { minLength: 1, maxLength: 3 }), fc.boolean())
+  .map(([lines, crlf]) => {
+    const text = `${lines.join('\n')}\n\n`;
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
 
 const SECTION = /^<!-- trackgen:begin (\S+)[^\n]*\n[\s\S]*?^<!-- trackgen:end \1 -->/gm;
 const MANIFEST = /^<!-- trackgen:manifest[^\n]*-->/m;
 
 /** The text outside sections and the manifest: the part that belongs to people. */
 function outside(text: string): string[] {
-  return text.replace(MANIFEST, '\u0000').split(SECTION).filter((_, index) => index % 2 === 0);
+  return text
+    .replace(MANIFEST, '\u0000')
+    .split(SECTION)
+    .filter((_, index) => index % 2 === 0);
 }
 
 /** Line starts in `text` that are outside every section (including the end of the text). */
 function outsideLineStarts(text: string): number[] {
-  const spans = [...text.matchAll(SECTION)].map((match) => [match.index, match.index + match[0].length] as const);
+  const spans = [...text.matchAll(SECTION)].map(
+    (match) => [match.index, match.index + match[0].length] as const,
+  );
   const starts = [text.startsWith('\uFEFF') ? 1 : 0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+    starts.push(index + 1);
   return starts.filter((start) => !spans.some(([from, to]) => start > from && start <= to));
 }
 
@@ -77,7 +131,10 @@ function toFile(text: string, crlf: boolean, bom: boolean): string {
 }
 
 function sectionBody(text: string, id: string): string | undefined {
-  const match = new RegExp(`^<!-- trackgen:begin ${id}\\b[^\\n]*\\n([\\s\\S]*?)^<!-- trackgen:end ${id} -->`, 'm').exec(text);
+  const match = new RegExp(
+    `^<!-- trackgen:begin ${id}\\b[^\\n]*\\n([\\s\\S]*?)^<!-- trackgen:end ${id} -->`,
+    'm',
+  ).exec(text);
   return match?.[1];
 }
 
@@ -88,7 +145,9 @@ async function create(fresh: Rendering): Promise<string> {
 }
 
 function insertAt(text: string, positions: readonly number[], blocks: readonly string[]): string {
-  const sorted = positions.map((position, index) => ({ position, block: blocks[index] ?? '' })).sort((a, b) => a.position - b.position);
+  const sorted = positions
+    .map((position, index) => ({ position, block: blocks[index] ?? '' }))
+    .sort((a, b) => a.position - b.position);
   let result = '';
   let cursor = 0;
   for (const { position, block } of sorted) {
@@ -101,91 +160,170 @@ function insertAt(text: string, positions: readonly number[], blocks: readonly s
 describe('merge invariants', () => {
   it('(a) merging the same rendering again changes no byte', async () => {
     await fc.assert(
-      fc.asyncProperty(renderingPair, rendering, fc.record({ crlf: fc.boolean(), bom: fc.boolean(), blocks: fc.array(handBlock, { maxLength: 3 }), picks: fc.array(fc.nat(), { maxLength: 3 }), force: fc.constantFrom(undefined, 'all' as const) }), async ([first, second], other, { crlf, bom, blocks, picks, force }) => {
-        let existing = toFile(await create(first), crlf, bom);
-        const starts = outsideLineStarts(existing);
-        existing = insertAt(existing, picks.map((pick) => starts[pick % starts.length] ?? 0), blocks);
-        for (const fresh of [second, other]) {
-          const once = await mergeDocument({ path: 'doc.md', existing, fresh: fresh.text, ...(force ? { force } : {}) });
-          expect(once.content).not.toBeNull();
-          const twice = await mergeDocument({ path: 'doc.md', existing: once.content!, fresh: fresh.text, ...(force ? { force } : {}) });
-          expect(twice.content).toBe(once.content);
-          expect(twice.changed).toBe(false);
-        }
-      }),
+      fc.asyncProperty(
+        renderingPair,
+        rendering,
+        fc.record({
+          crlf: fc.boolean(),
+          bom: fc.boolean(),
+          blocks: fc.array(handBlock, { maxLength: 3 }),
+          picks: fc.array(fc.nat(), { maxLength: 3 }),
+          force: fc.constantFrom(undefined, 'all' as const),
+        }),
+        async ([first, second], other, { crlf, bom, blocks, picks, force }) => {
+          let existing = toFile(await create(first), crlf, bom);
+          const starts = outsideLineStarts(existing);
+          existing = insertAt(
+            existing,
+            picks.map((pick) => starts[pick % starts.length] ?? 0),
+            blocks,
+          );
+          for (const fresh of [second, other]) {
+            const once = await mergeDocument({
+              path: 'doc.md',
+              existing,
+              fresh: fresh.text,
+              ...(force ? { force } : {}),
+            });
+            expect(once.content).not.toBeNull();
+            const twice = await mergeDocument({
+              path: 'doc.md',
+              existing: once.content!,
+              fresh: fresh.text,
+              ...(force ? { force } : {}),
+            });
+            expect(twice.content).toBe(once.content);
+            expect(twice.changed).toBe(false);
+          }
+        },
+      ),
     );
   });
 
   it('(b) hand-written text outside sections survives byte for byte, whatever the data', async () => {
     await fc.assert(
-      fc.asyncProperty(renderingPair, fc.boolean(), fc.boolean(), fc.array(handBlock, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }), async ([first, second], crlf, bom, blocks, picks) => {
-        const generated = toFile(await create(first), crlf, bom);
-        const starts = outsideLineStarts(generated);
-        const existing = insertAt(generated, blocks.map((_, index) => starts[(picks[index] ?? 0) % starts.length] ?? 0), blocks);
-        const merged = await mergeDocument({ path: 'doc.md', existing, fresh: second.text });
-        expect(merged.content).not.toBeNull();
-        const content = merged.content!;
-        // Same sections, so the person's part is exactly the same text.
-        expect(outside(content)).toEqual(outside(existing));
-        expect(content.startsWith('\uFEFF')).toBe(bom);
-        // Every generated section is now the new rendering, in the file's line endings.
-        for (const id of second.ids) {
-          const expected = sectionBody(second.text, id) ?? '';
-          expect(sectionBody(content, id)).toBe(crlf ? expected.replace(/\n/g, '\r\n') : expected);
-        }
-        expect(merged.diagnostics).toEqual([]);
-      }),
+      fc.asyncProperty(
+        renderingPair,
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(handBlock, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        async ([first, second], crlf, bom, blocks, picks) => {
+          const generated = toFile(await create(first), crlf, bom);
+          const starts = outsideLineStarts(generated);
+          const existing = insertAt(
+            generated,
+            blocks.map((_, index) => starts[(picks[index] ?? 0) % starts.length] ?? 0),
+            blocks,
+          );
+          const merged = await mergeDocument({ path: 'doc.md', existing, fresh: second.text });
+          expect(merged.content).not.toBeNull();
+          const content = merged.content!;
+          // Same sections, so the person's part is exactly the same text.
+          expect(outside(content)).toEqual(outside(existing));
+          expect(content.startsWith('\uFEFF')).toBe(bom);
+          // Every generated section is now the new rendering, in the file's line endings.
+          for (const id of second.ids) {
+            const expected = sectionBody(second.text, id) ?? '';
+            expect(sectionBody(content, id)).toBe(
+              crlf ? expected.replace(/\n/g, '\r\n') : expected,
+            );
+          }
+          expect(merged.diagnostics).toEqual([]);
+        },
+      ),
     );
   });
 
   it('(b) hand-written text survives in order when sections come and go', async () => {
     await fc.assert(
-      fc.asyncProperty(rendering, rendering, fc.array(handBlock, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }), async (first, second, blocks, picks) => {
-        const generated = await create(first);
-        const starts = outsideLineStarts(generated);
-        const marked = blocks.map((block, index) => `tag \u2063${index}\u2063\n\n${block}`);
-        const existing = insertAt(generated, marked.map((_, index) => starts[(picks[index] ?? 0) % starts.length] ?? 0), marked);
-        const merged = await mergeDocument({ path: 'doc.md', existing, fresh: second.text });
-        expect(merged.content).not.toBeNull();
-        const inOrder = [...marked].sort((a, b) => existing.indexOf(a) - existing.indexOf(b));
-        let cursor = 0;
-        for (const block of inOrder) {
-          const found = merged.content!.indexOf(block, cursor);
-          expect(found).toBeGreaterThanOrEqual(cursor);
-          cursor = found + block.length;
-        }
-      }),
+      fc.asyncProperty(
+        rendering,
+        rendering,
+        fc.array(handBlock, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        async (first, second, blocks, picks) => {
+          const generated = await create(first);
+          const starts = outsideLineStarts(generated);
+          const marked = blocks.map((block, index) => `tag \u2063${index}\u2063\n\n${block}`);
+          const existing = insertAt(
+            generated,
+            marked.map((_, index) => starts[(picks[index] ?? 0) % starts.length] ?? 0),
+            marked,
+          );
+          const merged = await mergeDocument({ path: 'doc.md', existing, fresh: second.text });
+          expect(merged.content).not.toBeNull();
+          const inOrder = [...marked].sort((a, b) => existing.indexOf(a) - existing.indexOf(b));
+          let cursor = 0;
+          for (const block of inOrder) {
+            const found = merged.content!.indexOf(block, cursor);
+            expect(found).toBeGreaterThanOrEqual(cursor);
+            cursor = found + block.length;
+          }
+        },
+      ),
     );
   });
 
   it('(c) an edit inside a generated section is kept and reported, or the file is refused', async () => {
     const edit = fc.oneof(
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
-      fc.constantFrom('```\n', '<div>\n', '<!-- trackgen:end intro -->\n', 'one more line\n', '  \n', '\r\n', '~~~\n'),
+      fc.constantFrom(
+        '```\n',
+        '<div>\n',
+        '<!-- trackgen:end intro -->\n',
+        'one more line\n',
+        '  \n',
+        '\r\n',
+        '~~~\n',
+      ),
     );
     let kept = 0;
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(renderingPair, rendering, fc.record({ crlf: fc.boolean(), useOther: fc.boolean(), pick: fc.nat(), offset: fc.nat(), edit }), async ([first, sameIds], other, { crlf, useOther, pick, offset, edit }) => {
-        const generated = toFile(await create(first), crlf, false);
-        const id = first.ids[pick % first.ids.length]!;
-        const original = sectionBody(generated, id)!;
-        const bodyStart = generated.indexOf('\n', generated.indexOf(`<!-- trackgen:begin ${id} `)) + 1;
-        const at = bodyStart + (offset % (original.length + 1));
-        const existing = generated.slice(0, at) + edit + generated.slice(at);
-        const editedBody = original.slice(0, at - bodyStart) + edit + original.slice(at - bodyStart);
-        const fresh = useOther ? other : sameIds;
-        const merged: MergeResult = await mergeDocument({ path: 'doc.md', existing, fresh: fresh.text });
-        if (merged.content === null) {
-          refused += 1;
-          expect(merged.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(true);
-          return;
-        }
-        kept += 1;
-        expect(sectionBody(merged.content, id)).toBe(editedBody);
-        const reported = merged.diagnostics.filter((diagnostic) => diagnostic.message.includes(`\`${id}\``));
-        expect(reported.map((diagnostic) => diagnostic.rule)).toEqual([expect.stringMatching(/^(hand-edit|conflict|orphaned-section)$/)]);
-      }),
+      fc.asyncProperty(
+        renderingPair,
+        rendering,
+        fc.record({
+          crlf: fc.boolean(),
+          useOther: fc.boolean(),
+          pick: fc.nat(),
+          offset: fc.nat(),
+          edit,
+        }),
+        async ([first, sameIds], other, { crlf, useOther, pick, offset, edit }) => {
+          const generated = toFile(await create(first), crlf, false);
+          const id = first.ids[pick % first.ids.length]!;
+          const original = sectionBody(generated, id)!;
+          const bodyStart =
+            generated.indexOf('\n', generated.indexOf(`<!-- trackgen:begin ${id} `)) + 1;
+          const at = bodyStart + (offset % (original.length + 1));
+          const existing = generated.slice(0, at) + edit + generated.slice(at);
+          const editedBody =
+            original.slice(0, at - bodyStart) + edit + original.slice(at - bodyStart);
+          const fresh = useOther ? other : sameIds;
+          const merged: MergeResult = await mergeDocument({
+            path: 'doc.md',
+            existing,
+            fresh: fresh.text,
+          });
+          if (merged.content === null) {
+            refused += 1;
+            expect(merged.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(
+              true,
+            );
+            return;
+          }
+          kept += 1;
+          expect(sectionBody(merged.content, id)).toBe(editedBody);
+          const reported = merged.diagnostics.filter((diagnostic) =>
+            diagnostic.message.includes(`\`${id}\``),
+          );
+          expect(reported.map((diagnostic) => diagnostic.rule)).toEqual([
+            expect.stringMatching(/^(hand-edit|conflict|orphaned-section)$/),
+          ]);
+        },
+      ),
     );
     // Both outcomes were exercised, so neither branch passes vacuously.
     expect(kept).toBeGreaterThan(20);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageReport, ModuleCoverage } from '../../src/coverage/types.js';
-import { findModuleCoverage, labelMissingRanges, parseRanges } from '../../src/model/coverage-lookup.js';
+import {
+  findModuleCoverage,
+  labelMissingRanges,
+  parseRanges,
+} from '../../src/model/coverage-lookup.js';
 
 const module = (path: string): ModuleCoverage => ({
   path,
@@ -24,13 +28,28 @@ const report = (...paths: string[]): CoverageReport => ({
   source: 'coverage.xml',
   sources: ['coverage.xml'],
   sourceRoots: [],
-  totals: { statements: 0, missed: 0, branches: 0, coveredBranches: 0, partialBranches: 0, percent: 100, true100: true, hasBranchData: true },
+  totals: {
+    statements: 0,
+    missed: 0,
+    branches: 0,
+    coveredBranches: 0,
+    partialBranches: 0,
+    percent: 100,
+    true100: true,
+    hasBranchData: true,
+  },
   modules: paths.map(module),
 });
 
 describe('finding a module in the report', () => {
   it('matches exactly, or by a path suffix on a directory boundary, preferring the longest', () => {
-    const r = report('services/sync.py', 'app/services/sync.py', 'async.py', 'core/config.py', 'database/config.py');
+    const r = report(
+      'services/sync.py',
+      'app/services/sync.py',
+      'async.py',
+      'core/config.py',
+      'database/config.py',
+    );
     expect(findModuleCoverage(r, 'app/services/sync.py')?.path).toBe('app/services/sync.py');
     expect(findModuleCoverage(r, 'services/sync.py')?.path).toBe('app/services/sync.py');
     expect(findModuleCoverage(r, 'app/core/config.py')?.path).toBe('core/config.py');
@@ -48,16 +67,20 @@ describe('labelling missing ranges', () => {
       { from: 323, to: 350, label: 'Budget queries' },
       { from: 686, to: 712, label: 'Utility methods' },
     ];
-    expect(labelMissingRanges('109-166, 170-179, 323, 340-350, 686, 691, 703, 712', areas)).toEqual([
-      { lines: '109-166', label: 'Budget initialization' },
-      { lines: '170-179', label: null },
-      { lines: '323, 340-350', label: 'Budget queries' },
-      { lines: '686, 691, 703, 712', label: 'Utility methods' },
-    ]);
+    expect(labelMissingRanges('109-166, 170-179, 323, 340-350, 686, 691, 703, 712', areas)).toEqual(
+      [
+        { lines: '109-166', label: 'Budget initialization' },
+        { lines: '170-179', label: null },
+        { lines: '323, 340-350', label: 'Budget queries' },
+        { lines: '686, 691, 703, 712', label: 'Utility methods' },
+      ],
+    );
   });
 
   it('drops a label whose lines are all covered now, and ignores partial-branch arcs', () => {
-    expect(labelMissingRanges('12, 26->30, 40-41', [{ from: 100, to: 200, label: 'gone' }])).toEqual([{ lines: '12, 40-41', label: null }]);
+    expect(
+      labelMissingRanges('12, 26->30, 40-41', [{ from: 100, to: 200, label: 'gone' }]),
+    ).toEqual([{ lines: '12, 40-41', label: null }]);
     expect(parseRanges('')).toEqual([]);
   });
 });

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { codeBlock, deltaPercent, mark, ordinal, ordinalWords, percent, plural, progress, ranges, thousands } from '../../src/render/helpers.js';
+import {
+  codeBlock,
+  deltaPercent,
+  mark,
+  ordinal,
+  ordinalWords,
+  percent,
+  plural,
+  progress,
+  ranges,
+  thousands,
+} from '../../src/render/helpers.js';
 import { inlineText, neutraliseMarkers, tableCell } from '../../src/render/markdown-text.js';
 import { formatTable } from '../../src/render/table.js';
 
@@ -23,7 +34,12 @@ describe('figure helpers', () => {
   });
 
   it('groups thousands exactly as en-US does, whatever the locale', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (value) => thousands(value) === value.toLocaleString('en-US')));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        (value) => thousands(value) === value.toLocaleString('en-US'),
+      ),
+    );
     expect(thousands(1234.567)).toBe('1,234.57');
   });
 
@@ -45,8 +61,21 @@ describe('figure helpers', () => {
     expect(ordinalWords(30)).toBe('thirtieth');
     expect(ordinalWords(13)).toBe('thirteenth');
     expect(ordinalWords(101)).toBe('101st');
-    expect([ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(12), ordinal(22), ordinal(113)]).toEqual(['1st', '2nd', '3rd', '11th', '12th', '22nd', '113th']);
-    expect([mark('complete'), mark('in-progress'), mark('planned'), mark('regressed')]).toEqual(['✅', '🚀', '⏳', '⚠️']);
+    expect([
+      ordinal(1),
+      ordinal(2),
+      ordinal(3),
+      ordinal(11),
+      ordinal(12),
+      ordinal(22),
+      ordinal(113),
+    ]).toEqual(['1st', '2nd', '3rd', '11th', '12th', '22nd', '113th']);
+    expect([mark('complete'), mark('in-progress'), mark('planned'), mark('regressed')]).toEqual([
+      '✅',
+      '🚀',
+      '⏳',
+      '⚠️',
+    ]);
   });
 });
 
@@ -67,12 +96,30 @@ describe('Markdown-aware escaping', () => {
   });
 
   it('lays out tables (cells escaped as the row helper does) exactly as Prettier does, emoji and wide characters included', async () => {
-    const cell = fc.oneof(fc.constantFrom('✅ Committed', '⏳ Pending', '🎊 Session 54 🎊✅', '日本語', 'TBD', 'a', '📊 Update', 'ä ö ü'), fc.stringMatching(/^[A-Za-z0-9 .,:()]{1,12}$/).map((text) => text.trim() || 'x'));
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '✅ Committed',
+        '⏳ Pending',
+        '🎊 Session 54 🎊✅',
+        '日本語',
+        'TBD',
+        'a',
+        '📊 Update',
+        'ä ö ü',
+      ),
+      fc.stringMatching(/^[A-Za-z0-9 .,:()]{1,12}$/).map((text) => text.trim() || 'x'),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }), async (rows) => {
-        const table = `${formatTable(['Commit', 'Description', 'Status'], rows.map((row) => row.map(tableCell)))}\n`;
-        expect(await format(table, { parser: 'markdown' })).toBe(table);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        async (rows) => {
+          const table = `${formatTable(
+            ['Commit', 'Description', 'Status'],
+            rows.map((row) => row.map(tableCell)),
+          )}\n`;
+          expect(await format(table, { parser: 'markdown' })).toBe(table);
+        },
+      ),
       { numRuns: 60 },
     );
   });

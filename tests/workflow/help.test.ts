@@ -11,7 +11,8 @@ describe('help of the workflow commands', () => {
       const result = await runCli([name, '--help']);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(`${command.help}\n`);
-      for (const option of Object.keys(command.options)) expect(command.help, option).toMatch(new RegExp(`--${option}\\b`));
+      for (const option of Object.keys(command.options))
+        expect(command.help, option).toMatch(new RegExp(`--${option}\\b`));
       expect(command.summary).toBe(commandSummaries[name]);
       expect((await runCli(['--help'])).stdout).toContain(`  ${name} `);
     });

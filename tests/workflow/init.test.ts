@@ -17,7 +17,10 @@ const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8'
 
 function cobertura(source: string, files: Record<string, string>): string {
   const classes = Object.entries(files)
-    .map(([file, lines]) => `<class name="${file}" filename="${file}" line-rate="0" branch-rate="0" complexity="0"><methods/><lines>${lines}</lines></class>`)
+    .map(
+      ([file, lines]) =>
+        `<class name="${file}" filename="${file}" line-rate="0" branch-rate="0" complexity="0"><methods/><lines>${lines}</lines></class>`,
+    )
     .join('\n');
   return `<?xml version="1.0" ?>
 <coverage version="7.6.1" timestamp="1" lines-valid="0" lines-covered="0" line-rate="0" branches-valid="0" branches-covered="0" branch-rate="0" complexity="0">
@@ -29,7 +32,8 @@ ${classes}
 `;
 }
 
-const LINES = '<line number="1" hits="1"/><line number="2" hits="0"/><line number="3" hits="1" branch="true" condition-coverage="50% (1/2)" missing-branches="5"/><line number="5" hits="1"/>';
+const LINES =
+  '<line number="1" hits="1"/><line number="2" hits="0"/><line number="3" hits="1" branch="true" condition-coverage="50% (1/2)" missing-branches="5"/><line number="5" hits="1"/>';
 
 /** A Python repository: pyproject.toml, the package, its tests, and (optionally) a coverage report. */
 function pythonRepo(options: { report?: boolean } = {}): string {
@@ -37,10 +41,20 @@ function pythonRepo(options: { report?: boolean } = {}): string {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   write(dir, 'pyproject.toml', '[project]\nname = "shop"\nversion = "0.1.0"\n');
   write(dir, 'shop/__init__.py', '');
-  for (const file of ['shop/cart.py', 'shop/api/cart.py', 'shop/pricing.py']) write(dir, file, 'x = 1\n');
+  for (const file of ['shop/cart.py', 'shop/api/cart.py', 'shop/pricing.py'])
+    write(dir, file, 'x = 1\n');
   write(dir, 'tests/test_cart.py', 'def test(): pass\n');
   if (options.report !== false) {
-    write(dir, 'coverage.xml', cobertura(dir, { 'shop/__init__.py': '', 'shop/cart.py': LINES, 'shop/api/cart.py': LINES, 'shop/pricing.py': LINES }));
+    write(
+      dir,
+      'coverage.xml',
+      cobertura(dir, {
+        'shop/__init__.py': '',
+        'shop/cart.py': LINES,
+        'shop/api/cart.py': LINES,
+        'shop/pricing.py': LINES,
+      }),
+    );
   }
   return dir;
 }
@@ -53,8 +67,12 @@ describe('trackgen init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('found     coverage.xml\n');
     expect(result.stdout).toContain('created   trackgen.config.json (settings)\n');
-    expect(result.stdout).toContain('created   data/project.json (3 modules of coverage.xml in "Phase 1")\n');
-    expect(result.stdout).toMatch(/Next steps:\n {2}1\. .*\n.*trackgen validate\n {2}2\. .*trackgen new-session --module ID\n {2}3\. .*trackgen generate\n$/);
+    expect(result.stdout).toContain(
+      'created   data/project.json (3 modules of coverage.xml in "Phase 1")\n',
+    );
+    expect(result.stdout).toMatch(
+      /Next steps:\n {2}1\. .*\n.*trackgen validate\n {2}2\. .*trackgen new-session --module ID\n {2}3\. .*trackgen generate\n$/,
+    );
     expect(read(dir, 'data/project.json')).toBe(`{
   "$schema": "../node_modules/trackgen/schemas/project.schema.json",
   "name": "shop",
@@ -73,7 +91,11 @@ describe('trackgen init', () => {
   ]
 }
 `);
-    expect(JSON.parse(read(dir, 'trackgen.config.json'))).toEqual({ $schema: 'node_modules/trackgen/schemas/config.schema.json', data: 'data', outDir: 'docs' });
+    expect(JSON.parse(read(dir, 'trackgen.config.json'))).toEqual({
+      $schema: 'node_modules/trackgen/schemas/config.schema.json',
+      data: 'data',
+      outDir: 'docs',
+    });
     const validate = await runCli(['validate'], dir);
     expect(validate.stderr).toBe('');
     expect(validate.code).toBe(0);
@@ -86,15 +108,23 @@ describe('trackgen init', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('trackgen init: no coverage report found (looked for coverage.xml and coverage.json in ., reports/, build/');
-    expect(result.stderr).toContain('`pip install pytest-cov && pytest --cov=shop --cov-branch --cov-report=xml`, then run trackgen init again (or pass --report FILE)');
+    expect(result.stderr).toContain(
+      'trackgen init: no coverage report found (looked for coverage.xml and coverage.json in ., reports/, build/',
+    );
+    expect(result.stderr).toContain(
+      '`pip install pytest-cov && pytest --cov=shop --cov-branch --cov-report=xml`, then run trackgen init again (or pass --report FILE)',
+    );
     expect(existsSync(join(dir, 'trackgen.config.json'))).toBe(false);
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
   it('finds the report coverage.py is configured to write, and coverage.json in the usual folders', async () => {
     const configured = pythonRepo({ report: false });
-    write(configured, 'pyproject.toml', '[project]\nname = "shop"\n\n[tool.coverage.xml]\noutput = "out/cov.xml"\n');
+    write(
+      configured,
+      'pyproject.toml',
+      '[project]\nname = "shop"\n\n[tool.coverage.xml]\noutput = "out/cov.xml"\n',
+    );
     write(configured, 'out/cov.xml', cobertura(configured, { 'shop/cart.py': LINES }));
     const first = await runCli(['init'], configured);
     expect(first.code).toBe(0);
@@ -102,11 +132,40 @@ describe('trackgen init', () => {
     expect(JSON.parse(read(configured, 'data/project.json')).coverageReport).toBe('../out/cov.xml');
 
     const json = pythonRepo({ report: false });
-    write(json, 'reports/coverage.json', JSON.stringify({ meta: { version: '7.6.1', branch_coverage: false, show_contexts: false }, files: { 'shop/cart.py': { executed_lines: [1], missing_lines: [2], excluded_lines: [], summary: { covered_lines: 1, num_statements: 2, percent_covered: 50, missing_lines: 1, excluded_lines: 0 } } }, totals: { covered_lines: 1, num_statements: 2, percent_covered: 50, missing_lines: 1, excluded_lines: 0 } }));
+    write(
+      json,
+      'reports/coverage.json',
+      JSON.stringify({
+        meta: { version: '7.6.1', branch_coverage: false, show_contexts: false },
+        files: {
+          'shop/cart.py': {
+            executed_lines: [1],
+            missing_lines: [2],
+            excluded_lines: [],
+            summary: {
+              covered_lines: 1,
+              num_statements: 2,
+              percent_covered: 50,
+              missing_lines: 1,
+              excluded_lines: 0,
+            },
+          },
+        },
+        totals: {
+          covered_lines: 1,
+          num_statements: 2,
+          percent_covered: 50,
+          missing_lines: 1,
+          excluded_lines: 0,
+        },
+      }),
+    );
     const second = await runCli(['init'], json);
     expect(second.stderr).toBe('');
     expect(second.stdout).toContain('found     reports/coverage.json\n');
-    expect(JSON.parse(read(json, 'data/project.json')).phases[0].modules).toEqual([{ id: 'cart', path: 'shop/cart.py' }]);
+    expect(JSON.parse(read(json, 'data/project.json')).phases[0].modules).toEqual([
+      { id: 'cart', path: 'shop/cart.py' },
+    ]);
   });
 
   it('never overwrites an existing file: names it and keeps it byte for byte', async () => {
@@ -123,22 +182,36 @@ describe('trackgen init', () => {
 
   it('adds the docs script to package.json, keeping its formatting, and only once', async () => {
     const dir = pythonRepo();
-    const original = '{\n    "name": "shop-tools",\n    "private": true,\n    "scripts": {\n        "lint": "eslint ."\n    },\n    "devDependencies": { "trackgen": "^0.1.0" }\n}\n';
+    const original =
+      '{\n    "name": "shop-tools",\n    "private": true,\n    "scripts": {\n        "lint": "eslint ."\n    },\n    "devDependencies": { "trackgen": "^0.1.0" }\n}\n';
     write(dir, 'package.json', original);
     const first = await runCli(['init'], dir);
-    expect(first.stdout).toContain('updated   package.json: added "docs": "trackgen generate" to "scripts"\n');
-    expect(read(dir, 'package.json')).toBe(original.replace('"lint": "eslint ."', '"lint": "eslint .",\n        "docs": "trackgen generate"'));
+    expect(first.stdout).toContain(
+      'updated   package.json: added "docs": "trackgen generate" to "scripts"\n',
+    );
+    expect(read(dir, 'package.json')).toBe(
+      original.replace(
+        '"lint": "eslint ."',
+        '"lint": "eslint .",\n        "docs": "trackgen generate"',
+      ),
+    );
     const second = await runBuiltCli(['init'], dir);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('kept      package.json (already has "docs": "trackgen generate")\n');
+    expect(second.stdout).toContain(
+      'kept      package.json (already has "docs": "trackgen generate")\n',
+    );
 
     const other = pythonRepo();
     write(other, 'package.json', '{ "name": "x", "scripts": { "docs": "mkdocs build" } }');
-    expect((await runCli(['init'], other)).stdout).toContain('kept      package.json (its "docs" script is "mkdocs build"; add trackgen generate to it yourself)\n');
+    expect((await runCli(['init'], other)).stdout).toContain(
+      'kept      package.json (its "docs" script is "mkdocs build"; add trackgen generate to it yourself)\n',
+    );
     const none = pythonRepo();
     write(none, 'package.json', '{ "name": "x" }\n');
     await runCli(['init'], none);
-    expect(read(none, 'package.json')).toBe('{ "name": "x", "scripts": { "docs": "trackgen generate" } }\n');
+    expect(read(none, 'package.json')).toBe(
+      '{ "name": "x", "scripts": { "docs": "trackgen generate" } }\n',
+    );
   });
 
   it('takes --report and reports an unreadable one in one line (exit 2)', async () => {
@@ -154,14 +227,16 @@ describe('trackgen init', () => {
 
 describe('module ids', () => {
   it('uses the file name where unique, else the shortest unique dotted suffix, always a valid id', () => {
-    expect(moduleIds(['app/services/billing.py', 'app/api/users.py', 'app/models/users.py', 'app/2fa.py', 'a/b/__init__.py', 'c/b/__init__.py'])).toEqual([
-      'billing',
-      'api.users',
-      'models.users',
-      '_2fa',
-      'a.b.__init__',
-      'c.b.__init__',
-    ]);
+    expect(
+      moduleIds([
+        'app/services/billing.py',
+        'app/api/users.py',
+        'app/models/users.py',
+        'app/2fa.py',
+        'a/b/__init__.py',
+        'c/b/__init__.py',
+      ]),
+    ).toEqual(['billing', 'api.users', 'models.users', '_2fa', 'a.b.__init__', 'c.b.__init__']);
   });
 });
 

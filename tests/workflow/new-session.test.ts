@@ -6,7 +6,11 @@ import { runBuiltCli, runCli } from '../helpers/run-cli.js';
 
 const project = scratchProjects();
 
-const record = (dir: string, number: string) => JSON.parse(readFileSync(join(dir, `data/sessions/${number}.json`), 'utf8')) as Record<string, unknown>;
+const record = (dir: string, number: string) =>
+  JSON.parse(readFileSync(join(dir, `data/sessions/${number}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 describe('trackgen new-session', () => {
   it('refuses when the next session is already planned as a record, naming the file', async () => {
@@ -15,18 +19,22 @@ describe('trackgen new-session', () => {
     const result = await runCli(['new-session', '--date', '2025-11-25'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^data\/sessions\/055\.json:5:13 {2}error {2}record-exists {2}session 55 already has a record: it is planned: to start it, set "status" to "in-progress"/);
+    expect(result.stderr).toMatch(
+      /^data\/sessions\/055\.json:5:13 {2}error {2}record-exists {2}session 55 already has a record: it is planned: to start it, set "status" to "in-progress"/,
+    );
     expect(readFileSync(join(dir, 'data/sessions/055.json'), 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'data/sessions/056.json'))).toBe(false);
   });
 
-  it('numbers the session after the last started one and pre-fills it from the phase\'s next module', async () => {
+  it("numbers the session after the last started one and pre-fills it from the phase's next module", async () => {
     const dir = project();
     rmSync(join(dir, 'data/sessions/055.json'));
     const result = await runCli(['new-session', '--date', '2025-11-25'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('created data/sessions/055.json: session 55, phase 4, budget_manager, in progress\nnext: trackgen record-coverage --session 55 --stage start\n');
+    expect(result.stdout).toBe(
+      'created data/sessions/055.json: session 55, phase 4, budget_manager, in progress\nnext: trackgen record-coverage --session 55 --stage start\n',
+    );
     expect(readFileSync(join(dir, 'data/sessions/055.json'), 'utf8')).toBe(`{
   "$schema": "../../schemas/session.schema.json",
   "number": 55,
@@ -50,32 +58,66 @@ describe('trackgen new-session', () => {
     const previous = record(dir, '055');
     writeFileSync(
       join(dir, 'data/sessions/055.json'),
-      JSON.stringify({ ...previous, status: 'in-progress', date: '2025-11-25', modules: [{ module: 'budget_manager', outcome: 'in-progress', final: { percent: 61.5, statements: 213, missed: 80 } }], projectCoverage: { start: 69.22, final: 69.9 } }),
+      JSON.stringify({
+        ...previous,
+        status: 'in-progress',
+        date: '2025-11-25',
+        modules: [
+          {
+            module: 'budget_manager',
+            outcome: 'in-progress',
+            final: { percent: 61.5, statements: 213, missed: 80 },
+          },
+        ],
+        projectCoverage: { start: 69.22, final: 69.9 },
+      }),
     );
     const result = await runCli(['new-session', '--date', '2025-11-26'], dir);
     expect(result.code).toBe(0);
     const created = record(dir, '056');
-    expect(created['modules']).toEqual([{ module: 'budget_manager', outcome: 'in-progress', start: { percent: 61.5, statements: 213, missed: 80 } }]);
+    expect(created['modules']).toEqual([
+      {
+        module: 'budget_manager',
+        outcome: 'in-progress',
+        start: { percent: 61.5, statements: 213, missed: 80 },
+      },
+    ]);
     expect(created['projectCoverage']).toEqual({ start: 69.9 });
-    expect(readFileSync(join(dir, 'data/sessions/056.json'), 'utf8')).toContain('"start": { "percent": 61.5, "statements": 213, "missed": 80 }');
+    expect(readFileSync(join(dir, 'data/sessions/056.json'), 'utf8')).toContain(
+      '"start": { "percent": 61.5, "statements": 213, "missed": 80 }',
+    );
   });
 
   it('takes --number and --module (id, path or file name), and refuses to overwrite any record', async () => {
     const dir = project();
-    const byPath = await runCli(['new-session', '--number', '60', '--module', 'app/services/sync.py', '--date', '2025-12-01'], dir);
+    const byPath = await runCli(
+      ['new-session', '--number', '60', '--module', 'app/services/sync.py', '--date', '2025-12-01'],
+      dir,
+    );
     expect(byPath.code).toBe(0);
     expect(record(dir, '060')['modules']).toEqual([{ module: 'sync', outcome: 'in-progress' }]);
-    const again = await runCli(['new-session', '--number', '60', '--module', 'admin_auth.py', '--date', '2025-12-02'], dir);
+    const again = await runCli(
+      ['new-session', '--number', '60', '--module', 'admin_auth.py', '--date', '2025-12-02'],
+      dir,
+    );
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^data\/sessions\/060\.json:\d+:\d+ {2}error {2}record-exists {2}session 60 already has a record: it is in-progress; nothing written/);
+    expect(again.stderr).toMatch(
+      /^data\/sessions\/060\.json:\d+:\d+ {2}error {2}record-exists {2}session 60 already has a record: it is in-progress; nothing written/,
+    );
     expect(record(dir, '060')['date']).toBe('2025-12-01');
   });
 
   it('rejects an unknown module with a hint, a bad number and an impossible date (exit 2, one line)', async () => {
     const dir = project();
     for (const [argv, message] of [
-      [['--module', 'budgt_manager'], 'no such module in project.json; did you mean "budget_manager"?'],
-      [['--number', '0'], '--number expects a session number (a whole number of at least 1), found "0"'],
+      [
+        ['--module', 'budgt_manager'],
+        'no such module in project.json; did you mean "budget_manager"?',
+      ],
+      [
+        ['--number', '0'],
+        '--number expects a session number (a whole number of at least 1), found "0"',
+      ],
       [['--date', '2025-02-30'], '--date expects a real date as YYYY-MM-DD, found "2025-02-30"'],
     ] as const) {
       const result = await runCli(['new-session', ...argv], dir);
@@ -99,7 +141,9 @@ describe('trackgen new-session', () => {
     rmSync(join(dir, 'data/sessions'), { recursive: true });
     const first = await runCli(['new-session', '--date', '2025-11-25'], dir);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('created data/sessions/001.json: session 1, phase 4, ai_model_manager, in progress');
+    expect(first.stdout).toContain(
+      'created data/sessions/001.json: session 1, phase 4, ai_model_manager, in progress',
+    );
 
     const planned = project();
     rmSync(join(planned, 'data/sessions/054.json'));
@@ -108,7 +152,7 @@ describe('trackgen new-session', () => {
     expect(refused.stderr).toContain('session 55 already has a record: it is planned');
   });
 
-  it('uses today\'s date by default, through the built CLI', async () => {
+  it("uses today's date by default, through the built CLI", async () => {
     const dir = project();
     const result = await runBuiltCli(['new-session', '--number', '56'], dir);
     expect(result.code).toBe(0);

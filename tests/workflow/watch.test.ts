@@ -27,7 +27,11 @@ function startWatch(dir: string, argv: readonly string[] = []) {
 }
 
 /** Polls until the condition holds; fails after `timeout` ms with what was seen. */
-async function until(condition: () => boolean, describe: () => string, timeout = 10_000): Promise<void> {
+async function until(
+  condition: () => boolean,
+  describe: () => string,
+  timeout = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting; saw:\n${describe()}`);
@@ -35,7 +39,8 @@ async function until(condition: () => boolean, describe: () => string, timeout =
   }
 }
 
-const summaries = (text: string) => text.split('\n').filter((line) => /^\d\d:\d\d:\d\d {2}.*: \d+ documents: /.test(line));
+const summaries = (text: string) =>
+  text.split('\n').filter((line) => /^\d\d:\d\d:\d\d {2}.*: \d+ documents: /.test(line));
 
 function project(): string {
   const copy = copyDefaultProject();
@@ -49,7 +54,9 @@ describe('trackgen generate --watch', () => {
     const watcher = startWatch(dir);
     const seen = () => `stdout:\n${watcher.out.stdout}\nstderr:\n${watcher.out.stderr}`;
     await until(() => watcher.out.stdout.includes('(Ctrl-C to stop)'), seen);
-    expect(summaries(watcher.out.stdout)).toEqual([expect.stringMatching(/ {2}start: 4 documents: 4 written, 0 unchanged$/)]);
+    expect(summaries(watcher.out.stdout)).toEqual([
+      expect.stringMatching(/ {2}start: 4 documents: 4 written, 0 unchanged$/),
+    ]);
     expect(watcher.out.stdout).toMatch(/watching data\/, \. \(Ctrl-C to stop\)\n$/);
 
     // Three writes of one save: one run.
@@ -58,18 +65,26 @@ describe('trackgen generate --watch', () => {
     const edited = original.replace('"timeInvested": "~8-10 hours"', '"timeInvested": "~9 hours"');
     for (let index = 0; index < 3; index++) writeFileSync(record, edited);
     await until(() => summaries(watcher.out.stdout).length === 2, seen);
-    expect(summaries(watcher.out.stdout)[1]).toMatch(/ {2}data\/sessions\/054\.json changed: 4 documents: \d written, \d unchanged$/);
-    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('~9 hours');
+    expect(summaries(watcher.out.stdout)[1]).toMatch(
+      / {2}data\/sessions\/054\.json changed: 4 documents: \d written, \d unchanged$/,
+    );
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
+      '~9 hours',
+    );
 
     // An invalid save: the problems and one line, and the watch goes on.
     writeFileSync(record, edited.replace('"phase": 4,', '"phase": 4,,'));
     await until(() => watcher.out.stderr.includes('nothing written'), seen);
     expect(watcher.out.stderr).toMatch(/data\/sessions\/054\.json:\d+:\d+ {2}error {2}syntax/);
-    expect(watcher.out.stderr).toMatch(/\d\d:\d\d:\d\d {2}data\/sessions\/054\.json changed: nothing written: fix the problems above first\n/);
+    expect(watcher.out.stderr).toMatch(
+      /\d\d:\d\d:\d\d {2}data\/sessions\/054\.json changed: nothing written: fix the problems above first\n/,
+    );
 
     writeFileSync(record, original);
     await until(() => summaries(watcher.out.stdout).length === 3, seen);
-    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain('~8-10 hours');
+    expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
+      '~8-10 hours',
+    );
     expect(await watcher.stop()).toBe(0);
   });
 
@@ -83,19 +98,34 @@ describe('trackgen generate --watch', () => {
 
     writeFileSync(join(dir, 'data/notes.txt'), 'not data');
     writeFileSync(join(dir, 'README.md'), 'not watched');
-    writeFileSync(join(dir, 'templates/daily-prompt.md.hbs'), '# Daily prompt\n\nWork on the next module.\n');
+    writeFileSync(
+      join(dir, 'templates/daily-prompt.md.hbs'),
+      '# Daily prompt\n\nWork on the next module.\n',
+    );
     await until(() => summaries(watcher.out.stdout).length === 2, seen);
-    expect(summaries(watcher.out.stdout)[1]).toContain('templates/daily-prompt.md.hbs changed: 4 documents: 1 written, 3 unchanged');
+    expect(summaries(watcher.out.stdout)[1]).toContain(
+      'templates/daily-prompt.md.hbs changed: 4 documents: 1 written, 3 unchanged',
+    );
 
     const config = join(dir, 'trackgen.config.json');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('"documents"', '"outputs": { "lessons": "LESSONS.md" }, "documents"'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        '"documents"',
+        '"outputs": { "lessons": "LESSONS.md" }, "documents"',
+      ),
+    );
     await until(() => summaries(watcher.out.stdout).length === 3, seen);
-    expect(summaries(watcher.out.stdout)[2]).toContain('trackgen.config.json changed: 4 documents: 1 written, 3 unchanged');
+    expect(summaries(watcher.out.stdout)[2]).toContain(
+      'trackgen.config.json changed: 4 documents: 1 written, 3 unchanged',
+    );
 
     const report = join(dir, 'data/coverage.xml');
     writeFileSync(report, readFileSync(report, 'utf8'));
     await until(() => summaries(watcher.out.stdout).length === 4, seen);
-    expect(summaries(watcher.out.stdout)[3]).toContain('data/coverage.xml changed: 4 documents: 0 written, 4 unchanged');
+    expect(summaries(watcher.out.stdout)[3]).toContain(
+      'data/coverage.xml changed: 4 documents: 0 written, 4 unchanged',
+    );
     expect(await watcher.stop()).toBe(0);
     expect(watcher.out.stdout).not.toContain('notes.txt');
     expect(watcher.out.stdout).not.toContain('README.md');
@@ -114,7 +144,9 @@ describe('trackgen generate --watch with a broken config', () => {
     expect(watcher.out.stderr).toMatch(/trackgen\.config\.json:1:13 {2}error/);
     writeFileSync(config, good);
     await until(() => summaries(watcher.out.stdout).length === 1, seen);
-    expect(summaries(watcher.out.stdout)[0]).toContain('trackgen.config.json changed: 4 documents: 4 written, 0 unchanged');
+    expect(summaries(watcher.out.stdout)[0]).toContain(
+      'trackgen.config.json changed: 4 documents: 4 written, 0 unchanged',
+    );
     expect(await watcher.stop()).toBe(0);
   });
 });
@@ -124,7 +156,9 @@ describe('trackgen generate --watch with other options', () => {
     for (const flag of ['--dry-run', '--check', '--print-context']) {
       const result = await runCli(['generate', '--watch', flag]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`trackgen generate: --watch writes documents on every save; it cannot be combined with ${flag}\n`);
+      expect(result.stderr).toBe(
+        `trackgen generate: --watch writes documents on every save; it cannot be combined with ${flag}\n`,
+      );
     }
   });
 });
@@ -133,11 +167,19 @@ describe('trackgen generate --watch from the terminal', () => {
   it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
     const dir = project();
     const bin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, 'generate', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'generate', '--watch'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await until(() => stdout.includes('(Ctrl-C to stop)'), () => stdout);
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    await until(
+      () => stdout.includes('(Ctrl-C to stop)'),
+      () => stdout,
+    );
     child.kill('SIGINT');
     expect(await exited).toBe(0);
   });

@@ -1,4 +1,13 @@
-import { chmod, lstat, mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +44,9 @@ describe('writeFilesAtomically', () => {
   it('fails without leaving a temporary file when a target cannot be written', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
     await writeFile(join(directory, 'blocker'), 'a file, not a directory\n');
-    await expect(writeFilesAtomically([{ path: join(directory, 'blocker', 'x.md'), content: 'x\n' }])).rejects.toThrow();
+    await expect(
+      writeFilesAtomically([{ path: join(directory, 'blocker', 'x.md'), content: 'x\n' }]),
+    ).rejects.toThrow();
     expect(await readdir(directory)).toEqual(['blocker']);
   });
 
@@ -57,7 +68,8 @@ describe('unifiedDiff', () => {
 
   it('names the section and what caused a hunk', async () => {
     const diff = await unifiedDiff('doc.md', before, after, {
-      describeSection: (id) => (id === 'module-progress' ? 'from data/sessions/054.json' : undefined),
+      describeSection: (id) =>
+        id === 'module-progress' ? 'from data/sessions/054.json' : undefined,
     });
     const lines = diff.split('\n');
     expect(lines.slice(0, 2)).toEqual(['--- a/doc.md', '+++ b/doc.md']);
@@ -74,6 +86,8 @@ describe('unifiedDiff', () => {
   });
 
   it('diffs a new file against /dev/null', async () => {
-    expect(await unifiedDiff('doc.md', undefined, 'a\nb\n')).toBe('--- /dev/null\n+++ b/doc.md\n@@ -0,0 +1,2 @@\n+a\n+b\n');
+    expect(await unifiedDiff('doc.md', undefined, 'a\nb\n')).toBe(
+      '--- /dev/null\n+++ b/doc.md\n@@ -0,0 +1,2 @@\n+a\n+b\n',
+    );
   });
 });

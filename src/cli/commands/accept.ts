@@ -43,26 +43,47 @@ section), 2 usage or tool error.`,
       return EXIT_PROBLEMS;
     }
     const only = typeof args.values['file'] === 'string' ? args.values['file'] : undefined;
-    const files = plan.files.filter((file) => file.existing !== undefined && (only === undefined || file.shownAs === only.split('\\').join('/')));
-    if (only !== undefined && files.length === 0) throw new UsageError(`--file ${only}: expected a generated document that exists, found none (see trackgen check)`);
-    const ids = args.positionals.length === 0 || args.positionals.includes('all') ? 'all' : new Set(args.positionals);
+    const files = plan.files.filter(
+      (file) =>
+        file.existing !== undefined &&
+        (only === undefined || file.shownAs === only.split('\\').join('/')),
+    );
+    if (only !== undefined && files.length === 0)
+      throw new UsageError(
+        `--file ${only}: expected a generated document that exists, found none (see trackgen check)`,
+      );
+    const ids =
+      args.positionals.length === 0 || args.positionals.includes('all')
+        ? 'all'
+        : new Set(args.positionals);
     const writes: { path: string; content: string }[] = [];
     const accepted: string[] = [];
     let problems = 0;
     for (const file of files) {
       // Name only the files that hold a named section, so "unknown section" speaks of the right one.
       if (ids !== 'all' && !file.merge.sections.some((section) => ids.has(section.id))) continue;
-      const result = await acceptSections({ path: file.shownAs, existing: file.existing ?? '', ids, fresh: file.fresh });
+      const result = await acceptSections({
+        path: file.shownAs,
+        existing: file.existing ?? '',
+        ids,
+        fresh: file.fresh,
+      });
       printDiagnostics(context.stderr, result.diagnostics);
       problems += result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-      if (result.content !== null && result.changed) writes.push({ path: file.path, content: result.content });
+      if (result.content !== null && result.changed)
+        writes.push({ path: file.path, content: result.content });
       for (const id of result.accepted) accepted.push(`${file.shownAs}: ${id}`);
     }
     if (ids !== 'all') {
-      const found = new Set(plan.files.flatMap((file) => file.merge.sections.map((section) => section.id)));
+      const found = new Set(
+        plan.files.flatMap((file) => file.merge.sections.map((section) => section.id)),
+      );
       for (const id of ids) {
         if (!found.has(id)) {
-          writeLine(context.stderr, `trackgen accept: expected a section id of a generated document, found "${id}" (ids are in the <!-- trackgen:begin ID --> markers)`);
+          writeLine(
+            context.stderr,
+            `trackgen accept: expected a section id of a generated document, found "${id}" (ids are in the <!-- trackgen:begin ID --> markers)`,
+          );
           problems++;
         }
       }
@@ -73,7 +94,12 @@ section), 2 usage or tool error.`,
     }
     await writeFilesAtomically(writes);
     for (const line of accepted) writeLine(context.stdout, `accepted  ${line}`);
-    writeLine(context.stdout, accepted.length === 0 ? 'nothing to accept: no hand-edited sections' : `${plural(accepted.length, 'section')} accepted`);
+    writeLine(
+      context.stdout,
+      accepted.length === 0
+        ? 'nothing to accept: no hand-edited sections'
+        : `${plural(accepted.length, 'section')} accepted`,
+    );
     return EXIT_OK;
   },
 };

@@ -40,14 +40,17 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
     return EXIT_USAGE;
   }
   const { plan } = obtained;
-  if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan)) await rememberPlan(obtained.key, obtained.settings, plan, new Map(), obtained.cached);
+  if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan))
+    await rememberPlan(obtained.key, obtained.settings, plan, new Map(), obtained.cached);
   printDiagnostics(context.stderr, plan.diagnostics);
   if (!plan.valid) return EXIT_USAGE;
   const quiet = args.values['quiet'] === true;
   const stale = plan.files.filter((file) => file.merge.changed || isSkipped(file));
   if (quiet) for (const file of stale) writeLine(context.stdout, file.shownAs);
   else {
-    for (const file of stale) if (isSkipped(file)) writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
+    for (const file of stale)
+      if (isSkipped(file))
+        writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
     await printStaleDiffs(context.stdout, plan, stale);
     printConflicts(context.stdout, plan);
   }
@@ -56,6 +59,9 @@ export async function runCheck(context: CliContext, args: ParsedArgs): Promise<n
     writeLine(context.stdout, `${plural(plan.files.length, 'document')} up to date`);
     return EXIT_OK;
   }
-  writeLine(context.stdout, `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`);
+  writeLine(
+    context.stdout,
+    `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`,
+  );
   return EXIT_PROBLEMS;
 }

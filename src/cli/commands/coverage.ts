@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../diagnostics.js';
 import {
-  DEFAULT_PRECISION, diffReports, formatDiff, formatMarkdownTable, formatTextTable,
-  readCoverageReports, selectModules, toCoverageJson,
+  DEFAULT_PRECISION,
+  diffReports,
+  formatDiff,
+  formatMarkdownTable,
+  formatTextTable,
+  readCoverageReports,
+  selectModules,
+  toCoverageJson,
 } from '../../coverage/index.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT_OK, EXIT_PROBLEMS, type CliContext } from '../io.js';
@@ -12,7 +18,7 @@ type Format = (typeof FORMATS)[number];
 
 export const coverageCommand: Command = {
   name: 'coverage',
-  summary: 'read Cobertura XML or coverage.py JSON reports and print coverage.py\'s figures',
+  summary: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
   help: `Usage: trackgen coverage REPORT... [--format text|markdown|json] [--precision N]
                          [--module NAME]... [--diff OLD]
 
@@ -49,19 +55,32 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
   const format = parseFormat(args.values['format']);
   const precision = parsePrecision(args.values['precision']);
   const selectors = stringList(args.values['module']);
-  if (args.positionals.length === 0) throw new UsageError('expected at least one REPORT file, found none (see trackgen coverage --help)');
-  const read = (files: readonly string[]) => readCoverageReports(files.map((file) => resolve(context.cwd, file)), files);
+  if (args.positionals.length === 0)
+    throw new UsageError(
+      'expected at least one REPORT file, found none (see trackgen coverage --help)',
+    );
+  const read = (files: readonly string[]) =>
+    readCoverageReports(
+      files.map((file) => resolve(context.cwd, file)),
+      files,
+    );
 
   const selection = selectModules(read(args.positionals), selectors);
   if (selection.unmatched.length > 0) {
-    throw new UsageError(`--module ${selection.unmatched.map((name) => JSON.stringify(name)).join(', ')}: no such module in the report (expected a path, short name, path suffix or directory)`);
+    throw new UsageError(
+      `--module ${selection.unmatched.map((name) => JSON.stringify(name)).join(', ')}: no such module in the report (expected a path, short name, path suffix or directory)`,
+    );
   }
   const report = selection.report;
   const oldFile = args.values['diff'];
   if (typeof oldFile === 'string') {
     const before = selectModules(read([oldFile]), selectors).report;
     const diff = diffReports(before, report);
-    context.stdout.write(format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff, precision, format === 'markdown'));
+    context.stdout.write(
+      format === 'json'
+        ? `${JSON.stringify(diff, null, 2)}\n`
+        : formatDiff(diff, precision, format === 'markdown'),
+    );
     return diff.regressions.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }
   switch (format) {
@@ -81,17 +100,23 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
 function parseFormat(value: ParsedArgs['values'][string]): Format {
   if (value === undefined) return 'text';
   const found = FORMATS.find((format) => format === value);
-  if (found === undefined) throw new UsageError(`--format expects text, markdown or json, found ${JSON.stringify(value)}`);
+  if (found === undefined)
+    throw new UsageError(`--format expects text, markdown or json, found ${JSON.stringify(value)}`);
   return found;
 }
 
 function parsePrecision(value: ParsedArgs['values'][string]): number {
   if (value === undefined) return DEFAULT_PRECISION;
-  if (typeof value !== 'string' || !/^[0-9]$/.test(value)) throw new UsageError(`--precision expects a whole number from 0 to 9, found ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !/^[0-9]$/.test(value))
+    throw new UsageError(
+      `--precision expects a whole number from 0 to 9, found ${JSON.stringify(value)}`,
+    );
   return Number(value);
 }
 
 function stringList(value: ParsedArgs['values'][string]): string[] {
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+  return (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string',
+  );
 }

@@ -25,7 +25,10 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
       loaded = loadSettings(context.cwd, settingsFlags(args));
     } catch (error) {
       // A config that cannot even be read (a directory in its place) is one more bad save.
-      writeLine(context.stderr, `${prefix}nothing written: ${error instanceof Error ? error.message : String(error)}`);
+      writeLine(
+        context.stderr,
+        `${prefix}nothing written: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     if (loaded.settings === undefined) {
@@ -36,7 +39,10 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
     settings = loaded.settings;
     const dataDir = await stat(settings.dataDir).catch(() => undefined);
     if (dataDir?.isDirectory() !== true) {
-      writeLine(context.stderr, `${prefix}nothing written: data directory not found: ${shown(settings.dataDir)}`);
+      writeLine(
+        context.stderr,
+        `${prefix}nothing written: data directory not found: ${shown(settings.dataDir)}`,
+      );
       return;
     }
     try {
@@ -44,7 +50,10 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
       await writePlan(context, plan, true, prefix);
     } catch (error) {
       // One bad save must not end the watch: say what failed and wait for the next one.
-      writeLine(context.stderr, `${prefix}failed: ${error instanceof Error ? error.message : String(error)}`);
+      writeLine(
+        context.stderr,
+        `${prefix}failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -54,11 +63,22 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
     initial: async () => {
       await generateOnce('start');
       if (settings === undefined) return;
-      const watched = watchTargets(settings, context.cwd).map((target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`);
+      const watched = watchTargets(settings, context.cwd).map(
+        (target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`,
+      );
       writeLine(context.stdout, `watching ${[...new Set(watched)].join(', ')} (Ctrl-C to stop)`);
     },
     // Until the config is readable, watch for it to be fixed.
-    targets: () => (settings === undefined ? [{ dir: context.cwd, recursive: false, accept: (name) => name === CONFIG_FILE || name === 'package.json' }] : watchTargets(settings, context.cwd)),
+    targets: () =>
+      settings === undefined
+        ? [
+            {
+              dir: context.cwd,
+              recursive: false,
+              accept: (name) => name === CONFIG_FILE || name === 'package.json',
+            },
+          ]
+        : watchTargets(settings, context.cwd),
     run: (changed) => generateOnce(describe(changed.map(shown))),
     signal,
     debounceMs: DEBOUNCE_MS,
@@ -69,10 +89,14 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
 
 function describe(changed: readonly string[]): string {
   const [first] = changed;
-  return changed.length <= 1 ? `${first ?? 'a file'} changed` : `${first} and ${changed.length - 1} more changed`;
+  return changed.length <= 1
+    ? `${first ?? 'a file'} changed`
+    : `${first} and ${changed.length - 1} more changed`;
 }
 
 function clock(): string {
   const now = new Date();
-  return [now.getHours(), now.getMinutes(), now.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+  return [now.getHours(), now.getMinutes(), now.getSeconds()]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':');
 }

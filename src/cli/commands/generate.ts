@@ -64,7 +64,10 @@ date), 2 usage or tool error.`,
   allowPositionals: false,
   async run(context, args) {
     const alone = ['check', 'dry-run', 'print-context'].find((name) => args.values[name] === true);
-    if (args.values['watch'] === true && alone !== undefined) throw new UsageError(`--watch writes documents on every save; it cannot be combined with --${alone}`);
+    if (args.values['watch'] === true && alone !== undefined)
+      throw new UsageError(
+        `--watch writes documents on every save; it cannot be combined with --${alone}`,
+      );
     if (args.values['check'] === true) {
       const { runCheck } = await import('./check.js');
       return runCheck(context, args);
@@ -73,7 +76,10 @@ date), 2 usage or tool error.`,
       const { runWatch } = await import('./generate-watch.js');
       return runWatch(context, args);
     }
-    const obtained = await obtainPlan(context, settingsFlags(args), { ...forceAndAdopt(args), needModel: args.values['print-context'] === true });
+    const obtained = await obtainPlan(context, settingsFlags(args), {
+      ...forceAndAdopt(args),
+      needModel: args.values['print-context'] === true,
+    });
     if (obtained.plan === undefined) {
       printDiagnostics(context.stderr, obtained.configDiagnostics);
       return EXIT_PROBLEMS;
@@ -87,18 +93,34 @@ date), 2 usage or tool error.`,
     }
     if (args.values['dry-run'] === true) return printPlanDiff(context, plan);
     const code = await writePlan(context, plan, args.values['quiet'] === true);
-    if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan)) await rememberPlan(obtained.key, obtained.settings, plan, writtenContents(plan), obtained.cached);
+    if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan))
+      await rememberPlan(
+        obtained.key,
+        obtained.settings,
+        plan,
+        writtenContents(plan),
+        obtained.cached,
+      );
     return code;
   },
 };
 
 export function settingsFlags(args: ParsedArgs) {
-  const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
+  const text = (name: string) =>
+    typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined;
   const reports = args.values['report'];
-  return { data: text('data'), out: text('out'), templates: text('templates'), report: Array.isArray(reports) ? reports.map(String) : undefined };
+  return {
+    data: text('data'),
+    out: text('out'),
+    templates: text('templates'),
+    report: Array.isArray(reports) ? reports.map(String) : undefined,
+  };
 }
 
-export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<string>; adopt?: boolean } {
+export function forceAndAdopt(args: ParsedArgs): {
+  force?: 'all' | ReadonlySet<string>;
+  adopt?: boolean;
+} {
   const force = args.values['force'];
   const ids = Array.isArray(force) ? force.map(String) : [];
   return {
@@ -109,16 +131,29 @@ export function forceAndAdopt(args: ParsedArgs): { force?: 'all' | ReadonlySet<s
 
 /** A plan served whole from the cache, with nothing re-merged or written, is already recorded. */
 export function needsRemembering(fromCache: boolean, plan: Plan): boolean {
-  return plan.valid && (!fromCache || plan.files.some((file) => file.fresh !== '' || file.merge.changed));
+  return (
+    plan.valid && (!fromCache || plan.files.some((file) => file.fresh !== '' || file.merge.changed))
+  );
 }
 
 /** What generate put on disk: the merged content of every file it changed. */
 function writtenContents(plan: Plan): Map<string, string> {
-  return new Map(plan.files.flatMap((file) => (!file.merge.changed || file.merge.content === null ? [] : [[file.path, file.merge.content] as const])));
+  return new Map(
+    plan.files.flatMap((file) =>
+      !file.merge.changed || file.merge.content === null
+        ? []
+        : [[file.path, file.merge.content] as const],
+    ),
+  );
 }
 
 /** Writes the plan's files; `prefix` starts the summary line (generate --watch puts the time and the change there). */
-export async function writePlan(context: CliContext, plan: Plan, quiet: boolean, prefix = ''): Promise<number> {
+export async function writePlan(
+  context: CliContext,
+  plan: Plan,
+  quiet: boolean,
+  prefix = '',
+): Promise<number> {
   printDiagnostics(context.stderr, plan.diagnostics);
   printConflicts(context.stderr, plan);
   if (!plan.valid) {
@@ -127,16 +162,28 @@ export async function writePlan(context: CliContext, plan: Plan, quiet: boolean,
   }
   // The merge already knows which files change; the rest are not touched, not even read again.
   const changing = plan.files.filter((file) => file.merge.changed && file.merge.content !== null);
-  const outcomes = await writeFilesAtomically(changing.map((file) => ({ path: file.path, content: file.merge.content ?? '' })));
-  const writtenPaths = new Set(outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.path));
+  const outcomes = await writeFilesAtomically(
+    changing.map((file) => ({ path: file.path, content: file.merge.content ?? '' })),
+  );
+  const writtenPaths = new Set(
+    outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.path),
+  );
   const written = writtenPaths.size;
   for (const file of plan.files) {
     if (isSkipped(file)) continue;
-    const kept = file.merge.handEdited.length === 0 ? '' : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
-    if (!quiet) writeLine(context.stdout, `${(writtenPaths.has(file.path) ? 'written' : 'unchanged').padEnd(9)} ${file.shownAs}${kept}`);
+    const kept =
+      file.merge.handEdited.length === 0
+        ? ''
+        : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
+    if (!quiet)
+      writeLine(
+        context.stdout,
+        `${(writtenPaths.has(file.path) ? 'written' : 'unchanged').padEnd(9)} ${file.shownAs}${kept}`,
+      );
   }
   const skipped = plan.files.filter(isSkipped);
-  for (const file of skipped) writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
+  for (const file of skipped)
+    writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
   const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   writeLine(
     context.stdout,
@@ -151,6 +198,11 @@ async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
   await printStaleDiffs(context.stdout, plan, plan.files);
   printConflicts(context.stdout, plan);
   const changed = plan.files.filter((file) => file.merge.changed).length;
-  writeLine(context.stdout, changed === 0 ? `${plural(plan.files.length, 'document')}: all up to date` : `${plural(changed, 'document')} would change`);
+  writeLine(
+    context.stdout,
+    changed === 0
+      ? `${plural(plan.files.length, 'document')}: all up to date`
+      : `${plural(changed, 'document')} would change`,
+  );
   return EXIT_OK;
 }

@@ -35,15 +35,26 @@ Exit codes: 0 ok, 1 commit blocked or install refused, 2 usage or tool error.`,
   allowPositionals: true,
   async run(context, args) {
     const [action, ...extra] = args.positionals;
-    if (action === undefined || !(ACTIONS as readonly string[]).includes(action) || extra.length > 0) {
-      throw new UsageError(`expected one of ${ACTIONS.join(', ')}, found ${action === undefined ? 'nothing' : `"${args.positionals.join(' ')}"`} (see trackgen hook --help)`);
+    if (
+      action === undefined ||
+      !(ACTIONS as readonly string[]).includes(action) ||
+      extra.length > 0
+    ) {
+      throw new UsageError(
+        `expected one of ${ACTIONS.join(', ')}, found ${action === undefined ? 'nothing' : `"${args.positionals.join(' ')}"`} (see trackgen hook --help)`,
+      );
     }
-    if (args.values['force'] === true && action !== 'install') throw new UsageError(`--force applies to hook install only`);
+    if (args.values['force'] === true && action !== 'install')
+      throw new UsageError(`--force applies to hook install only`);
     if (action === 'run') return (await import('../../hook/run.js')).runHook(context);
     const { installHook, uninstallHook } = await import('../../hook/install.js');
     const git = { cwd: context.cwd, env: context.env };
-    const outcome = action === 'install' ? await installHook({ ...git, force: args.values['force'] === true }) : await uninstallHook(git);
-    for (const line of outcome.lines) writeLine(outcome.code === 0 ? context.stdout : context.stderr, line);
+    const outcome =
+      action === 'install'
+        ? await installHook({ ...git, force: args.values['force'] === true })
+        : await uninstallHook(git);
+    for (const line of outcome.lines)
+      writeLine(outcome.code === 0 ? context.stdout : context.stderr, line);
     return outcome.code;
   },
 };

@@ -24,7 +24,9 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   accept: 'adopt hand edits in generated sections as the new baseline',
   coverage: "read Cobertura XML or coverage.py JSON reports and print coverage.py's figures",
   init: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
-  'new-session': 'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
-  'record-coverage': "store a session's coverage figures (start or final) in its record, from a report",
+  'new-session':
+    'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
+  'record-coverage':
+    "store a session's coverage figures (start or final) in its record, from a report",
   hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
 };

@@ -7,7 +7,8 @@ import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: 'set trackgen up in a Python repository: config, data/project.json from the coverage report',
+  summary:
+    'set trackgen up in a Python repository: config, data/project.json from the coverage report',
   help: `Usage: trackgen init [--report FILE] [--data DIR] [--out DIR]
 
 Sets trackgen up in the current directory (your repository's root):
@@ -38,11 +39,17 @@ Exit codes: 0 set up (or already set up), 1 no coverage report found,
   options: { report: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } },
   allowPositionals: false,
   async run(context, args) {
-    const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
+    const text = (name: string) =>
+      typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined;
     const report = text('report');
     const dataDir = text('data') ?? 'data';
     const outDir = text('out') ?? 'docs';
-    const plan = planInit({ root: context.cwd, dataDir, outDir, ...(report === undefined ? {} : { report: resolve(context.cwd, report) }) });
+    const plan = planInit({
+      root: context.cwd,
+      dataDir,
+      outDir,
+      ...(report === undefined ? {} : { report: resolve(context.cwd, report) }),
+    });
     if (!plan.ok) {
       writeLine(context.stderr, `trackgen init: ${plan.message}`);
       return EXIT_PROBLEMS;
@@ -55,9 +62,15 @@ Exit codes: 0 set up (or already set up), 1 no coverage report found,
         const created = await writeFile(step.path, step.content, { flag: 'wx' }).then(
           () => true,
           // "wx": never replace a file, even one created since the plan was made.
-          (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)),
+          (error: NodeJS.ErrnoException) =>
+            error.code === 'EEXIST' ? false : Promise.reject(error),
         );
-        writeLine(context.stdout, created ? `created   ${shown(step.path)} (${step.about})` : `kept      ${shown(step.path)} (exists)`);
+        writeLine(
+          context.stdout,
+          created
+            ? `created   ${shown(step.path)} (${step.about})`
+            : `kept      ${shown(step.path)} (exists)`,
+        );
       } else if (step.kind === 'edit') {
         await writeFilesAtomically([{ path: step.path, content: step.content }]);
         writeLine(context.stdout, `updated   ${shown(step.path)}: ${step.about}`);
@@ -66,12 +79,15 @@ Exit codes: 0 set up (or already set up), 1 no coverage report found,
       }
     }
     for (const note of plan.notes) writeLine(context.stdout, `note: ${note}`);
-    writeLine(context.stdout, `
+    writeLine(
+      context.stdout,
+      `
 Next steps:
   1. Group the modules of ${shown(join(context.cwd, dataDir, 'project.json'))} into phases (rename "Phase 1", split it,
      add risk and estimates), then check it: trackgen validate
   2. Start your first session: trackgen new-session --module ID
-  3. Write the documents into ${shown(join(context.cwd, outDir))}/: trackgen generate`);
+  3. Write the documents into ${shown(join(context.cwd, outDir))}/: trackgen generate`,
+    );
     return EXIT_OK;
   },
 };

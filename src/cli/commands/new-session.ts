@@ -38,7 +38,12 @@ Options:
 
 Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
 2 usage error.`,
-  options: { number: { type: 'string' }, module: { type: 'string' }, date: { type: 'string' }, data: { type: 'string' } },
+  options: {
+    number: { type: 'string' },
+    module: { type: 'string' },
+    date: { type: 'string' },
+    data: { type: 'string' },
+  },
   allowPositionals: false,
   async run(context, args) {
     const number = parseSessionNumber(args.values['number'], '--number');
@@ -57,18 +62,38 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
     const moduleName = args.values['module'];
     const module = typeof moduleName === 'string' ? findModule(loaded.data, moduleName) : undefined;
     if (typeof moduleName === 'string' && module === undefined) {
-      const ids = loaded.data.project.phases.flatMap((phase) => (phase.modules ?? []).map((candidate) => candidate.id));
+      const ids = loaded.data.project.phases.flatMap((phase) =>
+        (phase.modules ?? []).map((candidate) => candidate.id),
+      );
       const hint = closestWord(moduleName, ids);
-      throw new UsageError(`--module ${JSON.stringify(moduleName)}: no such module in project.json${hint === undefined ? ` (expected one of: ${ids.join(', ')})` : `; did you mean "${hint}"?`}`);
+      throw new UsageError(
+        `--module ${JSON.stringify(moduleName)}: no such module in project.json${hint === undefined ? ` (expected one of: ${ids.join(', ')})` : `; did you mean "${hint}"?`}`,
+      );
     }
 
-    const scaffold = scaffoldSession(loaded.data, { date, ...(number === undefined ? {} : { number }), ...(module === undefined ? {} : { module }) });
+    const scaffold = scaffoldSession(loaded.data, {
+      date,
+      ...(number === undefined ? {} : { number }),
+      ...(module === undefined ? {} : { module }),
+    });
     if (!scaffold.ok) {
       const source = scaffold.existing.source;
       const status = scaffold.existing.session.status;
       const place = source.lines.position(locate(source, ['status']).offset);
-      const advice = status === 'planned' ? `it is planned: to start it, set "status" to "in-progress" and "date" there (or pass --number ${scaffold.number + 1} for a new record)` : `it is ${status}; nothing written (pass --number for another session)`;
-      writeLine(context.stderr, formatDiagnostic({ file: source.file, ...place, severity: 'error', rule: 'record-exists', message: `session ${scaffold.number} already has a record: ${advice}` }));
+      const advice =
+        status === 'planned'
+          ? `it is planned: to start it, set "status" to "in-progress" and "date" there (or pass --number ${scaffold.number + 1} for a new record)`
+          : `it is ${status}; nothing written (pass --number for another session)`;
+      writeLine(
+        context.stderr,
+        formatDiagnostic({
+          file: source.file,
+          ...place,
+          severity: 'error',
+          rule: 'record-exists',
+          message: `session ${scaffold.number} already has a record: ${advice}`,
+        }),
+      );
       return EXIT_PROBLEMS;
     }
 
@@ -80,17 +105,29 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
       await writeFile(path, formatRecord(scaffold.session), { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      writeLine(context.stderr, `${shownAs}:1:1  error  record-exists  the file already exists; nothing written`);
+      writeLine(
+        context.stderr,
+        `${shownAs}:1:1  error  record-exists  the file already exists; nothing written`,
+      );
       return EXIT_PROBLEMS;
     }
     const modules = (scaffold.session.modules ?? []).map((entry) => entry.module).join(', ');
-    writeLine(context.stdout, `created ${shownAs}: session ${scaffold.number}, phase ${scaffold.session.phase}${modules === '' ? '' : `, ${modules}`}, in progress`);
+    writeLine(
+      context.stdout,
+      `created ${shownAs}: session ${scaffold.number}, phase ${scaffold.session.phase}${modules === '' ? '' : `, ${modules}`}, in progress`,
+    );
     for (const note of scaffold.notes) writeLine(context.stdout, `note: ${note}`);
 
     const check = await loadProjectData(dataDir, { cwd: context.cwd });
-    printDiagnostics(context.stderr, check.diagnostics.filter((diagnostic) => diagnostic.file === shownAs));
+    printDiagnostics(
+      context.stderr,
+      check.diagnostics.filter((diagnostic) => diagnostic.file === shownAs),
+    );
     if (hasErrors(check.diagnostics)) return EXIT_PROBLEMS;
-    writeLine(context.stdout, `next: trackgen record-coverage --session ${scaffold.number} --stage start`);
+    writeLine(
+      context.stdout,
+      `next: trackgen record-coverage --session ${scaffold.number} --stage start`,
+    );
     return EXIT_OK;
   },
 };
@@ -102,7 +139,13 @@ function parseDate(value: unknown): string {
   }
   const text = String(value);
   const parsed = new Date(`${text}T00:00:00Z`);
-  const real = DATE_PATTERN.test(text) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
-  if (!real) throw new UsageError(`--date expects a real date as YYYY-MM-DD, found ${JSON.stringify(value)}`);
+  const real =
+    DATE_PATTERN.test(text) &&
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().startsWith(text);
+  if (!real)
+    throw new UsageError(
+      `--date expects a real date as YYYY-MM-DD, found ${JSON.stringify(value)}`,
+    );
   return text;
 }

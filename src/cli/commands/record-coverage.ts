@@ -47,7 +47,10 @@ report (nothing written), 2 usage error or unreadable report.`,
   allowPositionals: true,
   async run(context, args) {
     const number = parseSessionNumber(args.values['session'], '--session');
-    if (number === undefined) throw new UsageError('expected --session N, the session whose record to update (see trackgen record-coverage --help)');
+    if (number === undefined)
+      throw new UsageError(
+        'expected --session N, the session whose record to update (see trackgen record-coverage --help)',
+      );
     const stage = parseStage(args.values['stage']);
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
     const settings = commandSettings(context, { data });
@@ -63,13 +66,29 @@ report (nothing written), 2 usage error or unreadable report.`,
     const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
     const shownAs = relative(context.cwd, path).split('\\').join('/');
-    if (record === undefined) throw new UsageError(`no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`);
+    if (record === undefined)
+      throw new UsageError(
+        `no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`,
+      );
 
-    const paths = args.positionals.length > 0 ? args.positionals.map((file) => resolve(context.cwd, file)) : reportPaths(settings, loaded.data.project.coverageReport);
-    if (paths.length === 0) throw new UsageError('expected a REPORT, or "coverageReport" in data/project.json, found neither');
-    const report = readCoverageReports(paths, paths.map((file) => relative(context.cwd, file).split('\\').join('/')));
+    const paths =
+      args.positionals.length > 0
+        ? args.positionals.map((file) => resolve(context.cwd, file))
+        : reportPaths(settings, loaded.data.project.coverageReport);
+    if (paths.length === 0)
+      throw new UsageError(
+        'expected a REPORT, or "coverageReport" in data/project.json, found neither',
+      );
+    const report = readCoverageReports(
+      paths,
+      paths.map((file) => relative(context.cwd, file).split('\\').join('/')),
+    );
 
-    const modulesById = new Map<string, Module>(loaded.data.project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => [module.id, module] as const)));
+    const modulesById = new Map<string, Module>(
+      loaded.data.project.phases.flatMap((phase) =>
+        (phase.modules ?? []).map((module) => [module.id, module] as const),
+      ),
+    );
     const figures = sessionFigures(record.session, modulesById, report);
     if (figures.missing.length > 0) {
       const source = record.source;
@@ -88,8 +107,13 @@ report (nothing written), 2 usage error or unreadable report.`,
     const bom = raw.startsWith(BOM) ? BOM : '';
     const updated = bom + writeFigures(raw.slice(bom.length), figures, stage);
     const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
-    const modules = figures.modules.map((module) => `${module.id} ${module.figures.percent}%`).join(', ');
-    writeLine(context.stdout, `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${number} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`);
+    const modules = figures.modules
+      .map((module) => `${module.id} ${module.figures.percent}%`)
+      .join(', ');
+    writeLine(
+      context.stdout,
+      `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${number} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`,
+    );
     return EXIT_OK;
   },
 };

@@ -28,14 +28,19 @@ Exit codes: 0 valid (warnings may be printed), 1 problems found, 2 usage or tool
   allowPositionals: false,
   async run(context, args) {
     const flag = args.values['data'];
-    const settings = commandSettings(context, { data: typeof flag === 'string' ? flag : undefined });
+    const settings = commandSettings(context, {
+      data: typeof flag === 'string' ? flag : undefined,
+    });
     if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
     await requireDataDir(dataDir);
     const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
     printDiagnostics(context.stderr, diagnostics);
     if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
-    writeLine(context.stdout, `${plural(data.sessions.length + 1, 'file')} valid: project.json and ${plural(data.sessions.length, 'session record')}`);
+    writeLine(
+      context.stdout,
+      `${plural(data.sessions.length + 1, 'file')} valid: project.json and ${plural(data.sessions.length, 'session record')}`,
+    );
     return EXIT_OK;
   },
 };
