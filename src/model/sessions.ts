@@ -1,5 +1,11 @@
 /** Session views: one record plus what follows from the records before it. */
-import type { CoverageFigures, Module, Project, Session } from '../data/schema.js';
+import type {
+  CoverageFigures,
+  DocumentationStatus,
+  Module,
+  Project,
+  Session,
+} from '../data/schema.js';
 import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
 
 export function basename(path: string): string {
@@ -76,7 +82,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     message: commit.message,
   }));
   const documentation = session.documentation ?? [];
-  const documentationView = (status: 'done' | 'pending') =>
+  const documentationView = (status: DocumentationStatus) =>
     documentation
       .filter((item) => item.status === status)
       .map((item) => ({ item: item.item, note: item.note ?? null }));
