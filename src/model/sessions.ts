@@ -6,6 +6,7 @@ import type {
   Project,
   Session,
 } from '../data/schema.js';
+import { summaryPath } from '../config/outputs.js';
 import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
 
 export function basename(path: string): string {
@@ -40,6 +41,8 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
+  readonly summaryPattern: string;
 }
 
 export function earlierTrue100(project: Project): number {
@@ -159,13 +162,8 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     true100CountAfter: earlierTrue100(context.project) + completedSoFar.size,
     phaseModulesCompleteAfter: [...completedSoFar].filter((id) => phaseModuleIds.has(id)).length,
     phaseModuleCount: phaseModuleIds.size,
-    summaryFile: summaryFileName(session.number),
+    summaryFile: basename(summaryPath(context.summaryPattern, session.number)),
   };
-}
-
-/** SESSION_54_SUMMARY.md; numbers below 10 are padded to two digits (SESSION_07_SUMMARY.md). */
-export function summaryFileName(sessionNumber: number): string {
-  return `SESSION_${String(sessionNumber).padStart(2, '0')}_SUMMARY.md`;
 }
 
 function defaultTitle(modules: readonly SessionModuleView[], session: Session): string {
