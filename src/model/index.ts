@@ -179,7 +179,12 @@ function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
 
 function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const warn = (source: ParsedJson, path: JsonPath, rule: string, message: string): void => {
+  const warn = (
+    source: ParsedJson,
+    path: JsonPath,
+    rule: Diagnostic['rule'],
+    message: string,
+  ): void => {
     diagnostics.push({
       file: source.file,
       ...source.lines.position(locate(source, path).offset),
