@@ -3,6 +3,8 @@
  * one run can report all of them. A tool failure (a bug, an unreadable directory the user did
  * not name) is thrown instead.
  */
+import type { RuleId } from './diagnostic-rules.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -13,8 +15,8 @@ export interface Diagnostic {
   /** 1-based, counted in characters (UTF-16 code units) from the start of the line. */
   readonly column: number;
   readonly severity: Severity;
-  /** Short kebab-case id, stable for scripts: `type`, `required`, `duplicate-session`, … */
-  readonly rule: string;
+  /** Short kebab-case id, stable for scripts, declared in diagnostic-rules.ts: `type`, `required`, … */
+  readonly rule: RuleId;
   readonly message: string;
 }
 

@@ -41,7 +41,7 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
   const at = (
     offset: number,
     severity: Diagnostic['severity'],
-    rule: string,
+    rule: Diagnostic['rule'],
     message: string,
   ): Diagnostic => ({
     file,

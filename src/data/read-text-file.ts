@@ -19,7 +19,12 @@ export async function readTextFile(
   shownAs: string,
   maxBytes = MAX_DATA_FILE_BYTES,
 ): Promise<TextFileResult> {
-  const problem = (message: string, rule = 'unreadable', line = 1, column = 1): TextFileResult => ({
+  const problem = (
+    message: string,
+    rule: Diagnostic['rule'] = 'unreadable',
+    line = 1,
+    column = 1,
+  ): TextFileResult => ({
     text: undefined,
     diagnostics: [{ file: shownAs, line, column, severity: 'error', rule, message }],
   });

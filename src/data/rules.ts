@@ -22,7 +22,7 @@ interface SessionInput {
 type Report = (
   source: ParsedJson,
   path: JsonPath,
-  rule: string,
+  rule: Diagnostic['rule'],
   message: string,
   severity?: Diagnostic['severity'],
 ) => void;

@@ -56,7 +56,7 @@ function issueDiagnostics(
   const path = issue.path.filter(
     (segment): segment is string | number => typeof segment !== 'symbol',
   );
-  const at = (offset: number, rule: string, message: string): Diagnostic => ({
+  const at = (offset: number, rule: Diagnostic['rule'], message: string): Diagnostic => ({
     file: parsed.file,
     ...parsed.lines.position(offset),
     severity: 'error',
@@ -94,7 +94,7 @@ function issueDiagnostics(
   ];
 }
 
-function ruleFor(issue: z.core.$ZodIssue): string {
+function ruleFor(issue: z.core.$ZodIssue): Diagnostic['rule'] {
   switch (issue.code) {
     case 'invalid_type':
     case 'invalid_union':

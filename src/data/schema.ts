@@ -9,6 +9,7 @@
  * cannot give — the history of earlier sessions, a hand-kept estimate, prose — lives here.
  */
 import { z } from 'zod';
+import { documentationStatuses, moduleOutcomes, riskLevels, sessionStatuses } from './enums.js';
 
 const text = (description: string) =>
   z.string({ error: 'a string' }).min(1, { error: 'a non-empty string' }).meta({ description });
@@ -32,6 +33,10 @@ const isoDate = (description: string) =>
     .string({ error: 'a date as "YYYY-MM-DD"' })
     .regex(DATE_PATTERN, { error: 'a date as "YYYY-MM-DD"' })
     .meta({ description });
+
+/** The expected half of an enum's message, from the allowed values: 'one of "done", "pending"'. */
+const oneOf = (values: readonly string[]) =>
+  `one of ${values.map((value) => `"${value}"`).join(', ')}`;
 
 export const MODULE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const moduleId = (description: string) =>
@@ -80,8 +85,6 @@ const coverageArea = z
     description: 'Labels the missing ranges between two lines, e.g. "Budget initialization".',
   });
 
-export const riskLevels = ['low', 'medium', 'high'] as const;
-
 export const moduleSchema = z
   .strictObject(
     {
@@ -90,7 +93,7 @@ export const moduleSchema = z
         'Source path as the coverage report names it, e.g. "app/services/budget_manager.py".',
       ),
       risk: z
-        .enum(riskLevels, { error: 'one of "low", "medium", "high"' })
+        .enum(riskLevels, { error: oneOf(riskLevels) })
         .meta({ description: 'Risk level for the Risk Assessment.' })
         .optional(),
       riskNote: text(
@@ -215,15 +218,12 @@ const coverageFigures = z
     description: 'Coverage figures recorded at one moment (trackgen record-coverage writes these).',
   });
 
-export const sessionStatuses = ['planned', 'in-progress', 'complete'] as const;
-export const moduleOutcomes = ['complete', 'in-progress', 'not-started'] as const;
-
 const sessionModule = z
   .strictObject(
     {
       module: moduleId('Id of a module in data/project.json.'),
       outcome: z
-        .enum(moduleOutcomes, { error: 'one of "complete", "in-progress", "not-started"' })
+        .enum(moduleOutcomes, { error: oneOf(moduleOutcomes) })
         .meta({ description: 'Where the module stood at the end of the session.' }),
       start: coverageFigures.optional(),
       final: coverageFigures.optional(),
@@ -294,12 +294,10 @@ const commit = z
   )
   .meta({ description: 'A commit of the session.' });
 
-export const documentationStatuses = ['done', 'pending'] as const;
-
 const documentationItem = z.strictObject(
   {
     item: text('File or document, e.g. "SESSION_54_SUMMARY.md".'),
-    status: z.enum(documentationStatuses, { error: 'one of "done", "pending"' }),
+    status: z.enum(documentationStatuses, { error: oneOf(documentationStatuses) }),
     note: text('e.g. "update for Session 55".').optional(),
   },
   { error: 'an object with "item" and "status"' },
@@ -329,7 +327,7 @@ export const sessionSchema = z
         .int({ error: 'a whole number' })
         .min(1, { error: 'a phase number of at least 1' })
         .meta({ description: 'Number of a phase in data/project.json.' }),
-      status: z.enum(sessionStatuses, { error: 'one of "planned", "in-progress", "complete"' }),
+      status: z.enum(sessionStatuses, { error: oneOf(sessionStatuses) }),
       title: text('Headline, e.g. "ai_model_manager.py TRUE 100%!".').optional(),
       duration: text('e.g. "Continued from previous session".').optional(),
       timeInvested: text('e.g. "~8-10 hours".').optional(),
@@ -389,4 +387,8 @@ export type Module = z.infer<typeof moduleSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type SessionModule = z.infer<typeof sessionModule>;
 export type CoverageFigures = z.infer<typeof coverageFigures>;
-export type SessionStatus = (typeof sessionStatuses)[number];
+export type DocumentationItem = z.infer<typeof documentationItem>;
+export type SessionStatus = Session['status'];
+export type ModuleOutcome = SessionModule['outcome'];
+export type RiskLevel = NonNullable<Module['risk']>;
+export type DocumentationStatus = DocumentationItem['status'];

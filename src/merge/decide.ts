@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Section } from './document.js';
 import type { MergeInput, SectionStatus } from './types.js';
 
@@ -7,7 +7,7 @@ export interface Decision {
   readonly action: 'keep' | 'replace' | 'remove';
   readonly finding?: {
     readonly severity: Severity;
-    readonly rule: string;
+    readonly rule: Diagnostic['rule'];
     readonly message: string;
   };
 }

@@ -29,7 +29,7 @@ export interface Structure {
   readonly hasMarkers: boolean;
   readonly problems: readonly {
     readonly offset: number;
-    readonly rule: string;
+    readonly rule: Diagnostic['rule'];
     readonly message: string;
   }[];
   readonly fullParse: boolean;
@@ -65,7 +65,7 @@ export function toEol(lfText: string, eol: '\n' | '\r\n'): string {
  */
 export async function readStructure(text: string, trusted: boolean): Promise<Structure> {
   const scan = scanMarkers(text);
-  const problems: { offset: number; rule: string; message: string }[] = [];
+  const problems: { offset: number; rule: Diagnostic['rule']; message: string }[] = [];
   let markers = scan.markers;
   let fullParse = false;
   if (scan.needsParse && !trusted) {

@@ -3,6 +3,7 @@
  * the documents show, plus drift warnings: a module a session marked complete that the report
  * no longer shows at TRUE 100%.
  */
+import type { Settings } from '../config/settings.js';
 import type { CoverageReport } from '../coverage/types.js';
 import type { ProjectData } from '../data/load.js';
 import { locate, type JsonPath, type ParsedJson } from '../data/json-text.js';
@@ -26,6 +27,8 @@ export interface ViewModelInput {
   readonly report: CoverageReport | undefined;
   /** Hash of a session's commit found in git history, if any. */
   readonly findCommit?: (session: Session, message: string) => string | undefined;
+  /** Where documents go; the view model names each session's summary file from it. */
+  readonly outputs: Pick<Settings['outputs'], 'summary'>;
 }
 
 export interface ViewModel {
@@ -48,6 +51,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     modulesById,
     sessions,
     findCommit: input.findCommit ?? (() => undefined),
+    summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));
   const overall = overallCoverage(input.report);
@@ -175,7 +179,12 @@ function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
 
 function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const warn = (source: ParsedJson, path: JsonPath, rule: string, message: string): void => {
+  const warn = (
+    source: ParsedJson,
+    path: JsonPath,
+    rule: Diagnostic['rule'],
+    message: string,
+  ): void => {
     diagnostics.push({
       file: source.file,
       ...source.lines.position(locate(source, path).offset),

@@ -1,5 +1,12 @@
 /** Session views: one record plus what follows from the records before it. */
-import type { CoverageFigures, Module, Project, Session } from '../data/schema.js';
+import type {
+  CoverageFigures,
+  DocumentationStatus,
+  Module,
+  Project,
+  Session,
+} from '../data/schema.js';
+import { summaryPath } from '../config/outputs.js';
 import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
 
 export function basename(path: string): string {
@@ -34,6 +41,8 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
+  readonly summaryPattern: string;
 }
 
 export function earlierTrue100(project: Project): number {
@@ -76,7 +85,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     message: commit.message,
   }));
   const documentation = session.documentation ?? [];
-  const documentationView = (status: 'done' | 'pending') =>
+  const documentationView = (status: DocumentationStatus) =>
     documentation
       .filter((item) => item.status === status)
       .map((item) => ({ item: item.item, note: item.note ?? null }));
@@ -153,13 +162,8 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     true100CountAfter: earlierTrue100(context.project) + completedSoFar.size,
     phaseModulesCompleteAfter: [...completedSoFar].filter((id) => phaseModuleIds.has(id)).length,
     phaseModuleCount: phaseModuleIds.size,
-    summaryFile: summaryFileName(session.number),
+    summaryFile: basename(summaryPath(context.summaryPattern, session.number)),
   };
-}
-
-/** SESSION_54_SUMMARY.md; numbers below 10 are padded to two digits (SESSION_07_SUMMARY.md). */
-export function summaryFileName(sessionNumber: number): string {
-  return `SESSION_${String(sessionNumber).padStart(2, '0')}_SUMMARY.md`;
 }
 
 function defaultTitle(modules: readonly SessionModuleView[], session: Session): string {

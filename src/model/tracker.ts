@@ -1,4 +1,5 @@
 /** The phase tracker's context: modules, sessions and every cumulative figure of one phase. */
+import { riskLevels } from '../data/enums.js';
 import type { Phase, Project } from '../data/schema.js';
 import { difference } from './sessions.js';
 import type {
@@ -131,7 +132,8 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
       items: uniqueByName(worked.flatMap((session) => session.patterns)),
     },
     techniques: uniqueByName(worked.flatMap((session) => session.techniques)),
-    risks: (['low', 'medium', 'high'] as const)
+    // The schema lists the levels low to high, the order the Risk Assessment shows them in.
+    risks: riskLevels
       .map((level) => ({ level, modules: modules.filter((module) => module.risk === level) }))
       .filter((group) => group.modules.length > 0),
     goals: [

@@ -4,7 +4,7 @@
  * run in Handlebars' strict mode where a missing field is an error. `trackgen generate
  * --print-context` prints this as JSON for template authors.
  */
-import type { CoverageFigures } from '../data/schema.js';
+import type { CoverageFigures, ModuleOutcome, RiskLevel, SessionStatus } from '../data/schema.js';
 
 export interface Figures {
   readonly percent: number;
@@ -43,7 +43,8 @@ export interface ChallengeView {
   readonly solution: string;
 }
 
-export type ModuleStatus = 'complete' | 'regressed' | 'in-progress' | 'not-started';
+/** A session's outcome for the module, or `regressed`: marked complete, below TRUE 100% now. */
+export type ModuleStatus = ModuleOutcome | 'regressed';
 
 export interface ModuleView {
   /** 1-based position in the phase. */
@@ -81,7 +82,7 @@ export interface ModuleView {
   readonly features: readonly string[];
   readonly missingAreas: readonly { readonly lines: string; readonly label: string | null }[];
   readonly lists: readonly TitledList[];
-  readonly risk: 'low' | 'medium' | 'high' | null;
+  readonly risk: RiskLevel | null;
   readonly riskNote: string | null;
 }
 
@@ -110,7 +111,7 @@ export interface SessionModuleView {
   readonly id: string;
   readonly name: string;
   readonly path: string;
-  readonly outcome: 'complete' | 'in-progress' | 'not-started';
+  readonly outcome: ModuleOutcome;
   readonly start: Figures | null;
   readonly final: Figures | null;
   readonly improvement: number | null;
@@ -119,7 +120,7 @@ export interface SessionModuleView {
 export interface SessionView {
   readonly number: number;
   readonly date: string | null;
-  readonly status: 'planned' | 'in-progress' | 'complete';
+  readonly status: SessionStatus;
   readonly phase: { readonly number: number; readonly name: string };
   readonly title: string;
   readonly duration: string | null;
@@ -186,7 +187,8 @@ export interface PhaseSummary {
   readonly name: string;
   readonly modules: number;
   readonly modulesComplete: number;
-  readonly status: 'complete' | 'in-progress' | 'not-started';
+  /** A phase moves through the same three stages as a module in a session. */
+  readonly status: ModuleOutcome;
 }
 
 export interface JourneyPoint {
@@ -254,7 +256,7 @@ export interface TrackerContext {
   };
   readonly techniques: readonly NamedEntry[];
   readonly risks: readonly {
-    readonly level: 'low' | 'medium' | 'high';
+    readonly level: RiskLevel;
     readonly modules: readonly ModuleView[];
   }[];
   readonly goals: readonly { readonly text: string; readonly done: boolean }[];

@@ -100,6 +100,7 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const model = buildViewModel({
     data: loaded.data,
     report: coverage.report,
+    outputs: settings.outputs,
     ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
   });
   diagnostics.push(...model.diagnostics);

@@ -3,6 +3,7 @@
  * a tracker per tracked phase, a summary per complete session, the lessons file, the user's own
  * documents — and renders each with its context.
  */
+import { summaryPath, trackerPath } from '../config/outputs.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ViewModel } from '../model/index.js';
 import type { Renderer } from './templates.js';
@@ -41,17 +42,12 @@ export function renderDocuments(
     if (output !== undefined) documents.push({ path, content: finishDocument(output), about });
   };
   for (const { phase, context } of model.trackers)
-    add(
-      TEMPLATE_NAMES.tracker,
-      context,
-      paths.tracker.replaceAll('{phase}', String(phase)),
-      `phase ${phase}`,
-    );
+    add(TEMPLATE_NAMES.tracker, context, trackerPath(paths.tracker, phase), `phase ${phase}`);
   for (const summary of model.summaries) {
     add(
       TEMPLATE_NAMES.summary,
       summary,
-      paths.summary.replaceAll('{session}', String(summary.session.number).padStart(2, '0')),
+      summaryPath(paths.summary, summary.session.number),
       `session ${summary.session.number}`,
     );
   }

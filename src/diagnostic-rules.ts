@@ -1,0 +1,245 @@
+/**
+ * Every rule id a diagnostic can carry, declared once. `Diagnostic.rule` is typed as a key of
+ * this table, so the compiler rejects an id that is not here; tests/rules.test.ts checks that the
+ * doc named for each rule has it in a "Rule" table, and that no such table names an id missing
+ * here. Ids are stable: scripts match on them.
+ *
+ * The severity is the one the rule is reported with; where a command reports it otherwise, the
+ * description says so. Nothing reads this table at run time (emitting sites write their id as a
+ * literal), so the light paths never load it.
+ */
+import type { Severity } from './diagnostics.js';
+
+export interface RuleInfo {
+  readonly severity: Severity;
+  /** The file in docs/ whose "Rule" table documents the rule. */
+  readonly doc: 'data-model.md' | 'templates.md' | 'merge.md';
+  readonly description: string;
+}
+
+export const RULES = {
+  // Reading a data file (also trackgen.config.json).
+  syntax: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Not strict JSON: an empty file, a comment, a trailing comma, a missing bracket.',
+  },
+  'duplicate-key': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'The same key twice in one object; JSON readers keep only one.',
+  },
+  bom: {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'The file starts with a UTF-8 byte-order mark.',
+  },
+  encoding: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Bytes that are not valid UTF-8.',
+  },
+  'too-large': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A data file over 4 MB.',
+  },
+  unreadable: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description:
+      'A path that cannot be read as the file or folder expected there (a data file, sessions/, a document in outDir).',
+  },
+  'file-name': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A session file not named NNN.json, or whose "number" differs from its name.',
+  },
+
+  // The schema (data files and trackgen.config.json).
+  'unknown-key': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A key the schema does not have, with a "did you mean" hint.',
+  },
+  required: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A required key is missing.',
+  },
+  type: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A value of the wrong JSON type, or of none of the forms allowed.',
+  },
+  enum: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A value that is not one of those allowed (status, outcome, risk).',
+  },
+  format: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A string of the wrong form: a date, a module id, a commit hash.',
+  },
+  range: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description:
+      'A value out of bounds: a negative count, a percent over 100, an empty string or list.',
+  },
+  schema: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Any other mismatch with the schema.',
+  },
+
+  // Rules across fields and files (src/data/rules.ts).
+  'duplicate-session': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Two session files with the same "number".',
+  },
+  'duplicate-phase': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Two phases with the same "number".',
+  },
+  'duplicate-module': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'Two modules with the same "id", in one phase or across phases.',
+  },
+  'unknown-phase': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A session whose "phase" is not a phase of project.json.',
+  },
+  'unknown-module': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A session module whose id is not a module of project.json.',
+  },
+  date: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A "date" that is not a real calendar date (2025-02-30).',
+  },
+  'date-required': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A complete session without a "date".',
+  },
+  contradiction: {
+    severity: 'error',
+    doc: 'data-model.md',
+    description:
+      'Figures that cannot all be true: passing > total, missed > statements, to < from.',
+  },
+  'phase-content': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A phase with neither "modules" nor "history".',
+  },
+  'incomplete-figures': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'A complete session whose projectCoverage has "final" but no "start".',
+  },
+
+  // The data against the coverage report and git (generate, check, record-coverage, new-session).
+  'no-report': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'No coverage report is named; figures a report gives show as n/a.',
+  },
+  'coverage-report': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'The coverage report named cannot be found or read.',
+  },
+  regressed: {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'A module a session marked complete is below TRUE 100% in the report.',
+  },
+  'stale-figure': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'A module\'s "lines" is below the last statement line in the report.',
+  },
+  'not-in-report': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'A module the coverage report does not list; an error for record-coverage, which then records nothing.',
+  },
+  'git-history': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'Commits without "hash" that git history cannot supply (no git, a shallow clone).',
+  },
+  'record-exists': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'new-session for a session that already has a record; nothing is written.',
+  },
+
+  // Rendering (generate, check).
+  template: {
+    severity: 'error',
+    doc: 'templates.md',
+    description: 'A template that is missing, does not compile, or uses a field the context lacks.',
+  },
+  'output-path': {
+    severity: 'error',
+    doc: 'templates.md',
+    description: 'An outputs.* or documents[] path outside outDir, or two documents at one path.',
+  },
+
+  // Merging into the files on disk (src/merge).
+  'broken-marker': {
+    severity: 'error',
+    doc: 'merge.md',
+    description:
+      'Section markers that do not pair up or are out of place; the file is not written.',
+  },
+  'duplicate-section': {
+    severity: 'error',
+    doc: 'merge.md',
+    description: 'The same section id twice in one file; the file is not written.',
+  },
+  'unmarked-file': {
+    severity: 'error',
+    doc: 'merge.md',
+    description: 'The file has no trackgen markers; it is not written (use --adopt).',
+  },
+  'hand-edit': {
+    severity: 'warning',
+    doc: 'merge.md',
+    description: 'A section was edited by hand; kept.',
+  },
+  conflict: {
+    severity: 'error',
+    doc: 'merge.md',
+    description: 'A section was edited (or accepted) and its data changed; kept, with a diff.',
+  },
+  'orphaned-section': {
+    severity: 'warning',
+    doc: 'merge.md',
+    description: 'A section that is no longer generated was edited; kept.',
+  },
+  pinned: {
+    severity: 'warning',
+    doc: 'merge.md',
+    description: '--force named a pinned section; left alone.',
+  },
+  'unknown-section': {
+    severity: 'warning',
+    doc: 'merge.md',
+    description:
+      '--force named a section id the file does not have (or whose markers were deleted); an error for accept.',
+  },
+} as const satisfies Readonly<Record<string, RuleInfo>>;
+
+export type RuleId = keyof typeof RULES;
