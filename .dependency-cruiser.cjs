@@ -2,6 +2,7 @@
 // a stage may import the stages below it, never one above, so each stage reads without the ones
 // that use it. Order, lowest first (folders on one line are siblings and may not import each other):
 const LAYERS = [
+  ['diagnostic-rules'], // the registry of rule ids and severities
   ['text', 'markdown', 'diagnostics'], // small pure helpers every stage may use
   ['data'], // load and validate the records (the schema lives here)
   ['config'], // settings: validated like the data

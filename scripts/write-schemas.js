@@ -1,6 +1,6 @@
 // Regenerates schemas/*.schema.json from src/data/schema.ts (run `npm run schemas`).
 import { writeFileSync } from 'node:fs';
-import { jsonSchemaFiles } from '../dist/data/json-schema.js';
+import { jsonSchemaFiles } from '../dist/config/json-schema.js';
 
 for (const [name, content] of Object.entries(jsonSchemaFiles())) {
   writeFileSync(new URL(`../schemas/${name}`, import.meta.url), content);

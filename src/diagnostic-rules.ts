@@ -8,7 +8,8 @@
  * description says so. Nothing reads this table at run time (emitting sites write their id as a
  * literal), so the light paths never load it.
  */
-import type { Severity } from './diagnostics.js';
+/** An error stops the run from writing; a warning is reported and the run goes on. */
+export type Severity = 'error' | 'warning';
 
 export interface RuleInfo {
   readonly severity: Severity;

@@ -3,9 +3,9 @@
  * one run can report all of them. A tool failure (a bug, an unreadable directory the user did
  * not name) is thrown instead.
  */
-import type { RuleId } from './diagnostic-rules.js';
+import type { RuleId, Severity } from './diagnostic-rules.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
 export interface Diagnostic {
   /** Path as the user should see it: relative to the working directory where possible. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFiles } from '../src/data/json-schema.js';
+import { jsonSchemaFiles } from '../src/config/json-schema.js';
 import { projectSchema, sessionSchema } from '../src/data/schema.js';
 import { repoRoot } from './helpers/run-cli.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { configSchema } from '../config/schema.js';
-import { projectSchema, sessionSchema } from './schema.js';
+import { projectSchema, sessionSchema } from '../data/schema.js';
+import { configSchema } from './schema.js';
 
 /** The published JSON Schemas, keyed by their file name under schemas/. */
 export function jsonSchemaFiles(): Record<string, string> {
