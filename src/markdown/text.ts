@@ -3,11 +3,15 @@
  * would mangle Markdown), so each context that data can break uses one of these.
  */
 
-/** A table cell: a `|` or a line break in data must not end the cell or the row. */
+/**
+ * A table cell: a `|` or a line break in data must not end the cell or the row. A `|` after an
+ * odd number of backslashes is escaped already; after an even number (`\\|`) the backslashes
+ * escape each other and the pipe would still end the cell, so it gets one more.
+ */
 export function tableCell(text: string): string {
   return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(
-    /(?<!\\)\|/g,
-    '\\|',
+    /(\\*)\|/g,
+    (pipe, backslashes: string) => (backslashes.length % 2 === 1 ? pipe : `${backslashes}\\|`),
   );
 }
 

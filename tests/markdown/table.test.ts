@@ -72,6 +72,11 @@ const dataText = fc
       '日',
       '本',
       'ä',
+      '\\|',
+      '\\\\|',
+      '✅ Committed',
+      '🎊 Session 54 🎊✅',
+      'ä ö ü',
     ),
     { maxLength: 14 },
   )

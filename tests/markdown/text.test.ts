@@ -6,6 +6,7 @@ describe('Markdown-aware escaping', () => {
   it('keeps a table cell in its cell', () => {
     expect(tableCell('a | b\nc')).toBe('a \\| b<br>c');
     expect(tableCell('already \\| escaped')).toBe('already \\| escaped');
+    expect(tableCell('a \\\\| b')).toBe('a \\\\\\| b');
   });
 
   it('keeps inline text on one line and neutralises forged markers', () => {
