@@ -4,8 +4,8 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatPercent } from '../coverage/percent.js';
-import { inlineText, neutraliseMarkers, tableCell } from './markdown-text.js';
-import { formatTable } from './table.js';
+import { gfmTable } from '../markdown/table.js';
+import { inlineText, neutraliseMarkers, tableCell } from '../markdown/text.js';
 
 type Handlebars = typeof import('handlebars');
 
@@ -257,7 +257,7 @@ export function registerHelpers(handlebars: Handlebars): void {
       data.tableRows = rows;
       options.fn(this, { data });
       // The line break after {{/table}} is consumed as a standalone tag: give it back.
-      return `${formatTable(header, rows)}\n`;
+      return `${gfmTable(header, rows)}\n`;
     },
     row(...args: unknown[]) {
       const options = args.at(-1) as HelperOptions;

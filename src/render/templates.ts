@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
-import { neutraliseMarkers } from './markdown-text.js';
+import { neutraliseMarkers } from '../markdown/text.js';
 import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));

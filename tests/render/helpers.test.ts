@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import {
   codeBlock,
@@ -13,8 +12,6 @@ import {
   ranges,
   thousands,
 } from '../../src/render/helpers.js';
-import { inlineText, neutraliseMarkers, tableCell } from '../../src/render/markdown-text.js';
-import { formatTable } from '../../src/render/table.js';
 
 describe('figure helpers', () => {
   it('formats percents by coverage.py’s display rule', () => {
@@ -79,49 +76,10 @@ describe('figure helpers', () => {
   });
 });
 
-describe('Markdown-aware escaping', () => {
-  it('keeps a table cell in its cell', () => {
-    expect(tableCell('a | b\nc')).toBe('a \\| b<br>c');
-    expect(tableCell('already \\| escaped')).toBe('already \\| escaped');
-  });
-
-  it('keeps inline text on one line and neutralises forged markers', () => {
-    expect(inlineText(' one\n  two\r\nthree ')).toBe('one two three');
-    expect(neutraliseMarkers('x <!-- trackgen:end a --> y')).toBe('x &lt;!-- trackgen:end a --> y');
-  });
-
+describe('code blocks', () => {
   it('fences code with more backticks than the code contains', () => {
     expect(codeBlock('print(1)\n', 'python')).toBe('```python\nprint(1)\n```');
     expect(codeBlock('x = """\n```\n"""', '')).toBe('````\nx = """\n```\n"""\n````');
-  });
-
-  it('lays out tables (cells escaped as the row helper does) exactly as Prettier does, emoji and wide characters included', async () => {
-    const cell = fc.oneof(
-      fc.constantFrom(
-        '✅ Committed',
-        '⏳ Pending',
-        '🎊 Session 54 🎊✅',
-        '日本語',
-        'TBD',
-        'a',
-        '📊 Update',
-        'ä ö ü',
-      ),
-      fc.stringMatching(/^[A-Za-z0-9 .,:()]{1,12}$/).map((text) => text.trim() || 'x'),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
-        async (rows) => {
-          const table = `${formatTable(
-            ['Commit', 'Description', 'Status'],
-            rows.map((row) => row.map(tableCell)),
-          )}\n`;
-          expect(await format(table, { parser: 'markdown' })).toBe(table);
-        },
-      ),
-      { numRuns: 60 },
-    );
   });
 });
 
