@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { obtainPlan } from '../src/cli/obtain-plan.js';
+import { git as runGit, initRepo } from './helpers/git-repo.js';
 import { copyDefaultProject } from './helpers/project-copy.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -13,10 +13,8 @@ afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
 async function gitProject() {
   const copy = copyDefaultProject('trackgen-cache-');
   cleanups.push(copy.remove);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: copy.dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.com');
-  git('config', 'user.name', 'Test');
+  const git = (...args: string[]) => runGit(copy.dir, ...args);
+  initRepo(copy.dir);
   expect((await runCli(['generate', '-q'], copy.dir)).code).toBe(0);
   return { dir: copy.dir, git };
 }
