@@ -7,26 +7,16 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyDefaultProject, copyFolder, scratchDir } from './project-copy.js';
+import { inject } from 'vitest';
+import { copyDefaultProject, copyFolder } from './project-copy.js';
 import { runBin, runBuiltCli, type CliResult } from './run-cli.js';
-
-let emptyHome: string | undefined;
-
-/** HOME for git: an empty folder, made once per test worker and removed when it exits. */
-function gitHome(): string {
-  if (emptyHome === undefined) {
-    const home = scratchDir('trackgen-git-home-');
-    process.once('exit', home.remove);
-    emptyHome = home.dir;
-  }
-  return emptyHome;
-}
 
 const FIXED_DATE = '2025-11-24T12:00:00Z';
 
 /** The environment (on top of process.env) of every git a test runs; undefined unsets. */
 export function gitEnv(): Record<string, string | undefined> {
-  const home = gitHome();
+  // An empty HOME (made by tests/helpers/git-home.ts): no ~/.gitconfig, whatever the machine.
+  const home = inject('gitHome');
   const inherited = Object.keys(process.env).filter((name) => name.startsWith('GIT_'));
   return {
     ...Object.fromEntries(inherited.map((name) => [name, undefined])),
