@@ -1,15 +1,7 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-  cpSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedScratchDir } from './helpers/project-copy.js';
 import { runBuiltCli, runCli, repoRoot } from './helpers/run-cli.js';
 
 /**
@@ -33,8 +25,7 @@ describe('trackgen validate fixtures', () => {
 });
 
 describe('trackgen validate', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'trackgen-validate-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = sharedScratchDir('trackgen-validate-');
 
   it('accepts the embedded default project', async () => {
     const result = await runCli(['validate'], repoRoot);

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedScratchDir } from '../helpers/project-copy.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /** Every bad report: exit 2, one line on stderr naming the file (and line:column), no stack. */
-const dir = mkdtempSync(join(tmpdir(), 'trackgen-bad-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sharedScratchDir('trackgen-bad-');
 
 const line = (number: number, hits: number) => `<line number="${number}" hits="${hits}"/>`;
 const cobertura = (lines: string) =>

@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedScratchDir } from '../helpers/project-copy.js';
 import { repoRoot, runBuiltCli, runCli } from '../helpers/run-cli.js';
 
 /** What users run: the built bin/trackgen.js, in a child process, agrees with the in-process CLI. */
 const reports = fileURLToPath(new URL('../fixtures/coverage/reports/', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'trackgen-built-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = sharedScratchDir('trackgen-built-');
 
 beforeAll(() => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
