@@ -60,3 +60,12 @@ export function runBin(
     );
   });
 }
+
+/**
+ * Both ways to run the CLI, for fixture loops: `describe.each(cliRunners)('… (%s)', (_, run) => …)`
+ * checks each case in process (fast, debuggable) and through the built bin (what users run).
+ */
+export const cliRunners = [
+  ['in process', runCli],
+  ['built bin', runBuiltCli],
+] as const;
