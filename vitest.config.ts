@@ -15,8 +15,9 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**'],
       reporter: ['text-summary', 'json-summary'],
-      // The floor: what the whole suite measured when it was set, rounded down to the whole percent.
-      thresholds: { statements: 87, branches: 75, functions: 89, lines: 88 },
+      // The floor: the lowest of two whole-suite runs, rounded down to the whole percent (statements
+      // measured 87.05% and 86.98%: a few statements are reached in one run and not the next).
+      thresholds: { statements: 86, branches: 75, functions: 89, lines: 88 },
     },
   },
 });
