@@ -1,24 +1,20 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { obtainPlan } from '../src/cli/obtain-plan.js';
-import { copyDefaultProject } from './helpers/project-copy.js';
+import { git as runGit, initRepo } from './helpers/git-repo.js';
+import { scratchProjects } from './helpers/project-copy.js';
 import { runCli } from './helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+const project = scratchProjects('trackgen-cache-');
 
 /** A default project in a git repository: the run cache lives in .git/trackgen. */
 async function gitProject() {
-  const copy = copyDefaultProject('trackgen-cache-');
-  cleanups.push(copy.remove);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: copy.dir, stdio: 'ignore' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.com');
-  git('config', 'user.name', 'Test');
-  expect((await runCli(['generate', '-q'], copy.dir)).code).toBe(0);
-  return { dir: copy.dir, git };
+  const dir = project();
+  const git = (...args: string[]) => runGit(dir, ...args);
+  initRepo(dir);
+  expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+  return { dir, git };
 }
 
 const context = (cwd: string, env: Record<string, string | undefined> = {}) => ({
@@ -151,8 +147,7 @@ describe('the run cache', () => {
   it('is off with TRACKGEN_NO_CACHE=1 and outside git and node_modules', async () => {
     const { dir } = await gitProject();
     expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).cached).toBeUndefined();
-    const plain = copyDefaultProject('trackgen-nocache-');
-    cleanups.push(plain.remove);
+    const plain = { dir: project() };
     await runCli(['generate', '-q'], plain.dir);
     expect((await planFrom(plain.dir)).cached).toBeUndefined();
   });

@@ -1,19 +1,17 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { copyDefaultProject } from './helpers/project-copy.js';
+import { describe, expect, it } from 'vitest';
+import { scratchProjects } from './helpers/project-copy.js';
 import { runCli } from './helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+const project = scratchProjects();
 
 const TRACKER = 'docs/PHASE_4_PROGRESS_TRACKER.md';
 
 async function generatedProject() {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  expect((await runCli(['generate', '-q'], copy.dir)).code).toBe(0);
-  return copy.dir;
+  const dir = project();
+  expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+  return dir;
 }
 
 function edit(dir: string, path: string, change: (text: string) => string) {
@@ -129,8 +127,7 @@ describe('trackgen check, generate and accept around hand edits', () => {
 
 describe('adopting a tracker written by hand', () => {
   it('refuses to touch it without --adopt, then marks its sections and keeps every byte', async () => {
-    const copy = copyDefaultProject();
-    cleanups.push(copy.remove);
+    const copy = { dir: project() };
     const reference = readFileSync(
       join(import.meta.dirname, 'fixtures/reference/PHASE_4_PROGRESS_TRACKER.md'),
       'utf8',

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedScratchDir } from './helpers/project-copy.js';
 import { repoRoot, runCli } from './helpers/run-cli.js';
 
 /**
@@ -40,16 +40,14 @@ const replacedFigures: Record<string, Record<string, string>> = {
 };
 
 describe('default project against the reference tracker', () => {
-  let outDir: string;
+  const outDir = sharedScratchDir('trackgen-reference-');
   let generated: string;
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'trackgen-reference-'));
     const result = await runCli(['generate', '--out', outDir, '--quiet'], repoRoot);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     generated = readFileSync(join(outDir, 'PHASE_4_PROGRESS_TRACKER.md'), 'utf8');
   });
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('has the same heading outline', () => {
     expect(outline(generated)).toEqual(outline(reference));

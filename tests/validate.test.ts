@@ -1,40 +1,30 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-  cpSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runBuiltCli, runCli, repoRoot } from './helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { expectedFile } from './helpers/expected-file.js';
+import { sharedScratchDir } from './helpers/project-copy.js';
+import { cliRunners, runBuiltCli, runCli, repoRoot } from './helpers/run-cli.js';
 
 /**
  * Each folder under tests/fixtures/validate holds a data/ directory and expected.txt: the exit
  * code on its first line ("exit 1"), then exactly what `trackgen validate` prints on stderr.
- * UPDATE=1 rewrites expected.txt; review the diff.
+ * Each case runs in process and through the built bin. A folder without expected.txt fails;
+ * UPDATE_FIXTURES=1 writes it from the current output: review the diff.
  */
 const fixturesDir = join(repoRoot, 'tests/fixtures/validate');
 const cases = readdirSync(fixturesDir).sort();
 
-describe('trackgen validate fixtures', () => {
+describe.each(cliRunners)('trackgen validate fixtures (%s)', (_, runner) => {
   it.each(cases)('%s', async (name) => {
     const caseDir = join(fixturesDir, name);
-    const result = await runCli(['validate', '--data', 'data'], caseDir);
+    const result = await runner(['validate', '--data', 'data'], caseDir);
     const actual = `exit ${result.code}\n${result.stderr}`;
-    const expectedFile = join(caseDir, 'expected.txt');
-    if (process.env['UPDATE'] === '1' || !existsSync(expectedFile))
-      writeFileSync(expectedFile, actual);
-    expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+    expect(actual).toBe(expectedFile(join(caseDir, 'expected.txt'), actual));
   });
 });
 
 describe('trackgen validate', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'trackgen-validate-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const scratch = sharedScratchDir('trackgen-validate-');
 
   it('accepts the embedded default project', async () => {
     const result = await runCli(['validate'], repoRoot);

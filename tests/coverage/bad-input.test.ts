@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { sharedScratchDir } from '../helpers/project-copy.js';
+import { cliRunners, runCli } from '../helpers/run-cli.js';
 
 /** Every bad report: exit 2, one line on stderr naming the file (and line:column), no stack. */
-const dir = mkdtempSync(join(tmpdir(), 'trackgen-bad-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sharedScratchDir('trackgen-bad-');
 
 const line = (number: number, hits: number) => `<line number="${number}" hits="${hits}"/>`;
 const cobertura = (lines: string) =>
@@ -134,15 +133,17 @@ const cases: ReadonlyArray<readonly [string, string | Buffer, RegExp]> = [
 ];
 
 describe('bad reports: one line, the file named, exit 2', () => {
-  it.each(cases)('%s', async (name, content, message) => {
-    writeFileSync(join(dir, name), content);
-    const result = await runCli(['coverage', name], dir);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).not.toMatch(/internal error|\bat .*:\d+:\d+\)/);
-    expect(lines[0]?.replace(/^trackgen coverage: /, '')).toMatch(message);
+  describe.each(cliRunners)('%s', (_, runner) => {
+    it.each(cases)('%s', async (name, content, message) => {
+      writeFileSync(join(dir, name), content);
+      const result = await runner(['coverage', name], dir);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).not.toMatch(/internal error|\bat .*:\d+:\d+\)/);
+      expect(lines[0]?.replace(/^trackgen coverage: /, '')).toMatch(message);
+    });
   });
 
   it('a missing file or a directory', async () => {

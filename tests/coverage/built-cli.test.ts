@@ -1,24 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runBuiltCli, runCli } from '../helpers/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { sharedScratchDir } from '../helpers/project-copy.js';
+import { runBuiltCli, runCli } from '../helpers/run-cli.js';
 
-/** What users run: the built bin/trackgen.js, in a child process, agrees with the in-process CLI. */
+/**
+ * What users run: the built bin/trackgen.js, in a child process, agrees with the in-process CLI.
+ * dist/ is built by the globalSetup (tests/helpers/build-once.ts), not here: rebuilding it while
+ * other test files run the bin could let them read a half-written file.
+ */
 const reports = fileURLToPath(new URL('../fixtures/coverage/reports/', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'trackgen-built-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-beforeAll(() => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    stdio: 'pipe',
-  });
-});
+const scratch = sharedScratchDir('trackgen-built-');
 
 describe('built CLI: trackgen coverage', () => {
   it.each([

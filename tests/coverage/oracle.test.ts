@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   formatPercent,
   formatTextTable,
   readCoverageReport,
   type CoverageJson,
 } from '../../src/coverage/index.js';
+import { sharedScratchDir } from '../helpers/project-copy.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
@@ -53,8 +53,7 @@ interface PyJson {
 }
 
 describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', () => {
-  const work = mkdtempSync(join(tmpdir(), 'trackgen-oracle-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const work = sharedScratchDir('trackgen-oracle-');
   const run = (...args: string[]): string => {
     const [command, ...prefix] = coverage ?? [];
     const result = spawnSync(command ?? '', [...prefix, ...args], {

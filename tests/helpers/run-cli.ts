@@ -28,17 +28,30 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
+/** The built bin/trackgen.js (dist/ is built once per test run by tests/helpers/build-once.ts). */
+export const builtBin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
+
 /** Runs the built bin/trackgen.js in a child process: what users and hooks actually run. */
 export function runBuiltCli(
   argv: readonly string[],
   cwd = repoRoot,
   env: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
-  const bin = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
+  return runBin(builtBin, argv, cwd, env);
+}
+
+/** Runs a trackgen bin in a child process (another copy than builtBin: one installed elsewhere). */
+export function runBin(
+  bin: string,
+  argv: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...argv],
+      // Variables set to undefined are left out of the child's environment.
       { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 2;
@@ -47,3 +60,12 @@ export function runBuiltCli(
     );
   });
 }
+
+/**
+ * Both ways to run the CLI, for fixture loops: `describe.each(cliRunners)('… (%s)', (_, run) => …)`
+ * checks each case in process (fast, debuggable) and through the built bin (what users run).
+ */
+export const cliRunners = [
+  ['in process', runCli],
+  ['built bin', runBuiltCli],
+] as const;

@@ -15,13 +15,13 @@ import { repoRoot } from '../helpers/run-cli.js';
 import {
   copyRepo,
   createTemplateRepo,
-  git,
   gitOk,
+  gitResult,
   lastCommitFiles,
   trackgen,
   trackgenAt,
   type ScratchRepo,
-} from './git-repo.js';
+} from '../helpers/git-repo.js';
 
 const TRACKER = 'docs/PHASE_4_PROGRESS_TRACKER.md';
 const SUMMARY = 'docs/sessions/SESSION_54_SUMMARY.md';
@@ -55,7 +55,7 @@ describe('the pre-commit hook, through git commit', () => {
     const repo = await repoWithHook();
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
     expect(commit.stdout + commit.stderr).toContain(`staged ${TRACKER}, ${SUMMARY}`);
     expect((await lastCommitFiles(repo.dir)).sort()).toEqual([RECORD, SUMMARY, TRACKER].sort());
@@ -70,7 +70,7 @@ describe('the pre-commit hook, through git commit', () => {
     const repo = await repoWithHook();
     repo.edit('data/coverage.xml', (text) => text.replaceAll('hits="0"', 'hits="1"'));
     await gitOk(repo.dir, 'add', 'data/coverage.xml');
-    const commit = await git(repo.dir, 'commit', '-m', 'New coverage report');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'New coverage report');
     expect(commit.code, commit.stderr).toBe(0);
     expect(await lastCommitFiles(repo.dir)).toEqual(
       expect.arrayContaining(['data/coverage.xml', TRACKER]),
@@ -87,7 +87,7 @@ describe('the pre-commit hook, through git commit', () => {
     repo.edit(RECORD, (text) =>
       text.replace('"total": 2420, "passing": 2420', '"total": 2499, "passing": 2499'),
     );
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: staged part only');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: staged part only');
     expect(commit.code, commit.stderr).toBe(0);
     const committed = await gitOk(repo.dir, 'show', `HEAD:${TRACKER}`);
     expect(committed).toContain('2,420 (all passing)');
@@ -100,7 +100,7 @@ describe('the pre-commit hook, through git commit', () => {
     const head = await gitOk(repo.dir, 'rev-parse', 'HEAD');
     repo.edit(RECORD, (text) => text.replace('"phase": 4,', '"phase": 4,,'));
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'broken');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'broken');
     expect(commit.code).not.toBe(0);
     expect(commit.stderr).toMatch(/^data\/sessions\/054\.json:\d+:\d+ {2}error {2}\S+ {2}.+$/m);
     expect(commit.stderr).toContain('trackgen: commit blocked');
@@ -115,7 +115,7 @@ describe('the pre-commit hook, through git commit', () => {
     await gitOk(repo.dir, 'add', RECORD);
     repo.edit(SUMMARY, (text) => `${text}\nA note not yet staged.\n`);
     const before = repo.read(SUMMARY);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code).not.toBe(0);
     expect(commit.stderr).toContain(`${SUMMARY}: has unstaged changes`);
     expect(commit.stderr).toContain('trackgen: commit blocked');
@@ -134,7 +134,7 @@ describe('the pre-commit hook, through git commit', () => {
     await gitOk(repo.dir, 'commit', '-q', '-am', 'A hand note in the tracker');
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code).not.toBe(0);
     expect(commit.stderr).toMatch(
       /conflict in docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+ \(section session-log/,
@@ -145,7 +145,7 @@ describe('the pre-commit hook, through git commit', () => {
     const force = await trackgen(repo.dir, 'generate', '--force', 'session-log', '-q');
     expect(force.code, force.stderr).toBe(0);
     await gitOk(repo.dir, 'add', 'docs');
-    const retry = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const retry = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(retry.code, retry.stderr).toBe(0);
     expect(await status(repo.dir)).toBe('');
   });
@@ -161,7 +161,7 @@ describe('the pre-commit hook, through git commit', () => {
 
     repo.edit(`tracking/${RECORD}`, (text) => text.replace('"phase": 4,', '"phase": "four",'));
     await gitOk(repo.dir, 'add', '-A');
-    const blocked = await git(repo.dir, 'commit', '-m', 'broken');
+    const blocked = await gitResult(repo.dir, 'commit', '-m', 'broken');
     expect(blocked.code).not.toBe(0);
     expect(blocked.stderr).toMatch(
       /^tracking\/data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}phase: expected a whole number/m,
@@ -171,7 +171,7 @@ describe('the pre-commit hook, through git commit', () => {
       moreTests(text.replace('"phase": "four",', '"phase": 4,')),
     );
     await gitOk(repo.dir, 'add', '-A');
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
     expect((await lastCommitFiles(repo.dir)).sort()).toEqual(
       [`tracking/${RECORD}`, `tracking/${SUMMARY}`, `tracking/${TRACKER}`].sort(),
@@ -185,7 +185,7 @@ describe('the pre-commit hook, through git commit', () => {
     await gitOk(repo.dir, 'commit', '-q', '--no-verify', '-am', 'stale tracker');
     repo.write('README.md', '# A Python project\n');
     await gitOk(repo.dir, 'add', 'README.md');
-    const commit = await git(repo.dir, 'commit', '-m', 'Readme');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Readme');
     expect(commit).toMatchObject({ code: 0, stderr: '' });
     expect(commit.stdout).not.toContain('trackgen');
     expect(await lastCommitFiles(repo.dir)).toEqual(['README.md']);
@@ -214,7 +214,7 @@ describe('trackgen hook install and uninstall', () => {
 
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
     expect(repo.read('team-hook.log')).toBe('team hook ran\n');
     expect(await lastCommitFiles(repo.dir)).toContain(TRACKER);
@@ -230,7 +230,12 @@ describe('trackgen hook install and uninstall', () => {
     );
     await gitOk(failing.dir, 'add', RECORD);
     const head = await gitOk(failing.dir, 'rev-parse', 'HEAD');
-    const blocked = await git(failing.dir, 'commit', '-m', 'Session 54: blocked by the team hook');
+    const blocked = await gitResult(
+      failing.dir,
+      'commit',
+      '-m',
+      'Session 54: blocked by the team hook',
+    );
     expect(blocked.code).not.toBe(0);
     expect(blocked.stderr).toContain('team hook says no');
     expect(blocked.stderr).not.toContain('trackgen:'); // trackgen did not run
@@ -281,7 +286,7 @@ describe('trackgen hook install and uninstall', () => {
 
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
     expect(await lastCommitFiles(repo.dir)).toContain(TRACKER);
 
@@ -304,7 +309,7 @@ describe('trackgen hook install and uninstall', () => {
     expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(true);
     writeFileSync(join(worktree, RECORD), moreTests(template.read(RECORD)));
     await gitOk(worktree, 'add', RECORD);
-    const commit = await git(worktree, 'commit', '-m', 'Session 54 in a worktree');
+    const commit = await gitResult(worktree, 'commit', '-m', 'Session 54 in a worktree');
     expect(commit.code, commit.stderr).toBe(0);
     expect(await lastCommitFiles(worktree)).toContain(TRACKER);
   });
@@ -339,7 +344,7 @@ describe('trackgen hook install and uninstall', () => {
     );
     repo.edit(RECORD, moreTests);
     await gitOk(repo.dir, 'add', RECORD);
-    const commit = await git(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
     expect(commit.code, commit.stderr).toBe(0);
     expect(await lastCommitFiles(repo.dir)).toContain(TRACKER);
   });

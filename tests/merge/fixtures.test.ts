@@ -1,19 +1,19 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { mergeDocument, type MergeInput, type MergeResult } from '../../src/merge/index.js';
+import { expectedFile, expectedFileOrAbsent } from '../helpers/expected-file.js';
 import { expandNotation } from './fixture-notation.js';
 
 /**
  * One folder per scenario: existing.md (absent: no file yet), fresh.md (the new rendering),
  * options.json (optional: {"force": "all" | ["id"], "adopt": true}), expected.md (absent: the
  * file must not be written) and expected-diagnostics.txt (diagnostics, section outcomes,
- * conflict diffs). `UPDATE=1 npx vitest run tests/merge/fixtures.test.ts` rewrites the expected
- * files; review them in the diff.
+ * conflict diffs; a scenario without it fails). `UPDATE_FIXTURES=1 npx vitest run
+ * tests/merge/fixtures.test.ts` rewrites the expected files; review them in the diff.
  */
 const root = join(import.meta.dirname, '..', 'fixtures', 'merge');
-const update = process.env['UPDATE'] === '1';
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -73,14 +73,10 @@ describe('merge scenarios', () => {
       const result = await mergeDocument(input);
       const expectedPath = join(folder, 'expected.md');
       const reportPath = join(folder, 'expected-diagnostics.txt');
-      if (update) {
-        if (result.content === null) rmSync(expectedPath, { force: true });
-        else writeFileSync(expectedPath, result.content);
-        writeFileSync(reportPath, report(result));
-      }
-      const expected = read(folder, 'expected.md');
-      expect(result.content).toBe(expected ?? null);
-      expect(report(result)).toBe(read(folder, 'expected-diagnostics.txt'));
+      const expectedReport = expectedFile(reportPath, report(result));
+      const expected = expectedFileOrAbsent(expectedPath, result.content);
+      expect(result.content).toBe(expected);
+      expect(report(result)).toBe(expectedReport);
 
       if (result.content !== null) {
         // Every scenario doubles as an idempotence check: a second run changes no byte.

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moduleIds } from '../../src/init/module-ids.js';
+import { scratchDirs } from '../helpers/project-copy.js';
 import { runBuiltCli, runCli } from '../helpers/run-cli.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+const emptyDir = scratchDirs('trackgen-init-');
 
 function write(dir: string, path: string, content: string): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -37,8 +36,7 @@ const LINES =
 
 /** A Python repository: pyproject.toml, the package, its tests, and (optionally) a coverage report. */
 function pythonRepo(options: { report?: boolean } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'trackgen-init-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = emptyDir();
   write(dir, 'pyproject.toml', '[project]\nname = "shop"\nversion = "0.1.0"\n');
   write(dir, 'shop/__init__.py', '');
   for (const file of ['shop/cart.py', 'shop/api/cart.py', 'shop/pricing.py'])

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { copyDefaultProject } from '../helpers/project-copy.js';
+import { scratchProjects } from '../helpers/project-copy.js';
 import { runCli } from '../helpers/run-cli.js';
 
+// Made before the cleanups below: vitest runs after-hooks last-registered first, so watchers
+// stop before their projects are removed.
+const project = scratchProjects();
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
 
@@ -41,12 +44,6 @@ async function until(
 
 const summaries = (text: string) =>
   text.split('\n').filter((line) => /^\d\d:\d\d:\d\d {2}.*: \d+ documents: /.test(line));
-
-function project(): string {
-  const copy = copyDefaultProject();
-  cleanups.push(copy.remove);
-  return copy.dir;
-}
 
 describe('trackgen generate --watch', () => {
   it('generates at start, again once per save (debounced), keeps watching through invalid data, and exits 0 when stopped', async () => {

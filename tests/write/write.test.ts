@@ -1,22 +1,15 @@
-import {
-  chmod,
-  lstat,
-  mkdtemp,
-  readdir,
-  readFile,
-  stat,
-  symlink,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, lstat, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wrapSection } from '../../src/merge/index.js';
 import { unifiedDiff, writeFilesAtomically } from '../../src/write/index.js';
+import { scratchDirs } from '../helpers/project-copy.js';
+
+const emptyDir = scratchDirs('trackgen-write-');
 
 describe('writeFilesAtomically', () => {
   it('writes only what differs, creates directories, leaves no temporary files', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
+    const directory = emptyDir();
     await writeFile(join(directory, 'same.md'), 'same\n');
     await writeFile(join(directory, 'old.md'), 'old\n');
     await chmod(join(directory, 'old.md'), 0o640);
@@ -33,7 +26,7 @@ describe('writeFilesAtomically', () => {
   });
 
   it('writes through a symlink and keeps the link', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
+    const directory = emptyDir();
     await writeFile(join(directory, 'target.md'), 'old\n');
     await symlink('target.md', join(directory, 'link.md'));
     await writeFilesAtomically([{ path: join(directory, 'link.md'), content: 'new\n' }]);
@@ -42,7 +35,7 @@ describe('writeFilesAtomically', () => {
   });
 
   it('fails without leaving a temporary file when a target cannot be written', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
+    const directory = emptyDir();
     await writeFile(join(directory, 'blocker'), 'a file, not a directory\n');
     await expect(
       writeFilesAtomically([{ path: join(directory, 'blocker', 'x.md'), content: 'x\n' }]),
@@ -51,7 +44,7 @@ describe('writeFilesAtomically', () => {
   });
 
   it('keeps CRLF and a BOM exactly as given', async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'trackgen-write-'));
+    const directory = emptyDir();
     const content = '\uFEFFa\r\nb  \r\n';
     await writeFilesAtomically([{ path: join(directory, 'x.md'), content }]);
     expect(await readFile(join(directory, 'x.md'), 'utf8')).toBe(content);
