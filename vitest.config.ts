@@ -9,7 +9,7 @@ export default defineConfig({
     // End-to-end tests spawn the built CLI and real coverage.py; give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // `npm run test:coverage`: v8 coverage of src/ as the test workers run it. The end-to-end
+    // `npm test` measures v8 coverage of src/ as the test workers run it. The end-to-end
     // tests' child processes (the built bin, git hooks) run dist/, which this does not see.
     coverage: {
       provider: 'v8',

@@ -1,0 +1,106 @@
+/**
+ * The paths a person waits on at every commit must stay light: the bin itself, `check` on an
+ * unchanged project and the hook's "does this commit concern trackgen" test never load the
+ * schema library, the template engine, the Markdown parser or the XML parser. The test records
+ * every module a real run of the built bin resolves (tests/helpers/record-imports.mjs).
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyRepo,
+  createTemplateRepo,
+  gitEnv,
+  gitOk,
+  type ScratchRepo,
+} from './helpers/git-repo.js';
+import { scratchDir, type ScratchDir } from './helpers/project-copy.js';
+import { builtBin, repoRoot } from './helpers/run-cli.js';
+
+const HEAVY = [
+  'zod',
+  'handlebars',
+  'unified',
+  'remark-parse',
+  'remark-gfm',
+  'mdast-util-to-markdown',
+  'markdown-table',
+  'fast-xml-parser',
+];
+const recorder = join(repoRoot, 'tests/helpers/record-imports.mjs');
+
+let template: ScratchRepo;
+let logs: ScratchDir;
+beforeAll(async () => {
+  template = await createTemplateRepo();
+  logs = scratchDir('trackgen-imports-');
+});
+afterAll(() => {
+  template.remove();
+  logs.remove();
+});
+
+/** Runs the built bin and returns its exit code and the packages it loaded. */
+function packagesLoaded(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; packages: string[] }> {
+  const log = join(logs.dir, `${args.join('-')}-${Date.now()}.log`);
+  writeFileSync(log, '');
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', recorder, builtBin, ...args],
+      { cwd, env: { ...process.env, ...gitEnv(), TRACKGEN_IMPORT_LOG: log } },
+      (error) => {
+        const urls = readFileSync(log, 'utf8').split('\n');
+        const packages = new Set(
+          urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []),
+        );
+        resolve({ code: error === null ? 0 : Number(error.code), packages: [...packages].sort() });
+      },
+    );
+  });
+}
+
+describe('the light paths load nothing heavy', () => {
+  it('the bin with --version and --help', async () => {
+    for (const flag of ['--version', '--help']) {
+      const run = await packagesLoaded(template.dir, flag);
+      expect(run.code).toBe(0);
+      expect(run.packages).toEqual([]);
+    }
+  });
+
+  it('check on an unchanged project', async () => {
+    const repo = copyRepo(template);
+    try {
+      // The first check fills the run cache; the second is the one people wait on.
+      expect((await packagesLoaded(repo.dir, 'check')).code).toBe(0);
+      const run = await packagesLoaded(repo.dir, 'check');
+      expect(run.code).toBe(0);
+      expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('the hook on a commit that does not concern trackgen', async () => {
+    const repo = copyRepo(template);
+    try {
+      repo.write('README.txt', 'not a trackgen input\n');
+      await gitOk(repo.dir, 'add', 'README.txt');
+      const run = await packagesLoaded(repo.dir, 'hook', 'run');
+      expect(run.code).toBe(0);
+      expect(run.packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  it('notices a heavy package when one is loaded (the check can fail)', async () => {
+    const run = await packagesLoaded(template.dir, 'validate');
+    expect(run.packages).toContain('zod');
+  });
+});
