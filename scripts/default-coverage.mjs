@@ -592,7 +592,6 @@ function solveProject() {
 
   const covered = (m) => m.statements - m.missed + coveredBranches(m);
   const sizeOf = (m) => m.statements + m.branches;
-  const fixed = modules.filter((m) => m.group !== 'other');
   const others = modules.filter((m) => m.group === 'other');
   const slack = others.find((m) => m.path === SLACK_MODULE);
 

@@ -3,17 +3,27 @@
  * Asian characters and emoji take two columns, combining marks and joiners none. Matching it
  * keeps generated tables unchanged under Prettier.
  */
-const zeroWidth = /[\p{Mn}\p{Me}\u200B-\u200F\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+const combiningMark = /[\p{Mn}\p{Me}]/u;
 const emoji = /\p{Extended_Pictographic}/u;
 
 export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
-    if (zeroWidth.test(char)) continue;
     const code = char.codePointAt(0) ?? 0;
+    if (isZeroWidth(char, code)) continue;
     width += emoji.test(char) && code > 0xff ? 2 : isWide(code) ? 2 : 1;
   }
   return width;
+}
+
+/** Combining marks, zero-width spaces and joiners, and variation selectors. */
+function isZeroWidth(char: string, code: number): boolean {
+  return (
+    combiningMark.test(char) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xe0100 && code <= 0xe01ef)
+  );
 }
 
 function isWide(code: number): boolean {

@@ -6,6 +6,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { formatPercent } from '../coverage/percent.js';
 import { gfmTable } from '../markdown/table.js';
 import { inlineText, neutraliseMarkers, tableCell } from '../markdown/text.js';
+import { pluralNoun } from '../text/plural.js';
 
 type Handlebars = typeof import('handlebars');
 
@@ -87,13 +88,8 @@ export function signed(value: unknown): string {
 /** "102 tests", "1 class": the noun is singular, its plural is given or made with -s/-es. */
 export function plural(count: unknown, singular: unknown, pluralForm?: unknown): string {
   if (!isNumber(count) || typeof singular !== 'string') return NOT_AVAILABLE;
-  const many =
-    typeof pluralForm === 'string'
-      ? pluralForm
-      : /(s|x|ch|sh)$/.test(singular)
-        ? `${singular}es`
-        : `${singular}s`;
-  return `${thousands(count)} ${count === 1 ? singular : many}`;
+  const many = typeof pluralForm === 'string' ? pluralForm : undefined;
+  return `${thousands(count)} ${pluralNoun(count, singular, many)}`;
 }
 
 /** "1/4 (25%)". */
@@ -206,9 +202,9 @@ export function registerHelpers(handlebars: Handlebars): void {
     mark,
     ordinal,
     ordinalWords,
-    upper: (text: unknown) => String(text ?? '').toUpperCase(),
+    upper: (text: unknown) => asText(text).toUpperCase(),
     capitalise: (text: unknown) => {
-      const value = String(text ?? '');
+      const value = asText(text);
       return value.charAt(0).toUpperCase() + value.slice(1);
     },
     /** 1-based position from @index. */
@@ -236,12 +232,11 @@ export function registerHelpers(handlebars: Handlebars): void {
     minus: (a: unknown, b: unknown) => (isNumber(a) && isNumber(b) ? a - b : null),
     /** A fenced code block whose fence no backtick run in the code can close early. */
     codeBlock: (code: unknown, language: unknown) =>
-      codeBlock(String(code ?? ''), typeof language === 'string' ? language : ''),
+      codeBlock(asText(code), typeof language === 'string' ? language : ''),
     /** Text from data in a single-line context (list item, bold label). */
-    inline: (text: unknown) =>
-      text === null || text === undefined ? '' : inlineText(String(text)),
+    inline: (text: unknown) => inlineText(asText(text)),
     /** Text from data in a table cell. */
-    cell: (text: unknown) => (text === null || text === undefined ? '' : tableCell(String(text))),
+    cell: (text: unknown) => tableCell(asText(text)),
     /** Whether a value is there: not null and not an empty list. */
     present: (value: unknown) =>
       value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
@@ -263,15 +258,23 @@ export function registerHelpers(handlebars: Handlebars): void {
       const options = args.at(-1) as HelperOptions;
       const rows = (options.data as { tableRows?: string[][] } | undefined)?.tableRows;
       if (rows === undefined) throw new Error('the "row" helper must be used inside {{#table}}');
-      rows.push(
-        args
-          .slice(0, -1)
-          .map((value) => (value === null || value === undefined ? '' : tableCell(String(value)))),
-      );
+      rows.push(args.slice(0, -1).map((value) => tableCell(asText(value))));
       return '';
     },
   };
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
+}
+
+/**
+ * What a value from data reads as in a document: nothing for a missing value, and JSON for a
+ * list or an object a template passed where text belongs, rather than "[object Object]".
+ */
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return typeof value === 'object' ? JSON.stringify(value) : '';
 }
 
 function isOptions(value: unknown): boolean {
