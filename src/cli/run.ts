@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../diagnostics.js';
 import type { Command, ParsedArgs } from './command.js';
 import { commandLoaders, commandSummaries } from './commands/index.js';
-import { EXIT_OK, EXIT_USAGE, writeLine, type CliContext, type OutputStream } from './io.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { writeLine, type CliContext, type OutputStream } from './io.js';
 
 export interface RunOptions {
   readonly argv: readonly string[];

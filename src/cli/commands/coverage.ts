@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import {
   DEFAULT_PRECISION,
   diffReports,
@@ -11,7 +12,7 @@ import {
   toCoverageJson,
 } from '../../coverage/index.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, type CliContext } from '../io.js';
+import type { CliContext } from '../io.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];

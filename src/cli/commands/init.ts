@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { planInit } from '../../init/plan.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
 
 export const initCommand: Command = {
   name: 'init',

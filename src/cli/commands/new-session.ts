@@ -1,17 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { requireDataDir } from '../../config/data-dir.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import { DATE_PATTERN } from '../../data/schema.js';
 import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
 import { parseSessionNumber } from '../parse-flags.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
 
 export const newSessionCommand: Command = {
   name: 'new-session',

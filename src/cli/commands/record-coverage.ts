@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { requireDataDir } from '../../config/data-dir.js';
 import { readCoverageReports } from '../../coverage/read.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { reportPaths } from '../../pipeline/report-paths.js';
 import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
 import { parseSessionNumber } from '../parse-flags.js';
 
 const BOM = '\uFEFF';
