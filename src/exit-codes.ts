@@ -11,3 +11,11 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 export type ExitCode = typeof EXIT_OK | typeof EXIT_PROBLEMS | typeof EXIT_USAGE;
+
+/**
+ * A problem in a file the user gave (a report that cannot be read) that ends the command: one
+ * line, exit 1, as the same problem found by generate would give.
+ */
+export class InputProblem extends Error {
+  override readonly name = 'InputProblem';
+}

@@ -117,5 +117,6 @@ async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
       ? `${plural(plan.files.length, 'document')}: all up to date`
       : `${plural(changed, 'document')} would change`,
   );
-  return EXIT_OK;
+  // What generate would exit with: a conflict or a broken file is a problem even unwritten.
+  return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -8,6 +8,7 @@ import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
+import { toSlashes } from '../../text/paths.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
@@ -37,8 +38,8 @@ Options:
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
   -h, --help       show this help
 
-Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
-2 usage error.`,
+Exit codes: 0 written and valid, 1 problems found (the record exists, invalid data
+or config), 2 usage or tool error (an unknown module, a bad number or date).`,
   options: {
     number: { type: 'string' },
     module: { type: 'string' },
@@ -99,7 +100,7 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
     }
 
     const path = join(dataDir, SESSIONS_DIR, sessionFileName(scaffold.number));
-    const shownAs = relative(context.cwd, path).split('\\').join('/');
+    const shownAs = toSlashes(relative(context.cwd, path));
     await mkdir(join(dataDir, SESSIONS_DIR), { recursive: true });
     try {
       // "wx": never replace a file, even one that appeared since the data was read.
