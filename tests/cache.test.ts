@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { obtainPlan } from '../src/cli/obtain-plan.js';
+import { openRunCache } from '../src/pipeline/cache/cached-plan.js';
+import { runPipeline } from '../src/pipeline/run.js';
 import { git as runGit, initRepo } from './helpers/git-repo.js';
 import { scratchProjects } from './helpers/project-copy.js';
 import { runCli } from './helpers/run-cli.js';
@@ -17,17 +18,14 @@ async function gitProject() {
   return { dir, git };
 }
 
-const context = (cwd: string, env: Record<string, string | undefined> = {}) => ({
-  cwd,
-  env: { ...process.env, ...env },
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-});
-
+/** Plans as `trackgen check` does: through the run cache, writing nothing. */
 async function planFrom(dir: string, env: Record<string, string | undefined> = {}) {
-  const obtained = await obtainPlan(context(dir, env), {});
-  if (obtained.plan === undefined) throw new Error('expected a plan');
-  return obtained;
+  const result = await runPipeline(
+    { cwd: dir, flags: {}, write: false },
+    openRunCache(dir, {}, { ...process.env, ...env }),
+  );
+  if (result.plan === undefined) throw new Error('expected a plan');
+  return result;
 }
 
 describe('the run cache', () => {
@@ -35,8 +33,8 @@ describe('the run cache', () => {
     const { dir } = await gitProject();
     const cached = await planFrom(dir);
     const full = await planFrom(dir, { TRACKGEN_NO_CACHE: '1' });
-    expect(cached.cached).toBeDefined();
-    expect(full.cached).toBeUndefined();
+    expect(cached.fromCache).toBe(true);
+    expect(full.fromCache).toBe(false);
     const summary = (plan: typeof cached.plan) =>
       plan.files.map((file) => [file.shownAs, file.merge.changed, file.merge.diagnostics.length]);
     expect(summary(cached.plan)).toEqual(summary(full.plan));
@@ -54,28 +52,28 @@ describe('the run cache', () => {
     edit('data/sessions/054.json', (text) =>
       text.replace('"total": 2413, "passing": 2413', '"total": 2414, "passing": 2414'),
     );
-    expect((await planFrom(dir)).cached).toBeUndefined();
+    expect((await planFrom(dir)).fromCache).toBe(false);
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
       'All 2,414 tests passing',
     );
-    expect((await planFrom(dir)).cached).toBeDefined();
+    expect((await planFrom(dir)).fromCache).toBe(true);
 
     mkdirSync(join(dir, 'templates/partials'), { recursive: true });
     writeFileSync(join(dir, 'templates/partials/pattern.hbs'), '{{index}}. NEW {{inline name}}\n');
-    expect((await planFrom(dir)).cached).toBeUndefined();
+    expect((await planFrom(dir)).fromCache).toBe(false);
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8')).toContain(
       '1. NEW Mock Built-ins',
     );
 
     edit('data/coverage.xml', (text) => text.replace('timestamp="', 'timestamp="1'));
-    expect((await planFrom(dir)).cached).toBeUndefined();
+    expect((await planFrom(dir)).fromCache).toBe(false);
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
 
     git('add', '-A');
     git('commit', '-qm', 'Session 54: record');
-    expect((await planFrom(dir)).cached).toBeUndefined();
+    expect((await planFrom(dir)).fromCache).toBe(false);
   });
 
   it('re-merges a document a person edited since the last run, keeping the edit and reporting it', async () => {
@@ -89,7 +87,7 @@ describe('the run cache', () => {
       ),
     );
     const obtained = await planFrom(dir);
-    expect(obtained.cached).toBeDefined();
+    expect(obtained.fromCache).toBe(true);
     const file = obtained.plan.files.find(
       (candidate) => candidate.shownAs === 'docs/PHASE_4_PROGRESS_TRACKER.md',
     );
@@ -110,10 +108,10 @@ describe('the run cache', () => {
     const project = join(dir, 'data/project.json');
     writeFileSync(project, `\uFEFF${readFileSync(project, 'utf8')}`);
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
-    expect((await planFrom(dir)).cached).toBeDefined();
+    expect((await planFrom(dir)).fromCache).toBe(true);
     const report = join(dir, 'data/coverage.xml');
     writeFileSync(report, readFileSync(report, 'utf8').replace('timestamp="', 'timestamp="1'));
-    expect((await planFrom(dir)).cached).toBeUndefined();
+    expect((await planFrom(dir)).fromCache).toBe(false);
   });
 
   it('writes a deleted document again from the cached rendering', async () => {
@@ -121,7 +119,7 @@ describe('the run cache', () => {
     const summary = join(dir, 'docs/sessions/SESSION_54_SUMMARY.md');
     const before = readFileSync(summary, 'utf8');
     rmSync(summary);
-    expect((await planFrom(dir)).cached).toBeDefined();
+    expect((await planFrom(dir)).fromCache).toBe(true);
     const result = await runCli(['generate'], dir);
     expect(result.stdout).toContain('written   docs/sessions/SESSION_54_SUMMARY.md\n');
     expect(readFileSync(summary, 'utf8')).toBe(before);
@@ -139,16 +137,16 @@ describe('the run cache', () => {
     );
     const first = await runCli(['generate', '-q'], dir);
     const second = await runCli(['generate', '-q'], dir);
-    expect((await planFrom(dir)).cached).toBeDefined();
+    expect((await planFrom(dir)).fromCache).toBe(true);
     expect(first.stderr).toContain('warning  stale-figure  app/services/sync.py: lines says 628');
     expect(second.stderr).toBe(first.stderr);
   });
 
   it('is off with TRACKGEN_NO_CACHE=1 and outside git and node_modules', async () => {
     const { dir } = await gitProject();
-    expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).cached).toBeUndefined();
+    expect((await planFrom(dir, { TRACKGEN_NO_CACHE: '1' })).fromCache).toBe(false);
     const plain = { dir: project() };
     await runCli(['generate', '-q'], plain.dir);
-    expect((await planFrom(plain.dir)).cached).toBeUndefined();
+    expect((await planFrom(plain.dir)).fromCache).toBe(false);
   });
 });

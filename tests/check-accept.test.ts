@@ -114,11 +114,11 @@ describe('trackgen check, generate and accept around hand edits', () => {
     );
   });
 
-  it('exits 2 on invalid input, as check documents', async () => {
+  it('exits 1 on invalid input, as check documents', async () => {
     const dir = await generatedProject();
     edit(dir, 'data/sessions/054.json', (text) => text.replace('"phase": 4', '"phase": "four"'));
     const result = await runCli(['check'], dir);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /data\/sessions\/054\.json:\d+:\d+ {2}error {2}type {2}phase: expected a whole number, got the string "four"/,
     );

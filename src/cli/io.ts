@@ -13,10 +13,10 @@ export interface CliContext {
   readonly signal?: AbortSignal;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE = 2;
-
 export function writeLine(stream: OutputStream, line = ''): void {
   stream.write(`${line}\n`);
+}
+
+export function writeLines(stream: OutputStream, lines: readonly string[]): void {
+  for (const line of lines) writeLine(stream, line);
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../diagnostics.js';
 import type { Command, ParsedArgs } from './command.js';
 import { commandLoaders, commandSummaries } from './commands/index.js';
-import { EXIT_OK, EXIT_USAGE, writeLine, type CliContext, type OutputStream } from './io.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputProblem } from '../exit-codes.js';
+import { writeLine, type CliContext, type OutputStream } from './io.js';
 
 export interface RunOptions {
   readonly argv: readonly string[];
@@ -98,9 +99,9 @@ function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs
 }
 
 function reportFailure(context: CliContext, commandName: string, error: unknown): number {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof InputProblem) {
     writeLine(context.stderr, `trackgen ${commandName}: ${error.message}`);
-    return EXIT_USAGE;
+    return error instanceof InputProblem ? EXIT_PROBLEMS : EXIT_USAGE;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   writeLine(

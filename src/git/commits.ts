@@ -7,6 +7,7 @@ import type { ProjectData } from '../data/load.js';
 import { locate } from '../data/json-text.js';
 import type { Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { plural } from '../text/plural.js';
 import { isShallowRepository, readGitLog } from './log.js';
 import { matchCommits, matchKey } from './match.js';
 
@@ -45,7 +46,7 @@ export async function lookUpCommits(
       message,
     };
   };
-  const count = `${missing.length} commit${missing.length === 1 ? '' : 's'} without "hash"`;
+  const count = `${plural(missing.length, 'commit')} without "hash"`;
 
   const log = await readGitLog(options);
   if (!log.ok) {

@@ -3,9 +3,9 @@
  * subject, plus which session records it touched. Runs in the directory it is given (never
  * process.cwd()), so a caller working from a temporary copy can point it at the real repository.
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { GitNotFoundError, runGit } from './run.js';
 
 export interface GitCommit {
   readonly hash: string;
@@ -79,27 +79,20 @@ type GitResult =
   | { ok: true; stdout: string }
   | { ok: false; reason: 'no-git' | 'not-a-repository' | 'no-commits' | 'failed'; detail: string };
 
-function git(cwd: string, args: readonly string[]): Promise<GitResult> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      [...args],
-      { cwd, maxBuffer: 256 * 1024 * 1024, windowsHide: true },
-      (error, stdout, stderr) => {
-        if (error === null) return resolve({ ok: true, stdout });
-        const detail = (stderr || error.message).trim().split('\n')[0] ?? '';
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-          return resolve({
-            ok: false,
-            reason: 'no-git',
-            detail: 'git is not installed (or not on PATH)',
-          });
-        if (/not a git repository/i.test(detail))
-          return resolve({ ok: false, reason: 'not-a-repository', detail });
-        if (/does not have any commits/i.test(detail))
-          return resolve({ ok: false, reason: 'no-commits', detail });
-        resolve({ ok: false, reason: 'failed', detail });
-      },
-    );
-  });
+/** git's answer sorted into what the Git Commits Log can say about it; never throws for git itself. */
+async function git(cwd: string, args: readonly string[]): Promise<GitResult> {
+  let result;
+  try {
+    result = await runGit(args, { cwd });
+  } catch (error) {
+    if (error instanceof GitNotFoundError)
+      return { ok: false, reason: 'no-git', detail: 'git is not installed (or not on PATH)' };
+    return { ok: false, reason: 'failed', detail: String(error) };
+  }
+  if (result.code === 0) return { ok: true, stdout: result.stdout };
+  const detail = (result.stderr || `git exited ${result.code}`).trim().split('\n')[0] ?? '';
+  if (/not a git repository/i.test(detail))
+    return { ok: false, reason: 'not-a-repository', detail };
+  if (/does not have any commits/i.test(detail)) return { ok: false, reason: 'no-commits', detail };
+  return { ok: false, reason: 'failed', detail };
 }

@@ -6,6 +6,8 @@
  */
 import { posix } from 'node:path';
 import { CONFIG_FILE, DEFAULTS } from '../config/settings.js';
+import { namedReports } from '../pipeline/report-paths.js';
+import { toSlashes } from '../text/paths.js';
 
 export interface ProjectInputs {
   /** Paths relative to the top of the working tree; a directory ends with "/". */
@@ -38,7 +40,7 @@ export function projectInputs(
     config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : {};
   const paths = ['data', 'templates', 'outDir']
     .map((key) => settings[key])
-    .concat(asList(settings['coverageReport']));
+    .concat(namedReports(settings['coverageReport']));
   const understood =
     parsed !== undefined &&
     settings === config &&
@@ -49,7 +51,7 @@ export function projectInputs(
   const at = (value: unknown, fallback: string) =>
     normalise(prefix, typeof value === 'string' ? value : fallback);
   const dataDir = at(settings['data'], DEFAULTS.data);
-  const reports = asList(settings['coverageReport']).map((path) => normalise(prefix, path));
+  const reports = namedReports(settings['coverageReport']).map((path) => normalise(prefix, path));
   return {
     inputs: [
       `${prefix}${CONFIG_FILE}`,
@@ -72,7 +74,7 @@ export function reportInputs(
   if (projectText === undefined) return [];
   const project = parseObject(projectText);
   if (project === undefined) return undefined;
-  return asList(project['coverageReport']).map((path) =>
+  return namedReports(project['coverageReport']).map((path) =>
     normalise(posix.dirname(projectFile) + '/', path),
   );
 }
@@ -92,15 +94,8 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function asList(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value)
-    ? value.filter((item): item is string => typeof item === 'string')
-    : [];
-}
-
 /** "data/" + "../x" → "x"; a path outside the working tree stays "../…" (never staged). */
 function normalise(prefix: string, path: string): string {
-  const joined = posix.normalize(posix.join(prefix, path.split('\\').join('/')));
+  const joined = posix.normalize(posix.join(prefix, toSlashes(path)));
   return joined.replace(/\/$/, '').replace(/^\.\//, '');
 }

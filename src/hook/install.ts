@@ -4,19 +4,17 @@
  * existing hook beside it and calls it first, and puts it back, byte for byte and mode for mode,
  * on uninstall (a rename, so nothing is rewritten).
  */
-import { chmod, lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE, DEFAULTS } from '../config/settings.js';
 import { UsageError } from '../diagnostics.js';
-import { git, locateRepo, type GitOptions } from './git.js';
+import { readIfExists } from '../fs/read-if-exists.js';
+import { locateRepo } from '../git/repository.js';
+import { gitOutput, type GitOptions } from '../git/run.js';
+import { shownPath, toSlashes } from '../text/paths.js';
+import { done, refused, type HookOutcome } from './outcome.js';
 import { CHAINED_NAME, HOOK_NAME, hookScript, isTrackgenHook } from './script.js';
-
-export interface HookOutcome {
-  /** 0 done (or nothing to do), 1 refused: the lines say why and what to do. */
-  readonly code: 0 | 1;
-  readonly lines: readonly string[];
-}
 
 export interface InstallOptions extends GitOptions {
   /** Replace a trackgen hook that differs from this version's, or install into a husky folder. */
@@ -27,7 +25,7 @@ export interface InstallOptions extends GitOptions {
 export const TRACKGEN_BIN = fileURLToPath(new URL('../../bin/trackgen.js', import.meta.url));
 
 export async function hooksDirectory(options: GitOptions): Promise<string> {
-  const path = (await git(['rev-parse', '--git-path', 'hooks'], options)).trim();
+  const path = (await gitOutput(['rev-parse', '--git-path', 'hooks'], options)).trim();
   return resolve(options.cwd, path);
 }
 
@@ -41,7 +39,7 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
   const hooks = await hooksDirectory(options);
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
-  const shown = (path: string) => displayPath(options.cwd, path);
+  const shown = (path: string) => shownPath(options.cwd, path);
   if (!options.force && hooks.split(sep).includes('.husky')) {
     return refuse(
       `${shown(hooks)} is managed by husky (core.hooksPath), which rewrites it: add "trackgen hook run" to .husky/pre-commit instead (docs/hooks.md), or pass --force`,
@@ -50,7 +48,7 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
   const binFromTop = relative(top, TRACKGEN_BIN);
   const insideRepo = !binFromTop.startsWith('..') && !isAbsolute(binFromTop);
   const script = hookScript({
-    bin: insideRepo ? binFromTop.split(sep).join('/') : TRACKGEN_BIN,
+    bin: insideRepo ? toSlashes(binFromTop) : TRACKGEN_BIN,
     projectDir: prefix.replace(/\/$/, ''),
     fallbackNode: process.execPath,
   });
@@ -60,23 +58,20 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
       ]
     : [];
 
-  const current = await readIfExists(hook);
+  const current = await readIfPresent(hook);
   if (current !== undefined && isTrackgenHook(current)) {
     if (current === script)
-      return {
-        code: 0,
-        lines: [`trackgen's pre-commit hook is already installed in ${shown(hook)}`, ...notes],
-      };
+      return done([`trackgen's pre-commit hook is already installed in ${shown(hook)}`, ...notes]);
     if (!options.force)
       return refuse(
         `${shown(hook)} is a trackgen hook that differs from the one this version writes (edited by hand, or written by another version or from another folder): pass --force to replace it`,
       );
     await writeHook(hook, script);
-    return { code: 0, lines: [`replaced trackgen's pre-commit hook in ${shown(hook)}`, ...notes] };
+    return done([`replaced trackgen's pre-commit hook in ${shown(hook)}`, ...notes]);
   }
   const lines: string[] = [];
   if (current !== undefined || (await isSymlink(hook))) {
-    if ((await readIfExists(chained)) !== undefined || (await isSymlink(chained))) {
+    if ((await readIfPresent(chained)) !== undefined || (await isSymlink(chained))) {
       return refuse(
         `both ${shown(hook)} and ${shown(chained)} exist, and the first is not trackgen's: keep one of them (rename or remove the other), then run trackgen hook install again`,
       );
@@ -91,7 +86,7 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
   lines.push(
     `installed trackgen's pre-commit hook in ${shown(hook)}: commits that change data, templates, config or the coverage report get regenerated docs`,
   );
-  return { code: 0, lines: [...lines, ...notes] };
+  return done([...lines, ...notes]);
 }
 
 export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
@@ -100,37 +95,28 @@ export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
   const hooks = await hooksDirectory(options);
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
-  const shown = (path: string) => displayPath(options.cwd, path);
-  const current = await readIfExists(hook);
-  const hasChained = (await readIfExists(chained)) !== undefined || (await isSymlink(chained));
+  const shown = (path: string) => shownPath(options.cwd, path);
+  const current = await readIfPresent(hook);
+  const hasChained = (await readIfPresent(chained)) !== undefined || (await isSymlink(chained));
   if (current !== undefined && !isTrackgenHook(current)) {
     return hasChained
       ? refuse(
           `${shown(hook)} is not trackgen's, and ${shown(chained)} is left from an earlier install: left both alone; rename ${CHAINED_NAME} back to pre-commit yourself if you want it`,
         )
-      : {
-          code: 0,
-          lines: [`${shown(hook)} is not trackgen's: left it alone (nothing to uninstall)`],
-        };
+      : done([`${shown(hook)} is not trackgen's: left it alone (nothing to uninstall)`]);
   }
   if (current !== undefined) await rm(hook);
   if (hasChained) {
     await rename(chained, hook);
-    return {
-      code: 0,
-      lines: [
-        `${current === undefined ? 'found no trackgen hook; ' : `removed trackgen's pre-commit hook from ${shown(hook)}; `}restored the hook it replaced`,
-      ],
-    };
+    return done([
+      `${current === undefined ? 'found no trackgen hook; ' : `removed trackgen's pre-commit hook from ${shown(hook)}; `}restored the hook it replaced`,
+    ]);
   }
-  return {
-    code: 0,
-    lines: [
-      current === undefined
-        ? `no pre-commit hook in ${shown(hooks)}: nothing to uninstall`
-        : `removed trackgen's pre-commit hook from ${shown(hook)}`,
-    ],
-  };
+  return done([
+    current === undefined
+      ? `no pre-commit hook in ${shown(hooks)}: nothing to uninstall`
+      : `removed trackgen's pre-commit hook from ${shown(hook)}`,
+  ]);
 }
 
 async function writeHook(path: string, script: string): Promise<void> {
@@ -138,14 +124,12 @@ async function writeHook(path: string, script: string): Promise<void> {
   await chmod(path, 0o755);
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+/** A path through a file (`data` a file, so no data/project.json) holds nothing, here. */
+async function readIfPresent(path: string): Promise<string | undefined> {
+  return readIfExists(path).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;
-  }
+  });
 }
 
 /** A dangling symlink reads as absent but is still a hook someone put there. */
@@ -159,19 +143,14 @@ async function isSymlink(path: string): Promise<boolean> {
 /** The hook runs trackgen where it was installed from: that folder must be the project. */
 async function isProjectFolder(cwd: string): Promise<boolean> {
   if (
-    (await readIfExists(join(cwd, CONFIG_FILE))) !== undefined ||
-    (await readIfExists(join(cwd, DEFAULTS.data, 'project.json'))) !== undefined
+    (await readIfPresent(join(cwd, CONFIG_FILE))) !== undefined ||
+    (await readIfPresent(join(cwd, DEFAULTS.data, 'project.json'))) !== undefined
   )
     return true;
-  const packageJson = await readIfExists(join(cwd, 'package.json'));
+  const packageJson = await readIfPresent(join(cwd, 'package.json'));
   return packageJson !== undefined && /"trackgen"\s*:\s*\{/.test(packageJson);
 }
 
 function refuse(line: string): HookOutcome {
-  return { code: 1, lines: [line] };
-}
-
-function displayPath(cwd: string, path: string): string {
-  const shown = relative(cwd, path);
-  return (shown === '' ? '.' : shown).split(sep).join('/');
+  return refused([line]);
 }

@@ -7,44 +7,46 @@
 import { cp, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { printConflicts } from '../cli/print-plan.js';
-import { plural, printDiagnostics } from '../cli/print-diagnostics.js';
-import {
-  EXIT_OK,
-  EXIT_PROBLEMS,
-  EXIT_USAGE,
-  writeLine,
-  type CliContext,
-  type OutputStream,
-} from '../cli/io.js';
 import { loadSettings } from '../config/load.js';
+import { diagnosticLines } from '../diagnostic-lines.js';
 import { hasErrors, UsageError } from '../diagnostics.js';
-import { planDocuments, type PlannedFile } from '../pipeline/plan.js';
+import { EXIT_USAGE } from '../exit-codes.js';
+import type { RepoLocation } from '../git/repository.js';
+import { gitOutput, runGit, splitNul, type GitOptions } from '../git/run.js';
+import { conflictCount, conflictLines } from '../pipeline/describe.js';
+import { planDocuments } from '../pipeline/plan.js';
+import type { MergedFile } from '../pipeline/planned-file.js';
 import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
+import { toSlashes } from '../text/paths.js';
+import { plural } from '../text/plural.js';
 import { writeFilesAtomically } from '../write/index.js';
-import { git, gitRaw, splitNul, type RepoLocation } from './git.js';
 import type { ProjectInputs } from './inputs.js';
+import { done, refused, type HookOutcome } from './outcome.js';
 
 const BLOCKED = 'trackgen: commit blocked';
 
 export async function regenerateStaged(
-  context: CliContext,
+  env: GitOptions['env'],
   location: RepoLocation,
   project: ProjectInputs,
-): Promise<number> {
+): Promise<HookOutcome> {
   const temp = await realpath(await mkdtemp(join(tmpdir(), 'trackgen-hook-')));
   // Messages name the repository's files, never the temporary copy.
-  const rewrite = (text: string) =>
-    text.split(`${temp}${sep}`).join('').split(temp).join(location.top);
-  const stdout = rewriting(context.stdout, rewrite);
-  const stderr = rewriting(context.stderr, rewrite);
+  const rewrite = (line: string) =>
+    line.split(`${temp}${sep}`).join('').split(temp).join(location.top);
   try {
-    return await regenerateIn(temp, { ...context, stdout, stderr }, location, project);
+    const outcome = await regenerateIn(temp, { cwd: location.top, env }, location, project);
+    return { ...outcome, stdout: outcome.stdout.map(rewrite), stderr: outcome.stderr.map(rewrite) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    writeLine(stderr, `trackgen hook: ${error.message}`);
-    writeLine(stderr, `${BLOCKED} (run trackgen generate to see the problem in the working tree)`);
-    return EXIT_USAGE;
+    return {
+      code: EXIT_USAGE,
+      stdout: [],
+      stderr: [
+        rewrite(`trackgen hook: ${error.message}`),
+        `${BLOCKED} (run trackgen generate to see the problem in the working tree)`,
+      ],
+    };
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -52,33 +54,30 @@ export async function regenerateStaged(
 
 async function regenerateIn(
   temp: string,
-  context: CliContext,
+  atTop: GitOptions,
   location: RepoLocation,
   project: ProjectInputs,
-): Promise<number> {
+): Promise<HookOutcome> {
   const { top, prefix } = location;
-  const atTop = { cwd: top, env: context.env };
   const copied = await materialise(temp, [...project.inputs, project.outDir], atTop);
 
   const projectDir = join(temp, prefix);
   const settingsResult = loadSettings(projectDir, {});
   if (settingsResult.settings === undefined) {
-    printDiagnostics(
-      context.stderr,
-      settingsResult.diagnostics.map((diagnostic) => ({
-        ...diagnostic,
-        file: `${prefix}${diagnostic.file}`,
-      })),
-    );
-    writeLine(context.stderr, `${BLOCKED}: fix the configuration above and stage it`);
-    return EXIT_PROBLEMS;
+    return refused([
+      ...diagnosticLines(
+        settingsResult.diagnostics.map((diagnostic) => ({
+          ...diagnostic,
+          file: `${prefix}${diagnostic.file}`,
+        })),
+      ),
+      `${BLOCKED}: fix the configuration above and stage it`,
+    ]);
   }
   const settings = settingsResult.settings;
   // project.json names the report; a report git does not track (coverage.xml is often ignored) is
   // taken from the working tree, as trackgen generate would.
-  const reports = unvalidatedReportPaths(settings).map((path) =>
-    relative(temp, path).split(sep).join('/'),
-  );
+  const reports = unvalidatedReportPaths(settings).map((path) => toSlashes(relative(temp, path)));
   await materialise(
     temp,
     reports.filter((path) => !copied.has(path)),
@@ -91,52 +90,50 @@ async function regenerateIn(
   // `repository` is the one planDocuments takes for that (ignored by a pipeline without it).
   const planOptions = { cwd: temp, repository: join(top, prefix) };
   const plan = await planDocuments(settings, planOptions);
-  printDiagnostics(context.stderr, plan.diagnostics);
-  if (!plan.valid) {
-    writeLine(
-      context.stderr,
+  const problems = diagnosticLines(plan.diagnostics);
+  if (!plan.valid)
+    return refused([
+      ...problems,
       `${BLOCKED}: the staged data or templates have problems (above); fix them, git add the files, and commit again`,
-    );
-    return EXIT_PROBLEMS;
-  }
-  const conflicts = plan.files.reduce((sum, file) => sum + file.merge.conflicts.length, 0);
-  if (conflicts > 0) {
-    printConflicts(context.stderr, plan);
-    writeLine(
-      context.stderr,
+    ]);
+  const conflicts = conflictCount(plan);
+  if (conflicts > 0)
+    return refused([
+      ...problems,
+      ...conflictLines(plan),
       `${BLOCKED}: ${plural(conflicts, 'hand edit')} in generated sections conflict with the staged data; run one of the commands above in ${prefix === '' ? 'the repository' : prefix}, git add the document, and commit again`,
-    );
-    return EXIT_PROBLEMS;
-  }
+    ]);
   const unwritable = plan.files.filter((file) => file.merge.content === null);
-  if (unwritable.length > 0 || hasErrors(plan.diagnostics)) {
-    writeLine(
-      context.stderr,
+  if (unwritable.length > 0 || hasErrors(plan.diagnostics))
+    return refused([
+      ...problems,
       `${BLOCKED}: ${unwritable.length > 0 ? `${unwritable.map((file) => file.shownAs).join(', ')} cannot be regenerated` : 'problems found'} (see above)`,
-    );
-    return EXIT_PROBLEMS;
-  }
+    ]);
 
   const changed = plan.files.filter((file) => file.merge.changed);
-  if (changed.length === 0) return EXIT_OK;
+  if (changed.length === 0) return done([], problems);
   const refusals = await unstagedEdits(changed, top, atTop);
   if (refusals.length > 0) {
-    for (const refusal of refusals) writeLine(context.stderr, refusal);
-    writeLine(
-      context.stderr,
-      `${BLOCKED}: the staged data changes ${plural(refusals.length, 'document')} that ${refusals.length === 1 ? 'has' : 'have'} unstaged edits, and the hook never stages your edits for you; git add (or git restore) ${refusals.length === 1 ? 'it' : 'them'} first, or run trackgen generate and review the result`,
-    );
-    return EXIT_PROBLEMS;
+    const one = refusals.length === 1;
+    return refused([
+      ...problems,
+      ...refusals,
+      `${BLOCKED}: the staged data changes ${plural(refusals.length, 'document')} that ${one ? 'has' : 'have'} unstaged edits, and the hook never stages your edits for you; git add (or git restore) ${one ? 'it' : 'them'} first, or run trackgen generate and review the result`,
+    ]);
   }
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
   );
-  await git(['--literal-pathspecs', 'add', '--', ...changed.map((file) => file.shownAs)], atTop);
-  writeLine(
-    context.stdout,
-    `trackgen: regenerated from the staged data and staged ${changed.map((file) => file.shownAs).join(', ')}`,
+  await gitOutput(
+    ['--literal-pathspecs', 'add', '--', ...changed.map((file) => file.shownAs)],
+    atTop,
   );
-  return EXIT_OK;
+  return done(
+    [
+      `trackgen: regenerated from the staged data and staged ${changed.map((file) => file.shownAs).join(', ')}`,
+    ],
+    problems,
+  );
 }
 
 /**
@@ -147,16 +144,16 @@ async function regenerateIn(
 async function materialise(
   temp: string,
   paths: readonly string[],
-  atTop: { cwd: string; env: CliContext['env'] },
+  atTop: GitOptions,
   options: { fromWorkingTree?: boolean } = {},
 ): Promise<Set<string>> {
   const inside = paths.filter((path) => path !== '' && !path.startsWith('../') && path !== '..');
   if (inside.length === 0) return new Set();
   const listed = splitNul(
-    await git(['--literal-pathspecs', 'ls-files', '-z', '--', ...inside], atTop),
+    await gitOutput(['--literal-pathspecs', 'ls-files', '-z', '--', ...inside], atTop),
   );
   if (listed.length > 0)
-    await git(['checkout-index', '-z', '--stdin', `--prefix=${temp}${sep}`], {
+    await gitOutput(['checkout-index', '-z', '--stdin', `--prefix=${temp}${sep}`], {
       ...atTop,
       input: listed.map((path) => `${path}\0`).join(''),
     });
@@ -174,15 +171,15 @@ async function materialise(
  * destroy the unstaged edit, and staging it would commit what the person did not stage.
  */
 async function unstagedEdits(
-  changed: readonly PlannedFile[],
+  changed: readonly MergedFile[],
   top: string,
-  atTop: { cwd: string; env: CliContext['env'] },
+  atTop: GitOptions,
 ): Promise<string[]> {
   const paths = changed.map((file) => file.shownAs);
   const modified = new Set(
     splitNul(
       (
-        await gitRaw(
+        await runGit(
           ['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-relative', '--', ...paths],
           atTop,
         )
@@ -207,8 +204,4 @@ async function unstagedEdits(
     }
   }
   return refusals;
-}
-
-function rewriting(stream: OutputStream, rewrite: (text: string) => string): OutputStream {
-  return { write: (chunk: string) => stream.write(rewrite(chunk)) };
 }

@@ -3,21 +3,21 @@
  * trackgen's inputs: that is decided from the staged file names and the staged config with two
  * git processes and JSON.parse, and the pipeline is not even loaded.
  */
-import { EXIT_OK, type CliContext } from '../cli/io.js';
 import { CONFIG_FILE } from '../config/settings.js';
-import { git, locateRepo, readIndexFiles, splitNul } from './git.js';
+import { locateRepo, readIndexFiles } from '../git/repository.js';
+import { gitOutput, splitNul, type GitOptions } from '../git/run.js';
 import { isInput, projectInputs, reportInputs } from './inputs.js';
+import { done, type HookOutcome } from './outcome.js';
 
-export async function runHook(context: CliContext): Promise<number> {
-  const here = { cwd: context.cwd, env: context.env };
+export async function runHook(here: GitOptions): Promise<HookOutcome> {
   const [location, stagedOutput, configs] = await Promise.all([
     locateRepo(here),
     // Paths relative to the top whatever the working directory (and diff.relative) say.
-    git(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative'], here),
+    gitOutput(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative'], here),
     readIndexFiles([`./${CONFIG_FILE}`, './package.json'], here),
   ]);
   const staged = splitNul(stagedOutput);
-  if (staged.length === 0) return EXIT_OK;
+  if (staged.length === 0) return done([]);
   const project = projectInputs(
     location.prefix,
     configs.get(`./${CONFIG_FILE}`),
@@ -27,12 +27,12 @@ export async function runHook(context: CliContext): Promise<number> {
   if (!relevant) {
     // The coverage report project.json names can live anywhere: read the staged project.json.
     const projectText = (
-      await readIndexFiles([project.projectFile], { cwd: location.top, env: context.env })
+      await readIndexFiles([project.projectFile], { cwd: location.top, env: here.env })
     ).get(project.projectFile);
     const reports = reportInputs(project.projectFile, projectText);
     relevant = reports === undefined || staged.some((path) => isInput(path, reports));
   }
-  if (!relevant) return EXIT_OK;
+  if (!relevant) return done([]);
   const { regenerateStaged } = await import('./regenerate.js');
-  return regenerateStaged(context, location, project);
+  return regenerateStaged(here.env, location, project);
 }

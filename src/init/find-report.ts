@@ -1,6 +1,7 @@
 /** Where Python projects usually leave their coverage report, and how to make one when there is none. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readIfExistsSync } from '../fs/read-if-exists.js';
 
 export const REPORT_NAMES = ['coverage.xml', 'coverage.json'] as const;
 export const REPORT_DIRECTORIES = [
@@ -40,7 +41,7 @@ function configuredOutputs(root: string): string[] {
   ];
   const outputs: string[] = [];
   for (const [file, header] of sources) {
-    const text = readIfExists(join(root, file));
+    const text = readIfExistsSync(join(root, file));
     if (text === undefined) continue;
     let inSection = false;
     for (const line of text.split(/\r?\n/)) {
@@ -52,13 +53,9 @@ function configuredOutputs(root: string): string[] {
   return outputs;
 }
 
-function readIfExists(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-}
-
 /** The package to measure, for the pytest-cov command: the project's name when a folder has it, else the first package folder. */
 export function guessPythonPackage(root: string): string {
-  const pyproject = readIfExists(join(root, 'pyproject.toml')) ?? '';
+  const pyproject = readIfExistsSync(join(root, 'pyproject.toml')) ?? '';
   const name = /^\s*name\s*=\s*["']([^"']+)["']/m.exec(pyproject)?.[1]?.replace(/[-.]/g, '_');
   const isPackage = (path: string) => existsSync(join(path, '__init__.py'));
   if (name !== undefined && (isPackage(join(root, name)) || isPackage(join(root, 'src', name))))

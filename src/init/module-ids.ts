@@ -1,10 +1,10 @@
 /** Pure: module ids for project.json from report paths — the file name where unique, else the shortest unique dotted suffix. */
 import { MODULE_ID_PATTERN } from '../data/schema.js';
+import { toSlashes } from '../text/paths.js';
 
 export function moduleIds(paths: readonly string[]): string[] {
   const segments = paths.map((path) =>
-    path
-      .replaceAll('\\', '/')
+    toSlashes(path)
       .replace(/\.py$/, '')
       .split('/')
       .filter((part) => part !== ''),

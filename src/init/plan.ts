@@ -7,6 +7,10 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../config/load.js';
 import { readCoverageReport } from '../coverage/read.js';
+import type { CoverageReport } from '../coverage/types.js';
+import { UsageError } from '../diagnostics.js';
+import { toSlashes } from '../text/paths.js';
+import { plural } from '../text/plural.js';
 import { PROJECT_FILE } from '../data/load.js';
 import { addDocsScript, configFileText, projectFileText } from './files.js';
 import { findCoverageReport, howToProduceReport } from './find-report.js';
@@ -44,8 +48,6 @@ export type InitPlan =
     }
   | { readonly ok: false; readonly message: string };
 
-const posix = (path: string) => path.split('\\').join('/');
-
 export function planInit(options: InitOptions): InitPlan {
   const { root } = options;
   const configPath = join(root, CONFIG_FILE);
@@ -56,10 +58,10 @@ export function planInit(options: InitOptions): InitPlan {
   const schemas = schemasDirectory(root);
   if (!schemas.installed)
     notes.push(
-      `"$schema" points at ${posix(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`,
+      `"$schema" points at ${toSlashes(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`,
     );
   const schemaFrom = (file: string, name: string) =>
-    posix(relative(dirname(file), join(schemas.path, name)));
+    toSlashes(relative(dirname(file), join(schemas.path, name)));
 
   if (existsSync(configPath)) steps.push({ kind: 'keep', path: configPath, about: 'exists' });
   else
@@ -68,8 +70,8 @@ export function planInit(options: InitOptions): InitPlan {
       path: configPath,
       content: configFileText(
         schemaFrom(configPath, 'config.schema.json'),
-        posix(options.dataDir),
-        posix(options.outDir),
+        toSlashes(options.dataDir),
+        toSlashes(options.outDir),
       ),
       about: 'settings',
     });
@@ -80,7 +82,8 @@ export function planInit(options: InitOptions): InitPlan {
   } else {
     reportPath = options.report ?? findCoverageReport(root);
     if (reportPath === undefined) return { ok: false, message: howToProduceReport(root) };
-    const report = readCoverageReport(reportPath, posix(relative(root, reportPath)));
+    const report = readReport(reportPath, toSlashes(relative(root, reportPath)));
+    if (typeof report === 'string') return { ok: false, message: report };
     const measured = report.modules.filter((module) => module.statements > 0);
     const paths = measured.map((module) => repositoryPath(root, report.sourceRoots, module.path));
     const ids = moduleIds(paths);
@@ -88,14 +91,14 @@ export function planInit(options: InitOptions): InitPlan {
     const content = projectFileText({
       name: projectName(root),
       schema: schemaFrom(projectPath, 'project.schema.json'),
-      coverageReport: posix(relative(dataDir, reportPath)),
+      coverageReport: toSlashes(relative(dataDir, reportPath)),
       modules,
     });
     steps.push({
       kind: 'create',
       path: projectPath,
       content,
-      about: `${modules.length} module${modules.length === 1 ? '' : 's'} of ${posix(relative(root, reportPath))} in "Phase 1"`,
+      about: `${plural(modules.length, 'module')} of ${toSlashes(relative(root, reportPath))} in "Phase 1"`,
     });
   }
 
@@ -132,6 +135,16 @@ export function planInit(options: InitOptions): InitPlan {
   return { ok: true, report: reportPath, steps, notes };
 }
 
+/** The report, or what is wrong with it: an unreadable report is the person's to fix, like none. */
+function readReport(path: string, shownAs: string): CoverageReport | string {
+  try {
+    return readCoverageReport(path, shownAs);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+}
+
 /**
  * A module's path from the repository root (`shop/cart.py`) when the report's source root lies
  * inside the repository, as coverage.py writes it for --cov=shop; else the report's own path.
@@ -145,7 +158,7 @@ function repositoryPath(root: string, sourceRoots: readonly string[], path: stri
       !existsSync(join(sourceRoot, path))
     )
       continue;
-    return posix(join(inRepository, path));
+    return toSlashes(join(inRepository, path));
   }
   return path;
 }

@@ -6,6 +6,7 @@
 import { isAbsolute, normalize } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedDocument } from '../render/documents.js';
+import { toSlashes } from '../text/paths.js';
 
 export function outputPathDiagnostics(
   documents: readonly RenderedDocument[],
@@ -25,7 +26,7 @@ export function outputPathDiagnostics(
   const owners = new Map<string, string>();
   for (const document of documents) {
     const path = document.path;
-    const normalised = normalize(path).split('\\').join('/');
+    const normalised = toSlashes(normalize(path));
     if (
       isAbsolute(path) ||
       /^[A-Za-z]:/.test(path) ||

@@ -12,8 +12,10 @@ import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js'
 import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
 import { BUILT_IN_TEMPLATES, createRenderer, loadTemplateSet } from '../render/templates.js';
-import { readIfExists } from '../write/index.js';
+import { readIfExists } from '../fs/read-if-exists.js';
+import { toSlashes } from '../text/paths.js';
 import { outputPathDiagnostics } from './output-paths.js';
+import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
 
 export interface PlanOptions {
@@ -28,43 +30,10 @@ export interface PlanOptions {
   readonly repository?: string | false;
 }
 
-export interface PlannedFile {
-  /** Set by the run cache: the file is as the last run left it, so it is written as it is. */
-  readonly asLastRunLeftIt?: true;
-  readonly path: string;
-  /** Relative to the working directory, for messages. */
-  readonly shownAs: string;
-  readonly about: string;
-  readonly existing: string | undefined;
-  readonly fresh: string;
-  readonly merge: MergeResult;
-}
-
-export interface DocumentSources {
-  /** Data files a document is made from (project.json and session records), as shown to users. */
-  readonly records: readonly string[];
-  /** The coverage report(s) it reads, as shown to users. */
-  readonly report: readonly string[];
-}
-
-export interface Plan {
-  /** The inputs loaded and every document rendered: the files may be written. */
-  readonly valid: boolean;
-  /** The view model; absent when the input is invalid and when the plan came from the cache. */
-  readonly model: ViewModel | undefined;
-  /** Per document (its `about`), the inputs it is made from. */
-  readonly sources: ReadonlyMap<string, DocumentSources>;
-  readonly files: readonly PlannedFile[];
-  /** Problems of the inputs: data, report, view model (drift), templates. */
-  readonly inputDiagnostics: readonly Diagnostic[];
-  /** Every problem of every stage, merges included, in the order found. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 function invalid(
   diagnostics: readonly Diagnostic[],
   model: ViewModel | undefined = undefined,
-): Plan {
+): Plan<MergedFile> {
   return {
     valid: false,
     model,
@@ -75,7 +44,11 @@ function invalid(
   };
 }
 
-export async function planDocuments(settings: Settings, options: PlanOptions): Promise<Plan> {
+/** The full run: every stage, every document rendered and merged. */
+export async function planDocuments(
+  settings: Settings,
+  options: PlanOptions,
+): Promise<Plan<MergedFile>> {
   const loaded = await loadProjectData(settings.dataDir, { cwd: options.cwd });
   if (loaded.data === undefined) return invalid(loaded.diagnostics);
   // git runs in a child process while the report is parsed.
@@ -84,9 +57,7 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
       ? undefined
       : lookUpCommits(loaded.data, {
           repository: options.repository ?? settings.root,
-          sessionsPath: relative(settings.root, join(settings.dataDir, SESSIONS_DIR))
-            .split('\\')
-            .join('/'),
+          sessionsPath: toSlashes(relative(settings.root, join(settings.dataDir, SESSIONS_DIR))),
         });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
@@ -115,7 +86,7 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const configShownAs =
     settings.configFile === undefined
       ? 'trackgen.config.json'
-      : relative(options.cwd, settings.configFile).split('\\').join('/');
+      : toSlashes(relative(options.cwd, settings.configFile));
   const pathProblems = outputPathDiagnostics(rendered.documents, configShownAs);
   diagnostics.push(...pathProblems);
   if (hasErrors(rendered.diagnostics) || pathProblems.length > 0)
@@ -123,7 +94,7 @@ export async function planDocuments(settings: Settings, options: PlanOptions): P
   const sources = documentSources(loaded.data, coverage.report?.source);
 
   // One after another: measured 3x faster than all at once for a thousand documents.
-  const files: PlannedFile[] = [];
+  const files: MergedFile[] = [];
   for (const document of rendered.documents)
     files.push(await mergeOne(document, settings, options));
   return {
@@ -204,14 +175,15 @@ async function mergeOne(
   document: RenderedDocument,
   settings: Settings,
   options: PlanOptions,
-): Promise<PlannedFile> {
+): Promise<MergedFile> {
   const path = join(settings.outDir, document.path);
-  const shownAs = relative(options.cwd, path).split('\\').join('/');
+  const shownAs = toSlashes(relative(options.cwd, path));
   let existing: string | undefined;
   try {
     existing = await readIfExists(path);
   } catch (error) {
     return {
+      kind: 'merged',
       path,
       shownAs,
       about: document.about,
@@ -227,5 +199,13 @@ async function mergeOne(
     ...(options.force === undefined ? {} : { force: options.force }),
     ...(options.adopt === undefined ? {} : { adopt: options.adopt }),
   });
-  return { path, shownAs, about: document.about, existing, fresh: document.content, merge };
+  return {
+    kind: 'merged',
+    path,
+    shownAs,
+    about: document.about,
+    existing,
+    fresh: document.content,
+    merge,
+  };
 }

@@ -9,6 +9,7 @@ import type { CoverageReport } from '../coverage/types.js';
 import { locate } from '../data/json-text.js';
 import type { ProjectData } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../diagnostics.js';
+import { toSlashes } from '../text/paths.js';
 import { reportPaths } from './report-paths.js';
 
 export function readProjectCoverage(
@@ -34,7 +35,7 @@ export function readProjectCoverage(
       ],
     };
   }
-  const shown = paths.map((path) => relative(cwd, path).split('\\').join('/'));
+  const shown = paths.map((path) => toSlashes(relative(cwd, path)));
   try {
     return { report: readCoverageReports(paths, shown), diagnostics: [] };
   } catch (error) {

@@ -7,6 +7,7 @@
 import type { ProjectData, SessionRecord } from '../data/load.js';
 import type { Module, Phase, Session } from '../data/schema.js';
 import { modulesCompletedBy } from '../model/sessions.js';
+import { toSlashes } from '../text/paths.js';
 
 export interface ScaffoldOptions {
   readonly number?: number;
@@ -125,21 +126,19 @@ function schemaFor(data: ProjectData): string | undefined {
   return relativePath ? `../${session}` : session;
 }
 
-const slashes = (path: string) => path.replaceAll('\\', '/');
-
 /** Finds a module by id, by its path, or by its file name with or without ".py". */
 export function findModule(data: ProjectData, name: string): Module | undefined {
   const modules = data.project.phases.flatMap((phase) => phase.modules ?? []);
-  const normalised = name.replaceAll('\\', '/');
+  const normalised = toSlashes(name);
   return (
     modules.find((module) => module.id === name) ??
     modules.find(
       (module) =>
-        slashes(module.path) === normalised || slashes(module.path).endsWith(`/${normalised}`),
+        toSlashes(module.path) === normalised || toSlashes(module.path).endsWith(`/${normalised}`),
     ) ??
     modules.find(
       (module) =>
-        slashes(module.path).split('/').pop()?.replace(/\.py$/, '') ===
+        toSlashes(module.path).split('/').pop()?.replace(/\.py$/, '') ===
         normalised.replace(/\.py$/, ''),
     )
   );

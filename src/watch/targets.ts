@@ -1,9 +1,7 @@
 /** What `generate --watch` watches: the data, your templates, the config file and the coverage report(s). */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'jsonc-parser';
-import { CONFIG_FILE, type Settings } from '../config/load.js';
-import { PROJECT_FILE } from '../data/load.js';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { CONFIG_FILE, type Settings } from '../config/settings.js';
+import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
 import type { WatchTarget } from './watch.js';
 
 /** Editors' backup and swap files, and trackgen's own temporary files, are not saves. */
@@ -39,7 +37,7 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
   const files = [
     join(configDir, CONFIG_FILE),
     join(configDir, 'package.json'),
-    ...reportFiles(settings),
+    ...unvalidatedReportPaths(settings),
   ];
   const byDir = new Map<string, Set<string>>();
   for (const file of files) {
@@ -51,20 +49,4 @@ export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
   for (const [dir, names] of byDir)
     targets.push({ dir, recursive: false, accept: (name) => names.has(name) });
   return targets;
-}
-
-/** The report(s) the next run will read: from the config or flags, else project.json's (read leniently: it may be mid-edit). */
-export function reportFiles(settings: Settings): string[] {
-  if (settings.coverageReports !== undefined) return [...settings.coverageReports];
-  try {
-    const value = parse(readFileSync(join(settings.dataDir, PROJECT_FILE), 'utf8')) as
-      { coverageReport?: unknown } | undefined;
-    const configured = value?.coverageReport;
-    const list = Array.isArray(configured) ? configured : [configured];
-    return list
-      .filter((path): path is string => typeof path === 'string')
-      .map((path) => resolve(settings.dataDir, path));
-  } catch {
-    return [];
-  }
 }

@@ -6,6 +6,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { toSlashes } from '../text/paths.js';
 
 export interface WatchTarget {
   readonly dir: string;
@@ -96,7 +97,7 @@ function startWatcher(
 ): FSWatcher | undefined {
   const listener = (_event: string, name: string | Buffer | null) => {
     if (name === null) return;
-    const relative = String(name).split('\\').join('/');
+    const relative = toSlashes(String(name));
     if (target.accept(relative)) onChange(join(target.dir, relative));
   };
   try {

@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  mkdir,
-  readFile,
-  realpath,
-  rename,
-  stat,
-  unlink,
-  writeFile,
-  chmod,
-} from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { readIfExists } from '../fs/read-if-exists.js';
 
 export interface FileToWrite {
   readonly path: string;
@@ -21,12 +14,25 @@ export interface WriteOutcome {
   readonly status: 'written' | 'unchanged';
 }
 
-/** The file's text, or undefined when there is no file. */
-export async function readIfExists(path: string): Promise<string | undefined> {
+/** Beside the target, so the rename is atomic (never across file systems); unique per write. */
+function temporaryPath(target: string): string {
+  return join(
+    dirname(target),
+    `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`,
+  );
+}
+
+/**
+ * One file, synchronously, through a temporary file and a rename: for the run cache, whose
+ * small writes cost more as promises than they take.
+ */
+export function writeFileAtomicallySync(path: string, content: string): void {
+  const temporary = temporaryPath(path);
   try {
-    return await readFile(path, 'utf8');
+    writeFileSync(temporary, content, { flag: 'wx' });
+    renameSync(temporary, path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -54,11 +60,7 @@ async function replaceFile(
     directories.set(directory, made);
   }
   await made;
-  // Same directory as the target, so the rename is atomic (never across file systems).
-  const temporary = join(
-    directory,
-    `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`,
-  );
+  const temporary = temporaryPath(target);
   try {
     await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
     const mode = await stat(target).then(

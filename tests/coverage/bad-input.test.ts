@@ -132,12 +132,12 @@ const cases: ReadonlyArray<readonly [string, string | Buffer, RegExp]> = [
   ],
 ];
 
-describe('bad reports: one line, the file named, exit 2', () => {
+describe('bad reports: one line, the file named, exit 1', () => {
   describe.each(cliRunners)('%s', (_, runner) => {
     it.each(cases)('%s', async (name, content, message) => {
       writeFileSync(join(dir, name), content);
       const result = await runner(['coverage', name], dir);
-      expect(result.code).toBe(2);
+      expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       const lines = result.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(1);

@@ -22,10 +22,10 @@ describe('built CLI: trackgen coverage', () => {
     expect(await runBuiltCli(argv, reports)).toEqual(await runCli(argv, reports));
   });
 
-  it('a bad report: one line, exit 2, no stack', async () => {
+  it('a bad report: one line, exit 1, no stack', async () => {
     writeFileSync(join(scratch, 'lcov.info'), 'TN:\nSF:a.c\nend_of_record\n');
     expect(await runBuiltCli(['coverage', 'lcov.info'], scratch)).toEqual({
-      code: 2,
+      code: 1,
       stdout: '',
       stderr:
         'trackgen coverage: lcov.info: this is an LCOV tracefile; trackgen reads Cobertura XML or coverage.py JSON\n',

@@ -212,11 +212,11 @@ describe('trackgen init', () => {
     );
   });
 
-  it('takes --report and reports an unreadable one in one line (exit 2)', async () => {
+  it('takes --report and reports an unreadable one in one line (exit 1)', async () => {
     const dir = pythonRepo({ report: false });
     write(dir, 'elsewhere/report.xml', '<coverage><oops');
     const result = await runCli(['init', '--report', 'elsewhere/report.xml'], dir);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('elsewhere/report.xml');
     expect(existsSync(join(dir, 'trackgen.config.json'))).toBe(false);

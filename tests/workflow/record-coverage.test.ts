@@ -87,7 +87,8 @@ describe('trackgen record-coverage', () => {
       [['--session', '55', 'missing.xml'], 'missing.xml'],
     ] as const) {
       const result = await runCli(['record-coverage', ...argv], dir);
-      expect(result.code, message).toBe(2);
+      // A report that cannot be read is a problem in the input (1); the rest are usage errors (2).
+      expect(result.code, message).toBe(message === 'missing.xml' ? 1 : 2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toContain(message);
     }

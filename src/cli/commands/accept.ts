@@ -1,13 +1,16 @@
+import { requireDataDir } from '../../config/data-dir.js';
 import { UsageError } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { acceptSections } from '../../merge/index.js';
 import { planDocuments } from '../../pipeline/plan.js';
+import { toSlashes } from '../../text/paths.js';
+import { plural } from '../../text/plural.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
-import { plural, printDiagnostics } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
-import { generateOptions, settingsFlags } from './generate.js';
+import { writeLine } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { settingsFlags, settingsOptions } from '../shared-flags.js';
 
 export const acceptCommand: Command = {
   name: 'accept',
@@ -29,9 +32,9 @@ Options:
   --report FILE    coverage report to use instead of project.json's (repeatable)
   -h, --help       show this help
 
-Exit codes: 0 ok, 1 problems found (invalid data, broken markers, unknown
-section), 2 usage or tool error.`,
-  options: { ...generateOptions, file: { type: 'string' } },
+Exit codes: 0 ok, 1 problems found (invalid data or config, a missing or unreadable
+report, broken markers, an unknown section), 2 usage or tool error.`,
+  options: { ...settingsOptions, file: { type: 'string' } },
   allowPositionals: true,
   async run(context, args) {
     const settings = commandSettings(context, settingsFlags(args));
@@ -45,8 +48,7 @@ section), 2 usage or tool error.`,
     const only = typeof args.values['file'] === 'string' ? args.values['file'] : undefined;
     const files = plan.files.filter(
       (file) =>
-        file.existing !== undefined &&
-        (only === undefined || file.shownAs === only.split('\\').join('/')),
+        file.existing !== undefined && (only === undefined || file.shownAs === toSlashes(only)),
     );
     if (only !== undefined && files.length === 0)
       throw new UsageError(

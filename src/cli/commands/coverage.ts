@@ -1,17 +1,18 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import {
   DEFAULT_PRECISION,
   diffReports,
   formatDiff,
   formatMarkdownTable,
   formatTextTable,
-  readCoverageReports,
   selectModules,
   toCoverageJson,
 } from '../../coverage/index.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, type CliContext } from '../io.js';
+import type { CliContext } from '../io.js';
+import { readReports } from '../read-reports.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,8 +40,9 @@ Options:
                     after, new and removed modules; exit 1 if any module went down
   -h, --help        show this help
 
-Exit codes: 0 ok, 1 a module's coverage went down (--diff), 2 a report could not be
-read (the message names the file, with line:column where known) or bad options.`,
+Exit codes: 0 ok, 1 problems found (a report is missing or cannot be read: the message
+names the file, with line:column where known; with --diff: a module's coverage went
+down), 2 usage or tool error (bad options, a --module the report does not have).`,
   options: {
     format: { type: 'string' },
     precision: { type: 'string' },
@@ -60,7 +62,7 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
       'expected at least one REPORT file, found none (see trackgen coverage --help)',
     );
   const read = (files: readonly string[]) =>
-    readCoverageReports(
+    readReports(
       files.map((file) => resolve(context.cwd, file)),
       files,
     );

@@ -1,20 +1,16 @@
 import { hasErrors, UsageError } from '../../diagnostics.js';
-import { rememberPlan } from '../../pipeline/cached-plan.js';
-import type { Plan } from '../../pipeline/plan.js';
-import { isSkipped } from '../../pipeline/skipped.js';
-import { writeFilesAtomically } from '../../write/index.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
+import { openRunCache } from '../../pipeline/cache/cached-plan.js';
+import { writeReport } from '../../pipeline/describe.js';
+import type { Plan } from '../../pipeline/planned-file.js';
+import { runPipeline } from '../../pipeline/run.js';
+import { plural } from '../../text/plural.js';
+import { checkDocuments } from '../check-documents.js';
 import type { Command, ParsedArgs } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine, type CliContext } from '../io.js';
-import { plural, printDiagnostics } from '../print-diagnostics.js';
-import { printConflicts, printStaleDiffs } from '../print-plan.js';
-import { obtainPlan } from '../obtain-plan.js';
-
-export const generateOptions = {
-  data: { type: 'string' },
-  out: { type: 'string' },
-  templates: { type: 'string' },
-  report: { type: 'string', multiple: true },
-} as const;
+import { writeLine, type CliContext } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
+import { printConflicts, printReport, printStaleDiffs } from '../print-plan.js';
+import { forceAndAdopt, settingsFlags, settingsOptions } from '../shared-flags.js';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -49,10 +45,11 @@ Options:
 
 Settings come from defaults < trackgen.config.json (or "trackgen" in package.json) < flags.
 
-Exit codes: 0 ok, 1 problems found (invalid data, conflicts; with --check: out of
-date), 2 usage or tool error.`,
+Exit codes: 0 ok, 1 problems found (invalid data or config, a missing or unreadable
+report, conflicts; with --check: out of date), 2 usage or tool error. --watch exits 0
+when stopped.`,
   options: {
-    ...generateOptions,
+    ...settingsOptions,
     check: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     force: { type: 'string', multiple: true },
@@ -62,134 +59,50 @@ date), 2 usage or tool error.`,
     quiet: { type: 'boolean', short: 'q' },
   },
   allowPositionals: false,
-  async run(context, args) {
-    const alone = ['check', 'dry-run', 'print-context'].find((name) => args.values[name] === true);
-    if (args.values['watch'] === true && alone !== undefined)
-      throw new UsageError(
-        `--watch writes documents on every save; it cannot be combined with --${alone}`,
-      );
-    if (args.values['check'] === true) {
-      const { runCheck } = await import('./check.js');
-      return runCheck(context, args);
-    }
-    if (args.values['watch'] === true) {
-      const { runWatch } = await import('./generate-watch.js');
-      return runWatch(context, args);
-    }
-    const obtained = await obtainPlan(context, settingsFlags(args), {
-      ...forceAndAdopt(args),
-      needModel: args.values['print-context'] === true,
-    });
-    if (obtained.plan === undefined) {
-      printDiagnostics(context.stderr, obtained.configDiagnostics);
-      return EXIT_PROBLEMS;
-    }
-    const { plan } = obtained;
-    if (args.values['print-context'] === true) {
-      printDiagnostics(context.stderr, plan.diagnostics);
-      if (plan.model === undefined) return EXIT_PROBLEMS;
-      writeLine(context.stdout, JSON.stringify(plan.model, null, 2));
-      return EXIT_OK;
-    }
-    if (args.values['dry-run'] === true) return printPlanDiff(context, plan);
-    const code = await writePlan(context, plan, args.values['quiet'] === true);
-    if (obtained.key !== undefined && needsRemembering(obtained.cached !== undefined, plan))
-      await rememberPlan(
-        obtained.key,
-        obtained.settings,
-        plan,
-        writtenContents(plan),
-        obtained.cached,
-      );
-    return code;
-  },
+  run: runGenerate,
 };
 
-export function settingsFlags(args: ParsedArgs) {
-  const text = (name: string) =>
-    typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined;
-  const reports = args.values['report'];
-  return {
-    data: text('data'),
-    out: text('out'),
-    templates: text('templates'),
-    report: Array.isArray(reports) ? reports.map(String) : undefined,
-  };
-}
-
-export function forceAndAdopt(args: ParsedArgs): {
-  force?: 'all' | ReadonlySet<string>;
-  adopt?: boolean;
-} {
-  const force = args.values['force'];
-  const ids = Array.isArray(force) ? force.map(String) : [];
-  return {
-    ...(ids.length === 0 ? {} : { force: ids.includes('all') ? 'all' : new Set(ids) }),
-    ...(args.values['adopt'] === true ? { adopt: true } : {}),
-  };
-}
-
-/** A plan served whole from the cache, with nothing re-merged or written, is already recorded. */
-export function needsRemembering(fromCache: boolean, plan: Plan): boolean {
-  return (
-    plan.valid && (!fromCache || plan.files.some((file) => file.fresh !== '' || file.merge.changed))
+async function runGenerate(context: CliContext, args: ParsedArgs): Promise<number> {
+  const alone = ['check', 'dry-run', 'print-context'].find((name) => args.values[name] === true);
+  if (args.values['watch'] === true && alone !== undefined)
+    throw new UsageError(
+      `--watch writes documents on every save; it cannot be combined with --${alone}`,
+    );
+  if (args.values['check'] === true) return checkDocuments(context, args);
+  if (args.values['watch'] === true) {
+    const { watchDocuments } = await import('../watch-documents.js');
+    return watchDocuments(context, args);
+  }
+  const printContext = args.values['print-context'] === true;
+  const dryRun = args.values['dry-run'] === true;
+  const flags = settingsFlags(args);
+  const result = await runPipeline(
+    {
+      cwd: context.cwd,
+      flags,
+      ...forceAndAdopt(args),
+      needModel: printContext,
+      write: !printContext && !dryRun,
+    },
+    openRunCache(context.cwd, flags, context.env),
   );
-}
-
-/** What generate put on disk: the merged content of every file it changed. */
-function writtenContents(plan: Plan): Map<string, string> {
-  return new Map(
-    plan.files.flatMap((file) =>
-      !file.merge.changed || file.merge.content === null
-        ? []
-        : [[file.path, file.merge.content] as const],
-    ),
-  );
-}
-
-/** Writes the plan's files; `prefix` starts the summary line (generate --watch puts the time and the change there). */
-export async function writePlan(
-  context: CliContext,
-  plan: Plan,
-  quiet: boolean,
-  prefix = '',
-): Promise<number> {
-  printDiagnostics(context.stderr, plan.diagnostics);
-  printConflicts(context.stderr, plan);
-  if (!plan.valid) {
-    writeLine(context.stderr, `${prefix}nothing written: fix the problems above first`);
+  if (result.plan === undefined) {
+    printDiagnostics(context.stderr, result.configDiagnostics);
     return EXIT_PROBLEMS;
   }
-  // The merge already knows which files change; the rest are not touched, not even read again.
-  const changing = plan.files.filter((file) => file.merge.changed && file.merge.content !== null);
-  const outcomes = await writeFilesAtomically(
-    changing.map((file) => ({ path: file.path, content: file.merge.content ?? '' })),
-  );
-  const writtenPaths = new Set(
-    outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.path),
-  );
-  const written = writtenPaths.size;
-  for (const file of plan.files) {
-    if (isSkipped(file)) continue;
-    const kept =
-      file.merge.handEdited.length === 0
-        ? ''
-        : ` (kept hand edits in ${file.merge.handEdited.join(', ')})`;
-    if (!quiet)
-      writeLine(
-        context.stdout,
-        `${(writtenPaths.has(file.path) ? 'written' : 'unchanged').padEnd(9)} ${file.shownAs}${kept}`,
-      );
+  const { plan } = result;
+  if (printContext) {
+    printDiagnostics(context.stderr, plan.diagnostics);
+    if (plan.model === undefined) return EXIT_PROBLEMS;
+    writeLine(context.stdout, JSON.stringify(plan.model, null, 2));
+    return EXIT_OK;
   }
-  const skipped = plan.files.filter(isSkipped);
-  for (const file of skipped)
-    writeLine(context.stdout, `${'skipped'.padEnd(9)} ${file.shownAs} (see the problems above)`);
-  const problems = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  writeLine(
-    context.stdout,
-    `${prefix}${plural(plan.files.length, 'document')}: ${written} written, ${plan.files.length - written - skipped.length} unchanged${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}${problems > 0 ? `; ${plural(problems, 'problem')}` : ''}`,
+  if (dryRun) return printPlanDiff(context, plan);
+  printReport(
+    context,
+    writeReport(plan, result.written, { quiet: args.values['quiet'] === true, prefix: '' }),
   );
-  return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
+  return plan.valid && !hasErrors(plan.diagnostics) ? EXIT_OK : EXIT_PROBLEMS;
 }
 
 async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
@@ -204,5 +117,6 @@ async function printPlanDiff(context: CliContext, plan: Plan): Promise<number> {
       ? `${plural(plan.files.length, 'document')}: all up to date`
       : `${plural(changed, 'document')} would change`,
   );
-  return EXIT_OK;
+  // What generate would exit with: a conflict or a broken file is a problem even unwritten.
+  return hasErrors(plan.diagnostics) ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../../diagnostics.js';
 import type { Command } from '../command.js';
-import { writeLine } from '../io.js';
+import { writeLines } from '../io.js';
 
 const ACTIONS = ['install', 'uninstall', 'run'] as const;
 
@@ -30,7 +30,9 @@ Options:
 
 Set-ups for the pre-commit framework, husky, simple-git-hooks and lefthook: docs/hooks.md.
 
-Exit codes: 0 ok, 1 commit blocked or install refused, 2 usage or tool error.`,
+Exit codes: 0 ok, 1 problems found (run: commit blocked by invalid staged data, a
+missing or unreadable report, a conflict or unstaged edits; install/uninstall: refused,
+the lines say why), 2 usage or tool error (not a git repository, not a project folder).`,
   options: { force: { type: 'boolean' } },
   allowPositionals: true,
   async run(context, args) {
@@ -46,15 +48,18 @@ Exit codes: 0 ok, 1 commit blocked or install refused, 2 usage or tool error.`,
     }
     if (args.values['force'] === true && action !== 'install')
       throw new UsageError(`--force applies to hook install only`);
-    if (action === 'run') return (await import('../../hook/run.js')).runHook(context);
-    const { installHook, uninstallHook } = await import('../../hook/install.js');
     const git = { cwd: context.cwd, env: context.env };
-    const outcome =
-      action === 'install'
-        ? await installHook({ ...git, force: args.values['force'] === true })
-        : await uninstallHook(git);
-    for (const line of outcome.lines)
-      writeLine(outcome.code === 0 ? context.stdout : context.stderr, line);
+    let outcome;
+    if (action === 'run') outcome = await (await import('../../hook/run.js')).runHook(git);
+    else {
+      const { installHook, uninstallHook } = await import('../../hook/install.js');
+      outcome =
+        action === 'install'
+          ? await installHook({ ...git, force: args.values['force'] === true })
+          : await uninstallHook(git);
+    }
+    writeLines(context.stderr, outcome.stderr);
+    writeLines(context.stdout, outcome.stdout);
     return outcome.code;
   },
 };

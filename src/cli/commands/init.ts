@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { planInit } from '../../init/plan.js';
+import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
 
 export const initCommand: Command = {
   name: 'init',
@@ -34,8 +36,8 @@ Options:
   --out DIR       output directory for generated documents (default: docs)
   -h, --help      show this help
 
-Exit codes: 0 set up (or already set up), 1 no coverage report found,
-2 usage error or unreadable report.`,
+Exit codes: 0 set up (or already set up), 1 problems found (no coverage report
+found, or the report cannot be read; nothing written), 2 usage or tool error.`,
   options: { report: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } },
   allowPositionals: false,
   async run(context, args) {
@@ -54,7 +56,7 @@ Exit codes: 0 set up (or already set up), 1 no coverage report found,
       writeLine(context.stderr, `trackgen init: ${plan.message}`);
       return EXIT_PROBLEMS;
     }
-    const shown = (path: string) => relative(context.cwd, path).split('\\').join('/');
+    const shown = (path: string) => toSlashes(relative(context.cwd, path));
     if (plan.report !== undefined) writeLine(context.stdout, `found     ${shown(plan.report)}`);
     for (const step of plan.steps) {
       if (step.kind === 'create') {

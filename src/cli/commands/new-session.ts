@@ -1,17 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { requireDataDir } from '../../config/data-dir.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import { DATE_PATTERN } from '../../data/schema.js';
 import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
+import { toSlashes } from '../../text/paths.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
 import { parseSessionNumber } from '../parse-flags.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
 
 export const newSessionCommand: Command = {
   name: 'new-session',
@@ -36,8 +38,8 @@ Options:
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
   -h, --help       show this help
 
-Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
-2 usage error.`,
+Exit codes: 0 written and valid, 1 problems found (the record exists, invalid data
+or config), 2 usage or tool error (an unknown module, a bad number or date).`,
   options: {
     number: { type: 'string' },
     module: { type: 'string' },
@@ -98,7 +100,7 @@ Exit codes: 0 written and valid, 1 the record exists or the data is invalid,
     }
 
     const path = join(dataDir, SESSIONS_DIR, sessionFileName(scaffold.number));
-    const shownAs = relative(context.cwd, path).split('\\').join('/');
+    const shownAs = toSlashes(relative(context.cwd, path));
     await mkdir(join(dataDir, SESSIONS_DIR), { recursive: true });
     try {
       // "wx": never replace a file, even one that appeared since the data was read.

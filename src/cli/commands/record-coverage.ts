@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { readCoverageReports } from '../../coverage/read.js';
+import { requireDataDir } from '../../config/data-dir.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { reportPaths } from '../../pipeline/report-paths.js';
 import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
+import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
+import { writeLine } from '../io.js';
+import { readReports } from '../read-reports.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
 import { parseSessionNumber } from '../parse-flags.js';
 
 const BOM = '\uFEFF';
@@ -41,8 +43,9 @@ Options:
                    trackgen.config.json)
   -h, --help       show this help
 
-Exit codes: 0 recorded, 1 invalid data or a module of the session is not in the
-report (nothing written), 2 usage error or unreadable report.`,
+Exit codes: 0 recorded, 1 problems found (invalid data or config, a missing or
+unreadable report, a module of the session not in the report; nothing written),
+2 usage or tool error (no --session, no record for it, a bad --stage).`,
   options: { session: { type: 'string' }, stage: { type: 'string' }, data: { type: 'string' } },
   allowPositionals: true,
   async run(context, args) {
@@ -65,7 +68,7 @@ report (nothing written), 2 usage error or unreadable report.`,
     printDiagnostics(context.stderr, loaded.diagnostics);
     const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
-    const shownAs = relative(context.cwd, path).split('\\').join('/');
+    const shownAs = toSlashes(relative(context.cwd, path));
     if (record === undefined)
       throw new UsageError(
         `no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`,
@@ -79,9 +82,9 @@ report (nothing written), 2 usage error or unreadable report.`,
       throw new UsageError(
         'expected a REPORT, or "coverageReport" in data/project.json, found neither',
       );
-    const report = readCoverageReports(
+    const report = readReports(
       paths,
-      paths.map((file) => relative(context.cwd, file).split('\\').join('/')),
+      paths.map((file) => toSlashes(relative(context.cwd, file))),
     );
 
     const modulesById = new Map<string, Module>(

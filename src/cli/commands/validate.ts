@@ -1,10 +1,12 @@
+import { requireDataDir } from '../../config/data-dir.js';
 import { loadProjectData } from '../../data/load.js';
 import { hasErrors } from '../../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
+import { plural } from '../../text/plural.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, EXIT_PROBLEMS, writeLine } from '../io.js';
-import { printDiagnostics, plural } from '../print-diagnostics.js';
-import { requireDataDir } from '../resolve-paths.js';
+import { writeLine } from '../io.js';
+import { printDiagnostics } from '../print-diagnostics.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -23,7 +25,8 @@ Options:
   --data DIR   the data directory (default: "data", or "data" in trackgen.config.json)
   -h, --help   show this help
 
-Exit codes: 0 valid (warnings may be printed), 1 problems found, 2 usage or tool error.`,
+Exit codes: 0 valid (warnings may be printed), 1 problems found (invalid data or
+config), 2 usage or tool error (a data directory that is not there).`,
   options: { data: { type: 'string' } },
   allowPositionals: false,
   async run(context, args) {

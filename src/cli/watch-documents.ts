@@ -1,21 +1,26 @@
+/** `trackgen generate --watch`: a run now, then one a save, until Ctrl-C (or the context's signal). */
 import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { CONFIG_FILE, loadSettings, type Settings } from '../../config/load.js';
-import { planDocuments } from '../../pipeline/plan.js';
-import { watchTargets } from '../../watch/targets.js';
-import { DEBOUNCE_MS, watchAndRun } from '../../watch/watch.js';
-import type { ParsedArgs } from '../command.js';
-import { EXIT_OK, writeLine, type CliContext } from '../io.js';
-import { printDiagnostics } from '../print-diagnostics.js';
-import { forceAndAdopt, settingsFlags, writePlan } from './generate.js';
+import { CONFIG_FILE, loadSettings, type Settings } from '../config/load.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { writeReport } from '../pipeline/describe.js';
+import { planDocuments } from '../pipeline/plan.js';
+import { writePlannedFiles } from '../pipeline/write-planned-files.js';
+import { shownPath } from '../text/paths.js';
+import { watchTargets } from '../watch/targets.js';
+import { DEBOUNCE_MS, watchAndRun } from '../watch/watch.js';
+import type { ParsedArgs } from './command.js';
+import { writeLine, type CliContext } from './io.js';
+import { printDiagnostics } from './print-diagnostics.js';
+import { printReport } from './print-plan.js';
+import { forceAndAdopt, settingsFlags } from './shared-flags.js';
 
-/** `generate --watch`: a run now, then one a save, until Ctrl-C (or the context's signal). */
-export async function runWatch(context: CliContext, args: ParsedArgs): Promise<number> {
+/** Stopping the watch is its normal end: exit 0, whatever the last run found. */
+export async function watchDocuments(context: CliContext, args: ParsedArgs): Promise<number> {
   const controller = context.signal === undefined ? new AbortController() : undefined;
   const signal = context.signal ?? (controller as AbortController).signal;
   const onInterrupt = () => controller?.abort();
   if (controller !== undefined) process.once('SIGINT', onInterrupt);
-  const shown = (path: string) => relative(context.cwd, path).split('\\').join('/') || '.';
+  const shown = (path: string) => shownPath(context.cwd, path);
   let settings: Settings | undefined;
 
   const generateOnce = async (trigger: string): Promise<void> => {
@@ -47,7 +52,10 @@ export async function runWatch(context: CliContext, args: ParsedArgs): Promise<n
     }
     try {
       const plan = await planDocuments(settings, { cwd: context.cwd, ...forceAndAdopt(args) });
-      await writePlan(context, plan, true, prefix);
+      const { written } = plan.valid
+        ? await writePlannedFiles(plan)
+        : { written: new Set<string>() };
+      printReport(context, writeReport(plan, written, { quiet: true, prefix }));
     } catch (error) {
       // One bad save must not end the watch: say what failed and wait for the next one.
       writeLine(

@@ -1,0 +1,47 @@
+/** `trackgen check` (and `generate --check`): every document compared with its file, nothing written. */
+import { hasErrors } from '../diagnostics.js';
+import { EXIT_OK, EXIT_PROBLEMS } from '../exit-codes.js';
+import { openRunCache } from '../pipeline/cache/cached-plan.js';
+import { conflictCount } from '../pipeline/describe.js';
+import { isSkipped } from '../pipeline/planned-file.js';
+import { runPipeline } from '../pipeline/run.js';
+import { plural } from '../text/plural.js';
+import type { ParsedArgs } from './command.js';
+import { writeLine, type CliContext } from './io.js';
+import { printDiagnostics } from './print-diagnostics.js';
+import { printConflicts, printStaleDiffs } from './print-plan.js';
+import { settingsFlags } from './shared-flags.js';
+
+export async function checkDocuments(context: CliContext, args: ParsedArgs): Promise<number> {
+  const flags = settingsFlags(args);
+  const result = await runPipeline(
+    { cwd: context.cwd, flags, write: false },
+    openRunCache(context.cwd, flags, context.env),
+  );
+  if (result.plan === undefined) {
+    printDiagnostics(context.stderr, result.configDiagnostics);
+    return EXIT_PROBLEMS;
+  }
+  const { plan } = result;
+  printDiagnostics(context.stderr, plan.diagnostics);
+  if (!plan.valid) return EXIT_PROBLEMS;
+  const stale = plan.files.filter((file) => file.merge.changed || isSkipped(file));
+  if (args.values['quiet'] === true)
+    for (const file of stale) writeLine(context.stdout, file.shownAs);
+  else {
+    for (const file of stale.filter(isSkipped))
+      writeLine(context.stdout, `${file.shownAs}: not written (see the problems above)`);
+    await printStaleDiffs(context.stdout, plan, stale);
+    printConflicts(context.stdout, plan);
+  }
+  if (stale.length === 0 && !hasErrors(plan.diagnostics)) {
+    writeLine(context.stdout, `${plural(plan.files.length, 'document')} up to date`);
+    return EXIT_OK;
+  }
+  const conflicts = conflictCount(plan);
+  writeLine(
+    context.stdout,
+    `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`,
+  );
+  return EXIT_PROBLEMS;
+}

@@ -1,0 +1,101 @@
+/**
+ * A digest of everything a run reads. Any change — a byte of a record, a template, the config,
+ * a new commit, a rebuilt trackgen — gives a different fingerprint. Read from files alone, with
+ * no schema library, before the run reads anything: what it describes is never newer than the run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from '../../config/settings.js';
+import { findGitDirectory } from '../../git/directory.js';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function fingerprint(
+  settings: Settings,
+  configText: string | undefined,
+  reportPaths: readonly string[],
+  version: number,
+): string {
+  const hash = createHash('sha256');
+  const add = (label: string, content: string | Buffer | undefined) => {
+    hash.update(
+      `\u0000${label}\u0000${content === undefined ? '\u0001missing' : content.length}\u0000`,
+    );
+    if (content !== undefined) hash.update(content);
+  };
+  add('version', String(version));
+  add('settings', JSON.stringify(settings));
+  add('config', configText);
+  add('build', buildStamp());
+  add('project', bytesOf(join(settings.dataDir, 'project.json')));
+  const sessionsDir = join(settings.dataDir, 'sessions');
+  for (const entry of listOrEmpty(sessionsDir))
+    add(`session:${entry}`, bytesOf(join(sessionsDir, entry)));
+  for (const path of reportPaths) add(`report:${path}`, bytesOf(path));
+  for (const dir of [join(PACKAGE_ROOT, 'templates'), settings.templatesDir]) {
+    if (dir === undefined) continue;
+    for (const sub of ['', 'partials']) {
+      for (const entry of listOrEmpty(join(dir, sub)))
+        add(`template:${dir}/${sub}/${entry}`, bytesOf(join(dir, sub, entry)));
+    }
+  }
+  add('git', gitHead(settings.root));
+  return hash.digest('hex');
+}
+
+/** Sizes and times of trackgen's own built files: a rebuild invalidates every cache. */
+function buildStamp(): string {
+  const dist = join(PACKAGE_ROOT, 'dist');
+  const stamps: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) {
+        const info = statSync(path);
+        stamps.push(`${path}:${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  if (existsSync(dist)) walk(dist);
+  return stamps.join('\n');
+}
+
+/** HEAD and the commit it names, read from files: commits from git history are an input too. */
+function gitHead(root: string): string {
+  const gitDir = findGitDirectory(root);
+  if (gitDir === undefined) return 'no git';
+  const head = bytesOf(join(gitDir, 'HEAD'))?.toString('utf8') ?? '';
+  const ref = /^ref:\s*(.+)$/m.exec(head)?.[1]?.trim();
+  const commonDir = bytesOf(join(gitDir, 'commondir'))?.toString('utf8').trim();
+  const refsRoot = commonDir === undefined ? gitDir : resolve(gitDir, commonDir);
+  const target =
+    ref === undefined
+      ? ''
+      : (bytesOf(join(refsRoot, ref))?.toString('utf8') ??
+        bytesOf(join(refsRoot, 'packed-refs'))?.toString('utf8') ??
+        '');
+  return `${head}\n${target}`;
+}
+
+/**
+ * Bytes, not text, and any failure (a directory where a record should be) counts as missing:
+ * the fingerprint only has to differ, and the full run then reports the problem with its place.
+ */
+function bytesOf(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function listOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
