@@ -3,7 +3,8 @@
 // that use it. Order, lowest first (folders on one line are siblings and may not import each other):
 const LAYERS = [
   ['diagnostic-rules'], // the registry of rule ids and severities
-  ['text', 'markdown', 'diagnostics'], // small pure helpers every stage may use
+  ['text', 'markdown', 'diagnostics', 'exit-codes'], // small pure helpers every stage may use
+  ['fs', 'diagnostic-lines'], // reading a file or nothing; diagnostics as printed lines
   ['data'], // load and validate the records (the schema lives here)
   ['config'], // settings: validated like the data
   ['coverage'], // read coverage reports into one typed report
