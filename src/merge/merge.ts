@@ -10,10 +10,12 @@ import {
   type Section,
   type Structure,
 } from './document.js';
+import { findDuplicateKinds } from './duplicates.js';
 import { applyEdits, shiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
 import { formatManifest } from './markers.js';
+import { renderingKeys } from './section-keys.js';
 import { LineIndex } from '../text/position.js';
 import type { Conflict, MergeInput, MergeResult, SectionOutcome } from './types.js';
 
@@ -234,7 +236,9 @@ function updateManifest(
 }
 
 /**
- * The headings adoption could not match, at their positions in the merged file.
+ * What the merged file says about its own structure: the headings adoption could not match, and
+ * a second section of a kind trackgen generates (checked on every run, so `check` keeps
+ * reporting a file that contradicts itself). Positions are those of the merged file.
  */
 async function structureFindings(
   path: string,
@@ -251,5 +255,18 @@ async function structureFindings(
     rule: 'adopt-unmatched',
     message: finding.message,
   }));
+  // The merged text's markers are trackgen's own by now: no need to verify them again.
+  const { sections } = await readStructure(merged, true);
+  for (const duplicate of findDuplicateKinds(
+    merged,
+    sections,
+    renderingKeys(fresh.text, fresh.sections),
+  ))
+    findings.push({
+      ...at(duplicate.offset),
+      severity: duplicate.severity,
+      rule: 'duplicate-kind',
+      message: duplicate.message,
+    });
   return findings;
 }
