@@ -169,6 +169,7 @@ export function adoptHeadings(
   fresh: string,
   sections: readonly Section[],
   eol: '\n' | '\r\n',
+  force?: 'all' | ReadonlySet<string>,
 ): Adoption {
   const keys = renderingKeys(fresh, sections);
   const outline = readOutline(text);
@@ -240,10 +241,16 @@ export function adoptHeadings(
     });
   }
 
+  // Text in a section about to be forced is replaced by the rendering: it does not count.
+  const forced = used.filter(
+    (_, index) => force === 'all' || force?.has(adopted[index] ?? '') === true,
+  );
   const released: string[] = [];
   for (const key of keys.keys) {
     if (key.kind !== 'heading' || byHeading.has(key)) continue;
     const elsewhere = outline.headings.find((heading) => {
+      if (forced.some((range) => range.start <= heading.start && heading.start < range.end))
+        return false;
       const strength = matchStrength(key, heading, { anyLevel: true });
       return heading.level !== key.level && (strength === 'words' || strength === 'alias');
     });
@@ -251,7 +258,7 @@ export function adoptHeadings(
     released.push(key.id);
     findings.push({
       offset: elsewhere.start + elsewhere.column - 1,
-      message: `Section \`${key.id}\` (\`${'#'.repeat(key.level)} ${key.text}\`) is not added: this file has it as \`${elsewhere.source}\`, ${describeLevel(elsewhere.level)} where trackgen's is ${describeLevel(key.level)}, so it stays your text; to have trackgen generate it, make this heading level ${key.level} and adopt again, or delete \`${key.id}\` from the manifest line`,
+      message: `Section \`${key.id}\` (\`${'#'.repeat(key.level)} ${key.text}\`) is not added: this file has it as \`${elsewhere.source}\`, ${describeLevel(elsewhere.level)} where trackgen's is ${describeLevel(key.level)}, so it stays your text; to have trackgen generate it instead, delete \`${key.id}\` from the manifest line (and this part, or the file will have both)`,
     });
   }
   if (released.length > 0) {

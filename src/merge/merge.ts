@@ -107,7 +107,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
   let adoption: Adoption | undefined;
   if (!structure.hasMarkers) {
     if (input.adopt !== true) return unmarked(path, existing);
-    adoption = adoptHeadings(text, fresh.text, fresh.sections, eol);
+    adoption = adoptHeadings(text, fresh.text, fresh.sections, eol, force);
     text = adoption.text;
     structure = await readStructure(text, false);
     fullParse ||= structure.fullParse;
