@@ -1,71 +1,68 @@
 import { toEol, type Section } from './document.js';
 import { applyEdits, type Edit } from './edits.js';
-import { formatBegin, formatEnd } from './markers.js';
-import { endOffset, parseMarkdown, plainText, startOffset } from './parse.js';
+import { matchStrength, matches, MATCH_STRENGTHS } from './heading-match.js';
+import { formatBegin, formatEnd, formatManifest } from './markers.js';
+import { readOutline, type Outline, type OutlineHeading } from './outline.js';
+import { renderingKeys, type RenderingKeys, type SectionKey } from './section-keys.js';
 
-/** Heading text for matching: case, emoji, punctuation and markup do not count. */
-export function normaliseHeading(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Something adoption reports, at an offset of the file as it was. */
+export interface AdoptionFinding {
+  readonly offset: number;
+  readonly message: string;
 }
 
-const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-
-interface Key {
-  readonly heading: string;
-  /** The heading is the first line of the section (else it is the template's, just before it). */
-  readonly inside: boolean;
+export interface Adoption {
+  readonly text: string;
+  /** The edits that turned the file into `text` (to place findings in the final file). */
+  readonly edits: readonly Edit[];
+  readonly adopted: readonly string[];
+  /** Sections left out because the file has their kind at another heading level. */
+  readonly released: readonly string[];
+  readonly findings: readonly AdoptionFinding[];
 }
 
-function atxText(line: string): string | undefined {
-  const match = ATX.exec(line);
-  return match === null ? undefined : (match[2] ?? '').replace(/\]\([^)]*\)/g, ']');
-}
+type HeadingKey = Extract<SectionKey, { kind: 'heading' }>;
 
-/** How a rendered section is recognised: its own first heading, or the heading just before it. */
-function keyOf(fresh: string, sections: readonly Section[], index: number): Key | undefined {
-  const section = sections[index];
-  if (section === undefined) return undefined;
-  const firstLine = section.body.split('\n').find((line) => line.trim() !== '');
-  const own = firstLine === undefined ? undefined : atxText(firstLine);
-  if (own !== undefined) return { heading: normaliseHeading(own), inside: true };
-  const gapStart = sections[index - 1]?.end.next ?? 0;
-  const gap = fresh
-    .slice(gapStart, section.begin.start)
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-  const last = gap[gap.length - 1];
-  const before = last === undefined ? undefined : atxText(last);
-  return before === undefined ? undefined : { heading: normaliseHeading(before), inside: false };
-}
-
-function frontMatterEnd(text: string): number {
-  const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  return match === null ? 0 : match[0].length;
+/** Where a section's text is in the file: from its heading (or footer) to where it ends. */
+interface Match {
+  readonly key: SectionKey;
+  readonly heading: OutlineHeading | undefined;
+  readonly start: number;
 }
 
 /** Offset just after the line break of the last non-blank line before `limit` (and after `from`). */
 function trimTrailingBlankLines(text: string, from: number, limit: number): number {
   let end = limit;
   while (end > from) {
-    const lineStart = text.lastIndexOf('\n', end - 2) + 1;
+    const lineStart = lineStartAt(text, end - 1);
     if (text.slice(Math.max(lineStart, from), end).trim() !== '') break;
     end = Math.max(lineStart, from);
   }
   return end;
 }
 
+function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function skipBlankLines(text: string, offset: number, limit: number): number {
+  let start = offset;
+  while (start < limit) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    if (text.slice(start, next).trim() !== '') break;
+    start = next;
+  }
+  return start;
+}
+
 /** The non-blank lines the template puts between a section and the next (a `---` rule, say). */
-function gapAfter(fresh: string, sections: readonly Section[], index: number): string[] {
+function gapAfter(fresh: string, sections: readonly Section[], id: string): string[] {
+  const index = sections.findIndex((section) => section.id === id);
   const section = sections[index];
   if (section === undefined) return [];
-  const next = sections[index + 1];
   return fresh
-    .slice(section.end.next, next?.begin.start ?? fresh.length)
+    .slice(section.end.next, sections[index + 1]?.begin.start ?? fresh.length)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
@@ -90,87 +87,188 @@ function withoutTemplateGap(
   return cut;
 }
 
-function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** A rule that closes a section separates it from the next: it stays outside the markers. */
+function withoutClosingBreaks(text: string, start: number, end: number, breaks: Set<number>) {
+  let cut = end;
+  while (cut > start && breaks.has(lineStartAt(text, cut - 1)))
+    cut = trimTrailingBlankLines(text, start, lineStartAt(text, cut - 1));
+  return cut;
 }
 
-function nextLineStart(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
+/** Pairs rendered sections with the file's headings: strongest matches first, then the title. */
+function matchHeadings(keys: RenderingKeys, outline: Outline): Map<HeadingKey, OutlineHeading> {
+  const matched = new Map<HeadingKey, OutlineHeading>();
+  const taken = new Set<OutlineHeading>();
+  const headingKeys = keys.keys.filter((key): key is HeadingKey => key.kind === 'heading');
+  const take = (key: HeadingKey, heading: OutlineHeading | undefined): void => {
+    if (heading === undefined) return;
+    matched.set(key, heading);
+    taken.add(heading);
+  };
+  for (const strength of MATCH_STRENGTHS) {
+    for (const key of headingKeys) {
+      if (matched.has(key)) continue;
+      take(
+        key,
+        outline.headings.find(
+          (heading) => !taken.has(heading) && matchStrength(key, heading) === strength,
+        ),
+      );
+    }
+  }
+  // A document has one title, whatever its words: the rendering's only level-1 section is the
+  // file's first level-1 heading.
+  const titles = headingKeys.filter((key) => key.level === 1);
+  const [title] = titles;
+  const firstH1 = outline.headings.find((heading) => heading.level === 1);
+  if (titles.length === 1 && title !== undefined && !matched.has(title) && firstH1 !== undefined)
+    if (!taken.has(firstH1)) take(title, firstH1);
+  return matched;
+}
+
+/**
+ * A section runs from its heading to the next heading at which a section may begin: one of the
+ * same or a higher level, or one at a level the rendering's sections begin at (unless the
+ * rendering has that heading inside this section), or the footer.
+ */
+function sectionEnd(
+  text: string,
+  heading: OutlineHeading,
+  key: HeadingKey,
+  keys: RenderingKeys,
+  outline: Outline,
+): number {
+  const boundary = outline.headings.find(
+    (other) =>
+      other.start > heading.start &&
+      (other.level <= heading.level ||
+        (keys.sectionLevels.has(other.level) &&
+          !key.subheadings.some((subheading) => matches(subheading, other)))),
+  );
+  const footer = outline.footers[0];
+  const footerStart =
+    footer !== undefined && footer.breakStart > heading.start ? footer.breakStart : text.length;
+  return Math.min(boundary?.start ?? text.length, footerStart);
+}
+
+function describeLevel(level: number): string {
+  return `a level-${level} heading`;
 }
 
 /**
  * Marks the sections of a hand-written file: each rendered section whose heading matches a
- * top-level heading of the file gets markers around the file's own text under that heading.
- * The base hash is the new rendering's, so text that differs from it is reported as a hand edit
- * (and `--force` takes the rendering). Everything unmatched stays as it is.
+ * heading of the file (see heading-match.ts), and the rendered footer if the file ends with one,
+ * gets markers around the file's own text there. The base hash is the new rendering's, so text
+ * that differs from it is reported as a hand edit (and `--force` takes the rendering). Headings
+ * that match nothing are reported and stay as they are; a rendered section whose heading the
+ * file has at another level is left out (listed in the manifest, as if released), so the file
+ * never gets that kind of section twice.
  */
-export async function adoptHeadings(
+export function adoptHeadings(
   text: string,
   fresh: string,
   sections: readonly Section[],
   eol: '\n' | '\r\n',
-): Promise<{ text: string; adopted: string[] }> {
-  const root = await parseMarkdown(text);
-  const skip = frontMatterEnd(text);
-  const headings = (root.children ?? [])
-    .filter((node) => node.type === 'heading' && startOffset(node) >= skip)
-    .map((node) => ({
-      depth: node.depth ?? 1,
-      start: lineStartAt(text, startOffset(node)),
-      end: endOffset(node),
-      key: normaliseHeading(plainText(node)),
-    }));
+  force?: 'all' | ReadonlySet<string>,
+): Adoption {
+  const keys = renderingKeys(fresh, sections);
+  const outline = readOutline(text);
+  const breaks = new Set(outline.breaks);
+  const byHeading = matchHeadings(keys, outline);
+  const matchesFound: Match[] = [];
+  for (const [key, heading] of byHeading)
+    matchesFound.push({
+      key,
+      heading,
+      start: key.inside ? heading.start : skipBlankLines(text, heading.next, text.length),
+    });
+  const footerKey = keys.keys.find((key) => key.kind === 'footer');
+  const footer = outline.footers[0];
+  if (footerKey !== undefined && footer !== undefined)
+    matchesFound.push({ key: footerKey, heading: undefined, start: footer.start });
+  matchesFound.sort((a, b) => a.start - b.start);
+
   const used: { start: number; end: number }[] = [];
   const edits: Edit[] = [];
   const adopted: string[] = [];
-  const keys = sections.map((_, index) => keyOf(fresh, sections, index));
-  sections.forEach((section, index) => {
-    const key = keys[index];
-    if (key === undefined || key.heading === '') return;
-    const position = headings.findIndex((heading) => heading.key === key.heading);
-    const heading = headings[position];
-    if (heading === undefined) return;
-    // A section ends where the next heading of its level begins, or where the heading of another
-    // rendered section does: an h1 title section must not swallow the h2 sections under it.
-    const otherKeys = new Set(
-      keys
-        .filter((other, otherIndex) => otherIndex !== index && other !== undefined)
-        .map((other) => other?.heading),
-    );
-    const following = headings
-      .slice(position + 1)
-      .find((other) => other.depth <= heading.depth || otherKeys.has(other.key));
-    const limit = following?.start ?? text.length;
-    let start = key.inside ? heading.start : nextLineStart(text, heading.end);
-    while (start < limit && text.slice(start, nextLineStart(text, start)).trim() === '')
-      start = nextLineStart(text, start);
-    const end = withoutTemplateGap(
-      text,
-      start,
-      trimTrailingBlankLines(text, start, limit),
-      gapAfter(fresh, sections, index),
-    );
-    if (used.some((range) => start < range.end && range.start < end) || start > end) return;
+  for (const { key, heading, start } of matchesFound) {
+    const section = sections.find((candidate) => candidate.id === key.id);
+    if (section === undefined) continue;
+    const limit =
+      key.kind === 'heading' && heading !== undefined
+        ? sectionEnd(text, heading, key, keys, outline)
+        : text.length;
+    let end = trimTrailingBlankLines(text, start, limit);
+    end = withoutTemplateGap(text, start, end, gapAfter(fresh, sections, key.id));
+    if (!key.endsWithBreak) end = withoutClosingBreaks(text, start, end, breaks);
+    if (used.some((range) => start < range.end && range.start < end) || start > end) continue;
     used.push({ start, end });
     adopted.push(section.id);
-    const begin = formatBegin({ id: section.id, hash: section.attributes.hash, pinned: false });
     if (start === end) {
       // Nothing under the heading: nothing of the person's to keep, so take the rendering.
       const lead = start === text.length && text !== '' && !text.endsWith('\n') ? eol : '';
+      const blankAfter = start === limit && limit < text.length ? eol : '';
       edits.push({
         start,
         end,
         text:
-          lead +
-          toEol(`${fresh.slice(section.begin.start, section.end.end)}\n`, eol) +
-          (start === limit && following !== undefined ? eol : ''),
+          lead + toEol(`${fresh.slice(section.begin.start, section.end.end)}\n`, eol) + blankAfter,
       });
-      return;
+      continue;
     }
     const close = end === text.length && !text.endsWith('\n') ? eol : '';
+    const begin = formatBegin({ id: section.id, hash: section.attributes.hash, pinned: false });
     edits.push({ start, end: start, text: begin + eol });
     edits.push({ start: end, end, text: `${close}${formatEnd(section.id)}${eol}` });
-  });
-  return { text: applyEdits(text, edits), adopted };
+  }
+
+  const findings: AdoptionFinding[] = [];
+  const matchedHeadings = new Set(byHeading.values());
+  const deepest = Math.max(0, ...keys.sectionLevels);
+  const inside = (offset: number): boolean =>
+    used.some((range) => range.start <= offset && offset < range.end);
+  const unmatched = outline.headings.filter(
+    (heading) =>
+      heading.level <= deepest &&
+      !matchedHeadings.has(heading) &&
+      !inside(heading.start) &&
+      !keys.templateHeadings.some((template) => matchStrength(template, heading) === 'words'),
+  );
+  for (const heading of unmatched) {
+    findings.push({
+      offset: heading.start + heading.column - 1,
+      message: `Heading \`${heading.source}\` matches no section trackgen generates in this file: it stays your text, outside the markers`,
+    });
+  }
+
+  // Text in a section about to be forced is replaced by the rendering: it does not count.
+  const forced = used.filter(
+    (_, index) => force === 'all' || force?.has(adopted[index] ?? '') === true,
+  );
+  const released: string[] = [];
+  for (const key of keys.keys) {
+    if (key.kind !== 'heading' || byHeading.has(key)) continue;
+    const elsewhere = outline.headings.find((heading) => {
+      if (forced.some((range) => range.start <= heading.start && heading.start < range.end))
+        return false;
+      const strength = matchStrength(key, heading, { anyLevel: true });
+      return heading.level !== key.level && (strength === 'words' || strength === 'alias');
+    });
+    if (elsewhere === undefined) continue;
+    released.push(key.id);
+    findings.push({
+      offset: elsewhere.start + elsewhere.column - 1,
+      message: `Section \`${key.id}\` (\`${'#'.repeat(key.level)} ${key.text}\`) is not added: this file has it as \`${elsewhere.source}\`, ${describeLevel(elsewhere.level)} where trackgen's is ${describeLevel(key.level)}, so it stays your text; to have trackgen generate it instead, delete \`${key.id}\` from the manifest line (and this part, or the file will have both)`,
+    });
+  }
+  if (released.length > 0) {
+    const lead = text === '' || text.endsWith('\n') ? eol : eol + eol;
+    edits.push({
+      start: text.length,
+      end: text.length,
+      text: `${lead}${formatManifest(released)}${eol}`,
+    });
+  }
+  findings.sort((a, b) => a.offset - b.offset);
+  return { text: applyEdits(text, edits), edits, adopted, released, findings };
 }

@@ -28,3 +28,11 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   pieces.push(text.slice(cursor));
   return pieces.join('');
 }
+
+/** Where an offset of the text lands after the edits (insertions at the offset come before it). */
+export function shiftOffset(offset: number, edits: readonly Edit[]): number {
+  let shifted = offset;
+  for (const edit of edits)
+    if (edit.end <= offset) shifted += edit.text.length - (edit.end - edit.start);
+  return shifted;
+}

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { adoptHeadings } from './adopt.js';
+import { adoptHeadings, type Adoption } from './adopt.js';
 import { sectionDiff } from './conflict-diff.js';
 import { decideSection } from './decide.js';
 import {
@@ -10,10 +10,13 @@ import {
   type Section,
   type Structure,
 } from './document.js';
-import { applyEdits, type Edit } from './edits.js';
+import { findDuplicateKinds } from './duplicates.js';
+import { applyEdits, shiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
 import { formatManifest } from './markers.js';
+import { renderingKeys } from './section-keys.js';
+import { LineIndex } from '../text/position.js';
 import type { Conflict, MergeInput, MergeResult, SectionOutcome } from './types.js';
 
 function result(
@@ -101,11 +104,13 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
       existing,
     );
   }
+  let adoption: Adoption | undefined;
   if (!structure.hasMarkers) {
     if (input.adopt !== true) return unmarked(path, existing);
-    text = (await adoptHeadings(text, fresh.text, fresh.sections, eol)).text;
+    adoption = adoptHeadings(text, fresh.text, fresh.sections, eol, force);
+    text = adoption.text;
     structure = await readStructure(text, false);
-    fullParse = true;
+    fullParse ||= structure.fullParse;
     const problem = structure.problems[0];
     if (problem !== undefined)
       throw new Error(`Adoption produced broken markers (a trackgen bug): ${problem.message}`);
@@ -184,7 +189,9 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
   );
   if (manifestEdit !== undefined) edits.push(manifestEdit);
 
-  const content = bom + applyEdits(text, edits);
+  const merged = applyEdits(text, edits);
+  diagnostics.push(...(await structureFindings(path, merged, fresh, adoption, edits)));
+  const content = bom + merged;
   return result({ content, diagnostics, conflicts, sections: outcomes, fullParse }, existing);
 }
 
@@ -226,4 +233,40 @@ function updateManifest(
   const old = new Set(manifest.ids);
   if (old.size === ids.length && ids.every((id) => old.has(id))) return undefined;
   return { start: manifest.marker.start, end: manifest.marker.end, text: formatManifest(ids) };
+}
+
+/**
+ * What the merged file says about its own structure: the headings adoption could not match, and
+ * a second section of a kind trackgen generates (checked on every run, so `check` keeps
+ * reporting a file that contradicts itself). Positions are those of the merged file.
+ */
+async function structureFindings(
+  path: string,
+  merged: string,
+  fresh: Fresh,
+  adoption: Adoption | undefined,
+  mergeEdits: readonly Edit[],
+): Promise<Diagnostic[]> {
+  const lines = new LineIndex(merged);
+  const at = (offset: number) => ({ file: path, ...lines.position(offset) });
+  const findings: Diagnostic[] = (adoption?.findings ?? []).map((finding) => ({
+    ...at(shiftOffset(shiftOffset(finding.offset, adoption?.edits ?? []), mergeEdits)),
+    severity: 'warning',
+    rule: 'adopt-unmatched',
+    message: finding.message,
+  }));
+  // The merged text's markers are trackgen's own by now: no need to verify them again.
+  const { sections } = await readStructure(merged, true);
+  for (const duplicate of findDuplicateKinds(
+    merged,
+    sections,
+    renderingKeys(fresh.text, fresh.sections),
+  ))
+    findings.push({
+      ...at(duplicate.offset),
+      severity: duplicate.severity,
+      rule: 'duplicate-kind',
+      message: duplicate.message,
+    });
+  return findings;
 }

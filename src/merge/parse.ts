@@ -1,5 +1,5 @@
 /**
- * The full parse, only for files the scanner could not vouch for and for adoption. The remark
+ * The full parse, only for files the scanner could not vouch for. The remark
  * stack is imported lazily: a run where every file is as trackgen wrote it never loads it.
  */
 export interface MarkdownNode {
@@ -52,9 +52,4 @@ export function nodesAt(root: MarkdownNode, offset: number): MarkdownNode[] {
     current = child;
   }
   return chain;
-}
-
-export function plainText(node: MarkdownNode): string {
-  if (node.value !== undefined) return node.value;
-  return (node.children ?? []).map(plainText).join('');
 }

@@ -1,0 +1,101 @@
+import type { Severity } from '../diagnostics.js';
+import type { Section } from './document.js';
+import { matches, matchStrength } from './heading-match.js';
+import { readOutline, type OutlineHeading } from './outline.js';
+import type { RenderingKeys } from './section-keys.js';
+
+export interface DuplicateKind {
+  readonly offset: number;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+function within(section: Section, offset: number): boolean {
+  return offset >= section.begin.next && offset < section.end.start;
+}
+
+/**
+ * Finds a second section of a kind trackgen generates in this file: a heading that matches a
+ * generated section's heading (as adoption matches them) but is not that section's own, or a
+ * second footer. Such a file contradicts itself (two progress tables, two statuses). A heading
+ * that only shares the rendered heading's label ("Coverage …") is a warning: it may be the
+ * person's own section.
+ */
+export function findDuplicateKinds(
+  text: string,
+  sections: readonly Section[],
+  keys: RenderingKeys,
+): DuplicateKind[] {
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  const outline = readOutline(text);
+  const ownHeading = new Map<string, OutlineHeading>();
+  for (const key of keys.keys) {
+    const section = byId.get(key.id);
+    if (section === undefined || key.kind !== 'heading') continue;
+    const previousEnd = Math.max(
+      0,
+      ...sections
+        .filter((other) => other.end.next <= section.begin.start)
+        .map((other) => other.end.next),
+    );
+    // A template heading before the section: the one of its kind nearest to it, whatever a
+    // person wrote between.
+    const before = outline.headings.filter(
+      (heading) => heading.start >= previousEnd && heading.next <= section.begin.start,
+    );
+    const own = key.inside
+      ? outline.headings.find((heading) => within(section, heading.start))
+      : (before.filter((heading) => matchStrength(key, heading) !== undefined).at(-1) ??
+        before.at(-1));
+    if (own !== undefined) ownHeading.set(key.id, own);
+  }
+  const owned = new Set(ownHeading.values());
+  const lineOf = (section: Section, id: string): number => ownHeading.get(id)?.line ?? section.line;
+
+  const found: DuplicateKind[] = [];
+  for (const key of keys.keys) {
+    const section = byId.get(key.id);
+    if (section === undefined) continue;
+    if (key.kind === 'footer') {
+      for (const footer of outline.footers) {
+        if (within(section, footer.start)) continue;
+        found.push({
+          offset: footer.start,
+          severity: 'error',
+          message: `Found a second footer: trackgen generates the footer at line ${section.line + 1} (section \`${key.id}\`); keep one, deleting these lines or that section with its markers`,
+        });
+      }
+      continue;
+    }
+    // The rendering itself may have such a heading inside another section: that one is no second.
+    const renderedIn = new Set(
+      [...keys.headingsIn]
+        .filter(
+          ([id, headings]) => id !== key.id && headings.some((heading) => matches(key, heading)),
+        )
+        .map(([id]) => id),
+    );
+    const container = (offset: number): string | undefined =>
+      sections.find((other) => within(other, offset))?.id;
+    for (const heading of outline.headings) {
+      if (owned.has(heading) || within(section, heading.start)) continue;
+      if (renderedIn.has(container(heading.start) ?? '')) continue;
+      const strength = matchStrength(key, heading);
+      if (strength === undefined) continue;
+      const generated = `${'#'.repeat(key.level)} ${key.text}`;
+      found.push({
+        offset: heading.start + heading.column - 1,
+        severity: strength === 'label' ? 'warning' : 'error',
+        message: `${strength === 'label' ? 'This may be' : 'Found'} a second \`${generated}\` section: trackgen generates it at line ${lineOf(section, key.id)} (section \`${key.id}\`); merge \`${heading.source}\` into it, or rename this heading`,
+      });
+    }
+  }
+  // One finding per place: a heading may look like several sections (two modules' coverage).
+  const byOffset = new Map<number, DuplicateKind>();
+  for (const duplicate of found) {
+    const seen = byOffset.get(duplicate.offset);
+    if (seen === undefined || (seen.severity === 'warning' && duplicate.severity === 'error'))
+      byOffset.set(duplicate.offset, duplicate);
+  }
+  return [...byOffset.values()].sort((a, b) => a.offset - b.offset);
+}

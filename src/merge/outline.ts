@@ -1,0 +1,169 @@
+/**
+ * The outline of a Markdown text read line by line: its headings, thematic breaks and footer.
+ * Cheap enough to run on every merge (no parse): it skips front matter, fenced code and
+ * multi-line HTML comments, and reads ATX headings and one-line setext headings. Headings inside
+ * lists or quotes are not top-level headings and do not start at column 1–4 unprefixed, so a
+ * line scan sees what a Markdown reader sees in the documents trackgen keeps.
+ */
+export interface OutlineHeading {
+  readonly level: number;
+  /** The heading's text, without the `#`s or the setext underline. */
+  readonly text: string;
+  /** Offset of the heading's first line. */
+  readonly start: number;
+  /** Offset just after the heading's last line (its line break included). */
+  readonly next: number;
+  /** 1-based line and column of the heading's first non-blank character. */
+  readonly line: number;
+  readonly column: number;
+  /** The heading as written, for messages (`## Module Progress`). */
+  readonly source: string;
+}
+
+/**
+ * Heading-less closing lines: from a thematic break after the last heading, only paragraphs and
+ * breaks follow, the first of them opening with emphasis (`**Last Updated**: …`).
+ */
+export interface OutlineFooter {
+  /** Offset of the thematic break line. */
+  readonly breakStart: number;
+  /** Offset of the first line after the break that is not blank (nor an HTML comment). */
+  readonly start: number;
+  readonly line: number;
+}
+
+export interface Outline {
+  readonly headings: readonly OutlineHeading[];
+  /** Offsets of the lines that are thematic breaks. */
+  readonly breaks: readonly number[];
+  /** Every break that could begin a footer (earliest first); the first is the footer. */
+  readonly footers: readonly OutlineFooter[];
+}
+
+interface Line {
+  readonly start: number;
+  readonly next: number;
+  readonly text: string;
+  readonly number: number;
+  kind: 'blank' | 'comment' | 'heading' | 'break' | 'paragraph' | 'block' | 'code';
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Lines that open a block other than a paragraph: list items, quotes, tables, HTML, indented code. */
+const OTHER_BLOCK = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|\||<))/;
+const EMPHASIS_START = /^ {0,3}(?:\*\*?|__?)[^\s*_]/;
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let number = text.slice(0, from).split('\n').length;
+  for (let start = from; start < text.length; number += 1) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    const content = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
+    lines.push({ start, next, text: content, number, kind: 'paragraph' });
+    start = next;
+  }
+  return lines;
+}
+
+function classify(lines: Line[]): void {
+  let fence: string | undefined;
+  let inComment = false;
+  for (const line of lines) {
+    const text = line.text;
+    if (fence !== undefined) {
+      line.kind = 'code';
+      const close = FENCE.exec(text);
+      if (close?.[1] !== undefined && close[1][0] === fence[0] && close[1].length >= fence.length)
+        if (text.trim() === close[1]) fence = undefined;
+    } else if (inComment) {
+      line.kind = 'comment';
+      if (text.includes('-->')) inComment = false;
+    } else if (text.trim() === '') line.kind = 'blank';
+    else if (/^ {0,3}<!--/.test(text)) {
+      line.kind = 'comment';
+      inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->');
+    } else if (FENCE.test(text)) {
+      line.kind = 'code';
+      fence = FENCE.exec(text)?.[1];
+    } else if (ATX.test(text)) line.kind = 'heading';
+    else if (THEMATIC_BREAK.test(text)) line.kind = 'break';
+    else if (OTHER_BLOCK.test(text)) line.kind = 'block';
+  }
+}
+
+function heading(
+  level: number,
+  text: string,
+  first: Line,
+  last: Line,
+  source: string,
+): OutlineHeading {
+  const column = first.text.length - first.text.trimStart().length + 1;
+  return {
+    level,
+    text: text.trim(),
+    start: first.start,
+    next: last.next,
+    line: first.number,
+    column,
+    source,
+  };
+}
+
+export function readOutline(text: string): Outline {
+  const skip = FRONT_MATTER.exec(text)?.[0].length ?? 0;
+  const lines = splitLines(text, skip);
+  classify(lines);
+  const headings: OutlineHeading[] = [];
+  const breaks: number[] = [];
+  lines.forEach((line, index) => {
+    const before = lines[index - 1];
+    if (line.kind === 'heading') {
+      const match = ATX.exec(line.text);
+      const hashes = match?.[1] ?? '#';
+      headings.push(heading(hashes.length, match?.[2] ?? '', line, line, line.text.trim()));
+      return;
+    }
+    const underline = SETEXT_UNDERLINE.exec(line.text);
+    // A one-line paragraph underlined by `===` or `---` is a heading, not a paragraph and a break.
+    const opensParagraph =
+      before?.kind === 'paragraph' && (index < 2 || lines[index - 2]?.kind !== 'paragraph');
+    if (underline?.[1] !== undefined && before !== undefined && opensParagraph) {
+      const level = underline[1].startsWith('=') ? 1 : 2;
+      headings.push(heading(level, before.text, before, line, before.text.trim()));
+      before.kind = 'heading';
+      line.kind = 'heading';
+      return;
+    }
+    if (line.kind === 'break') breaks.push(line.start);
+  });
+  return { headings, breaks, footers: findFooters(lines) };
+}
+
+function findFooters(lines: readonly Line[]): OutlineFooter[] {
+  const footers: OutlineFooter[] = [];
+  let closingOnly = true;
+  let firstContent: Line | undefined;
+  // Walk back from the end: a break opens a footer while everything after it is paragraphs,
+  // breaks and comments, and the first line after it opens with emphasis.
+  for (let index = lines.length - 1; index >= 0 && closingOnly; index -= 1) {
+    const line = lines[index];
+    if (line === undefined) break;
+    if (line.kind === 'break') {
+      if (firstContent !== undefined && EMPHASIS_START.test(firstContent.text))
+        footers.unshift({
+          breakStart: line.start,
+          start: firstContent.start,
+          line: firstContent.number,
+        });
+      firstContent = undefined;
+    } else if (line.kind === 'paragraph') firstContent = line;
+    else if (line.kind !== 'blank' && line.kind !== 'comment') closingOnly = false;
+  }
+  return footers;
+}

@@ -1,0 +1,130 @@
+import type { Section } from './document.js';
+import { HEADING_ALIASES } from './heading-aliases.js';
+import { headingLabel, significantWords } from './heading-words.js';
+import { readOutline, type Outline, type OutlineHeading } from './outline.js';
+
+/** The words a heading is recognised by: its own, those before its separator, an alias's. */
+export interface HeadingWords {
+  readonly level: number;
+  readonly text: string;
+  readonly words: readonly string[];
+  readonly label: readonly string[];
+  readonly aliases: readonly (readonly string[])[];
+}
+
+/** How a rendered section is recognised in a document trackgen did not write. */
+export type SectionKey =
+  | (HeadingWords & {
+      readonly kind: 'heading';
+      readonly id: string;
+      /** The heading is the section's first line (else it is the template's, just before it). */
+      readonly inside: boolean;
+      /** Headings the rendering has inside the section (`## Overview` under a title, say). */
+      readonly subheadings: readonly HeadingWords[];
+      /** The rendering ends with a thematic break inside the section. */
+      readonly endsWithBreak: boolean;
+    })
+  | { readonly kind: 'footer'; readonly id: string; readonly endsWithBreak: boolean };
+
+export interface RenderingKeys {
+  readonly keys: readonly SectionKey[];
+  /** The levels at which the rendering's sections begin: headings there end a section. */
+  readonly sectionLevels: ReadonlySet<number>;
+  /** Headings the template writes outside every section (a title above them, say). */
+  readonly templateHeadings: readonly HeadingWords[];
+  /** The headings each rendered section has in its text, by section id. */
+  readonly headingsIn: ReadonlyMap<string, readonly OutlineHeading[]>;
+}
+
+export function headingWords(heading: OutlineHeading, id?: string): HeadingWords {
+  const label = headingLabel(heading.text);
+  return {
+    level: heading.level,
+    text: heading.text,
+    words: significantWords(heading.text),
+    label: label === undefined ? [] : significantWords(label),
+    aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map(significantWords),
+  };
+}
+
+function endsWithBreak(text: string, section: Section): boolean {
+  const lines = text
+    .slice(section.begin.next, section.end.start)
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(lines[lines.length - 1] ?? '');
+}
+
+function keyOf(
+  text: string,
+  outline: Outline,
+  sections: readonly Section[],
+  index: number,
+): SectionKey | undefined {
+  const section = sections[index];
+  if (section === undefined) return undefined;
+  const inBody = outline.headings.filter(
+    (heading) => heading.start >= section.begin.next && heading.start < section.end.start,
+  );
+  const firstContent = text
+    .slice(section.begin.next, section.end.start)
+    .split('\n')
+    .find((line) => line.trim() !== '');
+  const own = inBody[0];
+  const breakAtEnd = endsWithBreak(text, section);
+  if (own !== undefined && own.source === firstContent?.trim()) {
+    return {
+      kind: 'heading',
+      id: section.id,
+      inside: true,
+      subheadings: inBody.slice(1).map((heading) => headingWords(heading)),
+      endsWithBreak: breakAtEnd,
+      ...headingWords(own, section.id),
+    };
+  }
+  const gapStart = sections[index - 1]?.end.next ?? 0;
+  const before = outline.headings.filter(
+    (heading) => heading.start >= gapStart && heading.next <= section.begin.start,
+  );
+  const last = before[before.length - 1];
+  const gapAfterHeading = last === undefined ? '' : text.slice(last.next, section.begin.start);
+  if (last !== undefined && gapAfterHeading.trim() === '') {
+    return {
+      kind: 'heading',
+      id: section.id,
+      inside: false,
+      subheadings: inBody.map((heading) => headingWords(heading)),
+      endsWithBreak: breakAtEnd,
+      ...headingWords(last, section.id),
+    };
+  }
+  const footer = outline.footers[0];
+  if (footer !== undefined && footer.start >= section.begin.start && footer.start < section.end.end)
+    return { kind: 'footer', id: section.id, endsWithBreak: breakAtEnd };
+  return undefined;
+}
+
+/** Reads the keys of a rendering's sections (those without a heading or footer have none). */
+export function renderingKeys(text: string, sections: readonly Section[]): RenderingKeys {
+  const outline = readOutline(text);
+  const keys = sections
+    .map((_, index) => keyOf(text, outline, sections, index))
+    .filter((key) => key !== undefined);
+  const sectionLevels = new Set(keys.flatMap((key) => (key.kind === 'heading' ? [key.level] : [])));
+  const headingsIn = new Map(
+    sections.map((section) => [
+      section.id,
+      outline.headings.filter(
+        (heading) => heading.start >= section.begin.next && heading.start < section.end.start,
+      ),
+    ]),
+  );
+  const templateHeadings = outline.headings
+    .filter((heading) =>
+      sections.every(
+        (section) => heading.start < section.begin.start || heading.start >= section.end.next,
+      ),
+    )
+    .map((heading) => headingWords(heading));
+  return { keys, sectionLevels, templateHeadings, headingsIn };
+}
