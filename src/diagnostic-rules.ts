@@ -215,6 +215,18 @@ export const RULES = {
     doc: 'merge.md',
     description: 'The file has no trackgen markers; it is not written (use --adopt).',
   },
+  'adopt-unmatched': {
+    severity: 'warning',
+    doc: 'merge.md',
+    description:
+      "On --adopt, a heading of the file matches no generated section (it stays the person's text), or a section is left out because the file has its heading at another level.",
+  },
+  'duplicate-kind': {
+    severity: 'error',
+    doc: 'merge.md',
+    description:
+      'A second section of a kind trackgen generates, or a second footer; a warning when only the heading label matches. The file is still written.',
+  },
   'hand-edit': {
     severity: 'warning',
     doc: 'merge.md',
