@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../config/load.js';
-import { readCoverageReport } from '../coverage/read.js';
+import { readCoverageReport } from '../coverage/index.js';
 import { PROJECT_FILE } from '../data/load.js';
 import { addDocsScript, configFileText, projectFileText } from './files.js';
 import { findCoverageReport, howToProduceReport } from './find-report.js';

@@ -1,5 +1,5 @@
 /** Connects the hand-kept module list with the coverage report. */
-import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
+import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 
 /**
  * Finds a module's entry in the report. Reports name files relative to their source root, which

@@ -1,5 +1,5 @@
 /** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
-import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
+import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 import type { Module, Session } from '../data/schema.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
 import { basename, difference, toFigures } from './sessions.js';

@@ -3,7 +3,7 @@
  * and the Markdown-aware escaping of data. Every helper is a plain function of its arguments.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { formatPercent } from '../coverage/percent.js';
+import { formatPercent } from '../coverage/index.js';
 import { inlineText, neutraliseMarkers, tableCell } from './markdown-text.js';
 import { formatTable } from './table.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageReport, ModuleCoverage } from '../../src/coverage/types.js';
+import type { CoverageReport, ModuleCoverage } from '../../src/coverage/index.js';
 import {
   findModuleCoverage,
   labelMissingRanges,

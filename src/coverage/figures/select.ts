@@ -1,5 +1,5 @@
-import { sumTotals } from './figures.js';
-import type { CoverageReport, ModuleCoverage } from './types.js';
+import type { CoverageReport, ModuleCoverage } from './report.js';
+import { sumTotals } from './totals.js';
 
 /**
  * The modules a `--module` selector names: a path, a short name, a path suffix

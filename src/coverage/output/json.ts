@@ -1,4 +1,5 @@
-import type { CoverageReport, CoverageTotals } from './types.js';
+import type { CoverageReport } from '../figures/report.js';
+import type { CoverageTotals } from '../figures/totals.js';
 
 /**
  * `trackgen coverage --format json`: a public contract, these names and no others.

@@ -1,6 +1,7 @@
-import { humanCompare } from './human-sort.js';
-import { formatPercent } from './percent.js';
-import type { CoverageReport, CoverageTotals } from './types.js';
+import { formatPercent } from '../figures/percent.js';
+import type { CoverageReport } from '../figures/report.js';
+import type { CoverageTotals } from '../figures/totals.js';
+import { humanCompare } from './rows.js';
 
 /**
  * The table `coverage report -m --precision=N` prints (coverage.py 6.5's layout): Name,

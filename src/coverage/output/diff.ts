@@ -1,6 +1,6 @@
-import { humanCompare } from './human-sort.js';
-import { formatPercent } from './percent.js';
-import type { CoverageReport } from './types.js';
+import { formatPercent } from '../figures/percent.js';
+import type { CoverageReport } from '../figures/report.js';
+import { humanCompare } from './rows.js';
 
 /**
  * Before → after per module (matched by path), new and removed modules, and the total.

@@ -1,6 +1,7 @@
-import { humanCompare } from './human-sort.js';
-import { formatPercent } from './percent.js';
-import type { CoverageReport, CoverageTotals } from './types.js';
+import { formatPercent } from '../figures/percent.js';
+import type { CoverageReport } from '../figures/report.js';
+import type { CoverageTotals } from '../figures/totals.js';
+import { humanCompare } from './rows.js';
 
 /** The same table as a GFM table, padded so the Markdown source reads as a table too. */
 export function formatMarkdownTable(report: CoverageReport, precision: number): string {
