@@ -1,9 +1,10 @@
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
 import { arcItems, lineRanges, missingColumn, rangesText } from './ranges.js';
-import { sumTotals, totals, type CoverageTotals } from './totals.js';
+import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
 
-export interface ModuleCoverage extends CoverageTotals {
+/** One file's figures, and the lines and branches it misses. */
+export class ModuleCoverage extends CoverageTotals {
   /** Path relative to the report's source root, with forward slashes: `app/services/sync.py`. */
   readonly path: string;
   /** Short name for trackers: the basename where unique, otherwise the shortest unique path suffix. */
@@ -18,6 +19,21 @@ export interface ModuleCoverage extends CoverageTotals {
   readonly missing: string;
   /** The last line number the report mentions (a lower bound for the file's length). */
   readonly lastLine: number;
+
+  constructor(
+    counts: CoverageCounts,
+    hasBranchData: boolean,
+    details: Omit<ModuleCoverage, keyof CoverageTotals>,
+  ) {
+    super(counts, hasBranchData);
+    this.path = details.path;
+    this.name = details.name;
+    this.missingLines = details.missingLines;
+    this.missingRanges = details.missingRanges;
+    this.partialArcs = details.partialArcs;
+    this.missing = details.missing;
+    this.lastLine = details.lastLine;
+  }
 }
 
 /**
@@ -71,7 +87,6 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     coveredBranches += taken;
     if (ran) partialBranches += total - taken;
   }
-  const statements = file.lines.length;
   const missed = missingLines.length;
   const arcs =
     hasBranchData && file.missingArcs.size > 0
@@ -79,16 +94,22 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
       : [];
   const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
   const missingRanges = rangesText(ranges);
-  return {
+  const counts = {
+    statements: file.lines.length,
+    missed,
+    branches,
+    coveredBranches,
+    partialBranches,
+  };
+  return new ModuleCoverage(counts, hasBranchData, {
     path: file.path,
     name,
-    ...totals(statements, missed, hasBranchData, branches, coveredBranches, partialBranches),
     missingLines,
     missingRanges,
     partialArcs: arcs.map(([, text]) => text),
     missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
     lastLine: lastLine(file),
-  };
+  });
 }
 
 function lastLine(file: FileLines): number {

@@ -1,7 +1,20 @@
 import { percentCovered } from './percent.js';
 
-/** A module's or a roll-up's figures, counted the way coverage.py counts them. */
-export interface CoverageTotals {
+/** What a module's figures are counted from; branch counts are 0 when branches were not measured. */
+export interface CoverageCounts {
+  readonly statements: number;
+  readonly missed: number;
+  readonly branches: number;
+  readonly coveredBranches: number;
+  readonly partialBranches: number;
+}
+
+/**
+ * A module's or a roll-up's figures, counted the way coverage.py counts them. Like its
+ * Numbers (results.py), only counts are kept: percent and TRUE 100 are derived from them, so
+ * they never disagree with the counts, and a roll-up adds counts, never percents.
+ */
+export class CoverageTotals {
   readonly statements: number;
   readonly missed: number;
   /** null when the report carries no branch data at all (not the same as 0 branches). */
@@ -12,62 +25,46 @@ export interface CoverageTotals {
    * took 1 of its 3 exits counts 2). For the usual two-way branch, the number of such lines.
    */
   readonly partialBranches: number | null;
-  /** Unrounded percent, 0–100: (covered statements + covered branches) / (statements + branches). */
-  readonly percent: number;
-  /** Every statement and every branch covered; false when there is no branch data. */
-  readonly true100: boolean;
   /** Whether branches were measured (false: branch figures are null and percent is statements only). */
   readonly hasBranchData: boolean;
+
+  constructor(counts: CoverageCounts, hasBranchData: boolean) {
+    this.statements = counts.statements;
+    this.missed = counts.missed;
+    this.branches = hasBranchData ? counts.branches : null;
+    this.coveredBranches = hasBranchData ? counts.coveredBranches : null;
+    this.partialBranches = hasBranchData ? counts.partialBranches : null;
+    this.hasBranchData = hasBranchData;
+  }
+
+  /** Unrounded percent, 0–100: (covered statements + covered branches) / (statements + branches). */
+  get percent(): number {
+    return percentCovered(
+      this.statements,
+      this.statements - this.missed,
+      this.branches ?? 0,
+      this.coveredBranches ?? 0,
+    );
+  }
+
+  /** Every statement and every branch covered; false when there is no branch data. */
+  get true100(): boolean {
+    return this.hasBranchData && this.missed === 0 && this.coveredBranches === this.branches;
+  }
 }
 
-/** Totals over modules (or any subset of them), as coverage.py adds Numbers. */
+/** Totals over modules (or any subset of them), as coverage.py adds Numbers: count by count. */
 export function sumTotals(
   modules: readonly CoverageTotals[],
   hasBranchData: boolean,
 ): CoverageTotals {
-  let statements = 0;
-  let missed = 0;
-  let branches = 0;
-  let coveredBranches = 0;
-  let partialBranches = 0;
+  const sum = { statements: 0, missed: 0, branches: 0, coveredBranches: 0, partialBranches: 0 };
   for (const module of modules) {
-    statements += module.statements;
-    missed += module.missed;
-    branches += module.branches ?? 0;
-    coveredBranches += module.coveredBranches ?? 0;
-    partialBranches += module.partialBranches ?? 0;
+    sum.statements += module.statements;
+    sum.missed += module.missed;
+    sum.branches += module.branches ?? 0;
+    sum.coveredBranches += module.coveredBranches ?? 0;
+    sum.partialBranches += module.partialBranches ?? 0;
   }
-  return totals(statements, missed, hasBranchData, branches, coveredBranches, partialBranches);
-}
-
-export function totals(
-  statements: number,
-  missed: number,
-  hasBranchData: boolean,
-  branches: number,
-  coveredBranches: number,
-  partialBranches: number,
-): CoverageTotals {
-  if (!hasBranchData) {
-    return {
-      statements,
-      missed,
-      branches: null,
-      coveredBranches: null,
-      partialBranches: null,
-      percent: percentCovered(statements, statements - missed, 0, 0),
-      true100: false,
-      hasBranchData,
-    };
-  }
-  return {
-    statements,
-    missed,
-    branches,
-    coveredBranches,
-    partialBranches,
-    percent: percentCovered(statements, statements - missed, branches, coveredBranches),
-    true100: missed === 0 && coveredBranches === branches,
-    hasBranchData,
-  };
+  return new CoverageTotals(sum, hasBranchData);
 }
