@@ -14,7 +14,8 @@ export {
 export { mergeRawReports } from './raw/merge.js';
 export { buildReport } from './figures/report.js';
 export { formatPercent, percentCovered, DEFAULT_PRECISION } from './figures/percent.js';
-export { formatRanges, formatPartialArcs, formatMissing } from './figures/ranges.js';
+export type { LineRange } from './figures/ranges.js';
+export { formatRanges, formatPartialArcs, formatMissing, rangesText } from './figures/ranges.js';
 export { shortNames } from './figures/naming.js';
 export { selectModules } from './figures/select.js';
 export { formatTextTable } from './output/text-table.js';

@@ -45,7 +45,8 @@ export function buildModuleView(
     (session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete',
   );
   const first = worked[0];
-  const coverage = currentCoverage(findModuleCoverage(report, module.path));
+  const found = findModuleCoverage(report, module.path);
+  const coverage = currentCoverage(found);
   const markedComplete = completing !== undefined;
   // Only a report can say a module regressed; without one, trust the records.
   const regressed = markedComplete && coverage !== null && !coverage.true100;
@@ -106,7 +107,7 @@ export function buildModuleView(
     focus: module.focus ?? null,
     features: module.features ?? [],
     missingAreas:
-      coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),
+      found === undefined ? [] : labelMissingRanges(found.missingLineRanges, module.areas ?? []),
     lists: module.lists ?? [],
     risk: module.risk ?? null,
     riskNote: module.riskNote ?? null,

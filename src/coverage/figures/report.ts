@@ -1,6 +1,6 @@
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
-import { arcItems, lineRanges, missingColumn, rangesText } from './ranges.js';
+import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
 import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
 
 /** One file's figures, and the lines and branches it misses. */
@@ -13,6 +13,8 @@ export class ModuleCoverage extends CoverageTotals {
   readonly missingLines: readonly number[];
   /** coverage.py's `report -m` grouping of missingLines: `109-166, 170-179, 323`. */
   readonly missingRanges: string;
+  /** The same grouping as data, for code that works with the ranges: `[[109, 166], [323, 323]]`. */
+  readonly missingLineRanges: readonly LineRange[];
   /** Partial branch arcs as `report -m` lists them: `26->30`, `54->exit`. */
   readonly partialArcs: readonly string[];
   /** The Missing column of `report -m`: ranges and arcs interleaved by line, `16, 26->30, 36, 42-43, 54->exit`. */
@@ -30,6 +32,7 @@ export class ModuleCoverage extends CoverageTotals {
     this.name = details.name;
     this.missingLines = details.missingLines;
     this.missingRanges = details.missingRanges;
+    this.missingLineRanges = details.missingLineRanges;
     this.partialArcs = details.partialArcs;
     this.missing = details.missing;
     this.lastLine = details.lastLine;
@@ -106,6 +109,7 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     name,
     missingLines,
     missingRanges,
+    missingLineRanges: ranges,
     partialArcs: arcs.map(([, text]) => text),
     missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
     lastLine: lastLine(file),
