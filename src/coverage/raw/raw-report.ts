@@ -2,6 +2,7 @@
  * The readers' contract: what every reader returns (per-line facts per file, with module
  * paths) or throws (a ScanError placed by byte offset). Nothing here computes a figure.
  */
+import { toSlashes } from '../../text/paths.js';
 
 /** What a reader returns: per-line facts for each file, before any figure is computed. */
 export interface RawReport {
@@ -63,11 +64,11 @@ export class ScanError extends Error {
  * of the report's `<source>` roots when it is absolute and lies under one.
  */
 export function modulePath(filename: string, sourceRoots: readonly string[]): string {
-  let path = filename.trim().replace(/\\/g, '/');
+  let path = toSlashes(filename.trim());
   while (path.startsWith('./')) path = path.slice(2);
   if (isAbsolute(path)) {
     for (const root of sourceRoots) {
-      const prefix = `${root.replace(/\\/g, '/').replace(/\/+$/, '')}/`;
+      const prefix = `${toSlashes(root).replace(/\/+$/, '')}/`;
       const matches = /^[a-zA-Z]:\//.test(prefix)
         ? path.toLowerCase().startsWith(prefix.toLowerCase())
         : path.startsWith(prefix);
