@@ -1,6 +1,7 @@
 /** The coverage stage's public API: read reports into a CoverageReport, format and compare them. */
 export type { CoverageReport, ModuleCoverage } from './figures/report.js';
 export type { CoverageTotals } from './figures/totals.js';
+export type { LineRange } from './figures/ranges.js';
 export type { RawReport, FileLines } from './raw/raw-report.js';
 export type { CoverageJson, CoverageJsonModule, CoverageJsonTotals } from './output/json.js';
 export type { CoverageDiff, ModuleDiff, ModuleChange } from './output/diff.js';
@@ -14,7 +15,6 @@ export {
 export { mergeRawReports } from './raw/merge.js';
 export { buildReport } from './figures/report.js';
 export { formatPercent, percentCovered, DEFAULT_PRECISION } from './figures/percent.js';
-export type { LineRange } from './figures/ranges.js';
 export { formatRanges, formatPartialArcs, formatMissing, rangesText } from './figures/ranges.js';
 export { shortNames } from './figures/naming.js';
 export { selectModules } from './figures/select.js';

@@ -164,7 +164,7 @@ function grownCopy<T extends Int32Array | Uint8Array>(array: T, size: number): T
  * (line, destination; grouped by line in reading order). A report holds one per file: as
  * views into the line store they cost no copying and leave nothing for the GC to move.
  */
-export class ArcMap implements ReadonlyMap<number, readonly number[]> {
+class ArcMap implements ReadonlyMap<number, readonly number[]> {
   readonly size: number;
 
   constructor(

@@ -1,3 +1,7 @@
+/**
+ * Merging sightings of the same line: within one report (two classes naming one file, a line
+ * written twice) and across reports of the same code (split CI jobs).
+ */
 import type { FileLines, LineEntry, RawReport } from './raw-report.js';
 
 /**
