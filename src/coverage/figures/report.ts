@@ -4,7 +4,7 @@ import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from 
 import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
 
 /** One file's figures, and the lines and branches it misses. */
-export class ModuleCoverage extends CoverageTotals {
+export interface ModuleCoverage extends CoverageTotals {
   /** Path relative to the report's source root, with forward slashes: `app/services/sync.py`. */
   readonly path: string;
   /** Short name for trackers: the basename where unique, otherwise the shortest unique path suffix. */
@@ -21,6 +21,24 @@ export class ModuleCoverage extends CoverageTotals {
   readonly missing: string;
   /** The last line number the report mentions (a lower bound for the file's length). */
   readonly lastLine: number;
+}
+
+const NO_RANGES = new Int32Array(0);
+
+/**
+ * ModuleCoverage as a report holds it. A large report has hundreds of thousands of missing
+ * ranges: as [start, end] arrays they would cost some 20 MB per 100 MB of report, so they are
+ * kept flat (start, end, start, end…) in one Int32Array and made into pairs when asked for.
+ */
+class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
+  readonly path: string;
+  readonly name: string;
+  readonly missingLines: readonly number[];
+  readonly missingRanges: string;
+  readonly partialArcs: readonly string[];
+  readonly missing: string;
+  readonly lastLine: number;
+  readonly #rangeBounds: Int32Array;
 
   constructor(
     counts: CoverageCounts,
@@ -32,10 +50,20 @@ export class ModuleCoverage extends CoverageTotals {
     this.name = details.name;
     this.missingLines = details.missingLines;
     this.missingRanges = details.missingRanges;
-    this.missingLineRanges = details.missingLineRanges;
     this.partialArcs = details.partialArcs;
     this.missing = details.missing;
     this.lastLine = details.lastLine;
+    this.#rangeBounds =
+      details.missingLineRanges.length === 0
+        ? NO_RANGES
+        : new Int32Array(details.missingLineRanges.flat());
+  }
+
+  get missingLineRanges(): readonly LineRange[] {
+    const ranges: LineRange[] = [];
+    for (let index = 0; index + 1 < this.#rangeBounds.length; index += 2)
+      ranges.push([this.#rangeBounds[index] ?? 0, this.#rangeBounds[index + 1] ?? 0]);
+    return ranges;
   }
 }
 
@@ -104,7 +132,7 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     coveredBranches,
     partialBranches,
   };
-  return new ModuleCoverage(counts, hasBranchData, {
+  return new PackedModuleCoverage(counts, hasBranchData, {
     path: file.path,
     name,
     missingLines,
