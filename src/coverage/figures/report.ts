@@ -53,10 +53,7 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
     this.partialArcs = details.partialArcs;
     this.missing = details.missing;
     this.lastLine = details.lastLine;
-    this.#rangeBounds =
-      details.missingLineRanges.length === 0
-        ? NO_RANGES
-        : new Int32Array(details.missingLineRanges.flat());
+    this.#rangeBounds = packRanges(details.missingLineRanges);
   }
 
   get missingLineRanges(): readonly LineRange[] {
@@ -65,6 +62,17 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
       ranges.push([this.#rangeBounds[index] ?? 0, this.#rangeBounds[index + 1] ?? 0]);
     return ranges;
   }
+}
+
+/** [start, end] pairs laid flat; a loop, as Array.prototype.flat costs more than the pairs. */
+function packRanges(ranges: readonly LineRange[]): Int32Array {
+  if (ranges.length === 0) return NO_RANGES;
+  const bounds = new Int32Array(ranges.length * 2);
+  ranges.forEach(([start, end], index) => {
+    bounds[index * 2] = start;
+    bounds[index * 2 + 1] = end;
+  });
+  return bounds;
 }
 
 /**
