@@ -1,5 +1,4 @@
-import { readCoverageReports } from '../coverage/read.js';
-import type { CoverageReport } from '../coverage/types.js';
+import { readCoverageReports, type CoverageReport } from '../coverage/index.js';
 import { UsageError } from '../diagnostics.js';
 import { InputProblem } from '../exit-codes.js';
 

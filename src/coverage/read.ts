@@ -1,7 +1,18 @@
-import { buildReport } from './build-report.js';
-import { mergeRawReports } from './merge.js';
-import { readRawReport } from './read-report.js';
-import type { CoverageReport } from './types.js';
+/**
+ * The edge that touches the disk: reads report files (Cobertura XML streamed in chunks,
+ * coverage.py JSON whole, recognised by content) into per-line facts and on into the typed
+ * report. Every problem with a file becomes a ReportFileError naming the file, with
+ * line:column where it is known.
+ */
+import { UsageError } from '../diagnostics.js';
+import { fileSource, memorySource, readHead, type ByteSource } from './cobertura/byte-source.js';
+import { scanCobertura } from './cobertura/scan.js';
+import { readSkeleton } from './cobertura/skeleton.js';
+import { readCoveragePyJson } from './coveragepy-json/read-json.js';
+import { detectFormat } from './detect-format.js';
+import { buildReport, type CoverageReport } from './figures/report.js';
+import { mergeRawReports } from './raw/merge.js';
+import { ScanError, type RawReport } from './raw/raw-report.js';
 
 /**
  * Reads one report file (Cobertura XML or coverage.py JSON, recognised by content) into a
@@ -22,4 +33,174 @@ export function readCoverageReports(
     mergeRawReports(raws),
     raws.map((raw) => raw.source),
   );
+}
+
+/** A problem with a report file: one line, `file:line:column: detail` where the place is known. */
+export class ReportFileError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly detail: string,
+  ) {
+    super(line === undefined ? `${file}: ${detail}` : `${file}:${line}:${column ?? 1}: ${detail}`);
+  }
+}
+
+/** `displayName` is how messages name the file (as the user typed it). */
+export function readRawReport(path: string, displayName = path): RawReport {
+  let source: ByteSource;
+  try {
+    source = fileSource(path);
+  } catch (error) {
+    throw new ReportFileError(
+      displayName,
+      undefined,
+      undefined,
+      `cannot read the report: ${describeFsError(error)}`,
+    );
+  }
+  try {
+    return readFrom(source, displayName);
+  } catch (error) {
+    if (error instanceof ScanError)
+      throw placeError(source, displayName, error, bodyOffsetOf(source));
+    if (isFsError(error))
+      throw new ReportFileError(
+        displayName,
+        undefined,
+        undefined,
+        `cannot read the report: ${describeFsError(error)}`,
+      );
+    throw error;
+  } finally {
+    source.close();
+  }
+}
+
+/** The same for bytes already in memory (tests, stdin). */
+export function readRawReportBytes(bytes: Uint8Array, displayName: string): RawReport {
+  const source = memorySource(bytes);
+  try {
+    return readFrom(source, displayName);
+  } catch (error) {
+    if (error instanceof ScanError)
+      throw placeError(source, displayName, error, bodyOffsetOf(source));
+    throw error;
+  }
+}
+
+function readFrom(source: ByteSource, displayName: string): RawReport {
+  const format = detectFormat(readHead(source, 4096));
+  switch (format.kind) {
+    case 'rejected':
+      throw new ScanError(undefined, format.message);
+    case 'utf16': {
+      // Rare (PowerShell redirection): decode whole, then read the UTF-8 like any other.
+      const bytes = readAll(source);
+      const text = new TextDecoder(format.bigEndian ? 'utf-16be' : 'utf-16le').decode(bytes);
+      try {
+        return readFrom(memorySource(Buffer.from(text, 'utf8')), displayName);
+      } catch (error) {
+        if (error instanceof ScanError)
+          throw new ScanError(undefined, `${error.message} (in the UTF-16 text)`);
+        throw error;
+      }
+    }
+    case 'json': {
+      const text = readAll(source).toString('utf8', format.bodyOffset);
+      try {
+        return readCoveragePyJson(text, displayName);
+      } catch (error) {
+        // JSON positions are in characters; turn them into bytes for placeError.
+        if (error instanceof ScanError && error.offset !== undefined) {
+          throw new ScanError(
+            format.bodyOffset + Buffer.byteLength(text.slice(0, error.offset)),
+            error.message,
+          );
+        }
+        throw error;
+      }
+    }
+    case 'xml':
+      return readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
+  }
+}
+
+function readAll(source: ByteSource): Buffer {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const count = source.read(chunk, 0, chunk.length, position);
+    if (count === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, count));
+    position += count;
+  }
+}
+
+function bodyOffsetOf(source: ByteSource): number {
+  const head = readHead(source, 3);
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+}
+
+function placeError(
+  source: ByteSource,
+  displayName: string,
+  error: ScanError,
+  bodyOffset: number,
+): ReportFileError {
+  if (error.offset === undefined)
+    return new ReportFileError(displayName, undefined, undefined, error.message);
+  const { line, column } = locate(source, error.offset, bodyOffset);
+  return new ReportFileError(displayName, line, column, error.message);
+}
+
+function isFsError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+function describeFsError(error: unknown): string {
+  if (!isFsError(error)) return String(error);
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, expected a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * Turns a byte offset into 1-based line and column (UTF-16 units, BOM not counted), reading
+ * the file again up to that point: only done for an error, so the fast path never counts lines.
+ */
+function locate(
+  source: ByteSource,
+  offset: number,
+  bodyOffset: number,
+): { line: number; column: number } {
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  let line = 1;
+  let column = 1;
+  let position = bodyOffset;
+  while (position < offset) {
+    const count = source.read(chunk, 0, Math.min(chunk.length, offset - position), position);
+    if (count === 0) break;
+    for (let index = 0; index < count; index++) {
+      const byte = chunk[index] ?? 0;
+      if (byte === 0x0a) {
+        line++;
+        column = 1;
+      } else if (byte < 0x80 || byte >= 0xc0) {
+        // A character starts here (continuation bytes 10xxxxxx do not); 4-byte ones are 2 units.
+        column += byte >= 0xf0 ? 2 : 1;
+      }
+    }
+    position += count;
+  }
+  return { line, column };
 }

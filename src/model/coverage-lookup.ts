@@ -1,5 +1,10 @@
 /** Connects the hand-kept module list with the coverage report. */
-import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
+import {
+  rangesText,
+  type CoverageReport,
+  type LineRange,
+  type ModuleCoverage,
+} from '../coverage/index.js';
 
 /**
  * Finds a module's entry in the report. Reports name files relative to their source root, which
@@ -26,29 +31,6 @@ function normalise(path: string): string {
   return path.replaceAll('\\', '/').replace(/^\.\//, '');
 }
 
-export interface LineRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Parses coverage.py's "109-166, 170-179, 323" into ranges. */
-export function parseRanges(ranges: string): LineRange[] {
-  return ranges
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => /^\d+(-\d+)?$/.test(part))
-    .map((part) => {
-      const [start, end] = part.split('-').map(Number);
-      return { start: start ?? 0, end: end ?? start ?? 0 };
-    });
-}
-
-export function formatRanges(ranges: readonly LineRange[]): string {
-  return ranges
-    .map(({ start, end }) => (start === end ? `${start}` : `${start}-${end}`))
-    .join(', ');
-}
-
 export interface LabelledArea {
   /** The report's missing ranges inside the area: "323, 340-350". */
   readonly lines: string;
@@ -61,19 +43,17 @@ export interface LabelledArea {
  * decides what is missing; a label whose lines are all covered now simply disappears.
  */
 export function labelMissingRanges(
-  missingRanges: string,
+  missingRanges: readonly LineRange[],
   areas: readonly { from: number; to: number; label: string }[],
 ): LabelledArea[] {
-  const ranges = parseRanges(missingRanges);
   const groups: { label: string | null; ranges: LineRange[] }[] = [];
-  for (const range of ranges) {
-    const area = areas.find(
-      (candidate) => range.start >= candidate.from && range.start <= candidate.to,
-    );
+  for (const range of missingRanges) {
+    const [start] = range;
+    const area = areas.find((candidate) => start >= candidate.from && start <= candidate.to);
     const label = area?.label ?? null;
     const last = groups.at(-1);
     if (last !== undefined && last.label === label) last.ranges.push(range);
     else groups.push({ label, ranges: [range] });
   }
-  return groups.map(({ label, ranges: grouped }) => ({ lines: formatRanges(grouped), label }));
+  return groups.map(({ label, ranges: grouped }) => ({ lines: rangesText(grouped), label }));
 }

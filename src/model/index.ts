@@ -4,13 +4,12 @@
  * no longer shows at TRUE 100%.
  */
 import type { Settings } from '../config/settings.js';
-import type { CoverageReport } from '../coverage/types.js';
+import { formatPercent, type CoverageReport } from '../coverage/index.js';
 import type { ProjectData } from '../data/load.js';
 import { locate, type JsonPath, type ParsedJson } from '../data/json-text.js';
 import type { Module, Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildModuleView } from './modules.js';
-import { formatPercent } from '../coverage/percent.js';
 import { buildSessionView, earlierTrue100, type SessionContext } from './sessions.js';
 import { buildTrackerContext, summarisePhase } from './tracker.js';
 import type {

@@ -1,5 +1,5 @@
 /** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
-import type { CoverageReport, ModuleCoverage } from '../coverage/types.js';
+import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 import type { Module, Session } from '../data/schema.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
 import { basename, difference, toFigures } from './sessions.js';
@@ -45,7 +45,8 @@ export function buildModuleView(
     (session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete',
   );
   const first = worked[0];
-  const coverage = currentCoverage(findModuleCoverage(report, module.path));
+  const found = findModuleCoverage(report, module.path);
+  const coverage = currentCoverage(found);
   const markedComplete = completing !== undefined;
   // Only a report can say a module regressed; without one, trust the records.
   const regressed = markedComplete && coverage !== null && !coverage.true100;
@@ -106,7 +107,7 @@ export function buildModuleView(
     focus: module.focus ?? null,
     features: module.features ?? [],
     missingAreas:
-      coverage === null ? [] : labelMissingRanges(coverage.missingRanges, module.areas ?? []),
+      found === undefined ? [] : labelMissingRanges(found.missingLineRanges, module.areas ?? []),
     lists: module.lists ?? [],
     risk: module.risk ?? null,
     riskNote: module.riskNote ?? null,

@@ -4,8 +4,7 @@
  */
 import { relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { readCoverageReports } from '../coverage/read.js';
-import type { CoverageReport } from '../coverage/types.js';
+import { readCoverageReports, type CoverageReport } from '../coverage/index.js';
 import { locate } from '../data/json-text.js';
 import type { ProjectData } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../diagnostics.js';

@@ -1,6 +1,5 @@
 /** Pure: the figures `record-coverage` stores, taken from a coverage report the way coverage.py shows them. */
-import { formatPercent } from '../coverage/percent.js';
-import type { CoverageReport, CoverageTotals } from '../coverage/types.js';
+import { formatPercent, type CoverageReport, type CoverageTotals } from '../coverage/index.js';
 import type { CoverageFigures, Module, Session } from '../data/schema.js';
 import { findModuleCoverage } from '../model/coverage-lookup.js';
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverageReport, ModuleCoverage } from '../../src/coverage/types.js';
-import {
-  findModuleCoverage,
-  labelMissingRanges,
-  parseRanges,
-} from '../../src/model/coverage-lookup.js';
+import type { CoverageReport, ModuleCoverage } from '../../src/coverage/index.js';
+import { findModuleCoverage, labelMissingRanges } from '../../src/model/coverage-lookup.js';
 
 const module = (path: string): ModuleCoverage => ({
   path,
@@ -20,6 +16,7 @@ const module = (path: string): ModuleCoverage => ({
   missing: '',
   missingLines: [],
   missingRanges: '',
+  missingLineRanges: [],
   partialArcs: [],
   lastLine: 10,
 });
@@ -67,20 +64,32 @@ describe('labelling missing ranges', () => {
       { from: 323, to: 350, label: 'Budget queries' },
       { from: 686, to: 712, label: 'Utility methods' },
     ];
-    expect(labelMissingRanges('109-166, 170-179, 323, 340-350, 686, 691, 703, 712', areas)).toEqual(
-      [
-        { lines: '109-166', label: 'Budget initialization' },
-        { lines: '170-179', label: null },
-        { lines: '323, 340-350', label: 'Budget queries' },
-        { lines: '686, 691, 703, 712', label: 'Utility methods' },
-      ],
-    );
+    const missing = [
+      [109, 166],
+      [170, 179],
+      [323, 323],
+      [340, 350],
+      [686, 686],
+      [691, 691],
+      [703, 703],
+      [712, 712],
+    ] as const;
+    expect(labelMissingRanges(missing, areas)).toEqual([
+      { lines: '109-166', label: 'Budget initialization' },
+      { lines: '170-179', label: null },
+      { lines: '323, 340-350', label: 'Budget queries' },
+      { lines: '686, 691, 703, 712', label: 'Utility methods' },
+    ]);
   });
 
-  it('drops a label whose lines are all covered now, and ignores partial-branch arcs', () => {
-    expect(
-      labelMissingRanges('12, 26->30, 40-41', [{ from: 100, to: 200, label: 'gone' }]),
-    ).toEqual([{ lines: '12, 40-41', label: null }]);
-    expect(parseRanges('')).toEqual([]);
+  it('drops a label whose lines are all covered now', () => {
+    const missing = [
+      [12, 12],
+      [40, 41],
+    ] as const;
+    expect(labelMissingRanges(missing, [{ from: 100, to: 200, label: 'gone' }])).toEqual([
+      { lines: '12, 40-41', label: null },
+    ]);
+    expect(labelMissingRanges([], [{ from: 100, to: 200, label: 'gone' }])).toEqual([]);
   });
 });

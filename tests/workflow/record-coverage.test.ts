@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { readCoverageReport } from '../../src/coverage/read.js';
+import { readCoverageReport } from '../../src/coverage/index.js';
 import type { CoverageFigures } from '../../src/data/schema.js';
 import type { SessionFigures } from '../../src/record/figures.js';
 import { writeFigures, type Stage } from '../../src/record/write-figures.js';

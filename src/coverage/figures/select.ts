@@ -1,5 +1,6 @@
-import { sumTotals } from './figures.js';
-import type { CoverageReport, ModuleCoverage } from './types.js';
+import { toSlashes } from '../../text/paths.js';
+import type { CoverageReport, ModuleCoverage } from './report.js';
+import { sumTotals } from './totals.js';
 
 /**
  * The modules a `--module` selector names: a path, a short name, a path suffix
@@ -15,7 +16,7 @@ export function selectModules(
   const unmatched: string[] = [];
   const chosen = new Set<ModuleCoverage>();
   for (const raw of selectors) {
-    const selector = raw.replace(/\\/g, '/').replace(/^\.\//, '');
+    const selector = toSlashes(raw).replace(/^\.\//, '');
     const directory = `${selector.replace(/\/+$/, '')}/`;
     const named = (module: ModuleCoverage) =>
       module.path === selector ||

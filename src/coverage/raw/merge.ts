@@ -1,37 +1,15 @@
 /**
- * Per-line facts for one source file: what every reader produces and what every figure is
- * computed from. One entry per distinct line number, ascending.
+ * Merging sightings of the same line: within one report (two classes naming one file, a line
+ * written twice) and across reports of the same code (split CI jobs).
  */
-export interface FileLines {
-  /** Path with forward slashes, relative to the report's source root where it could be made so. */
-  readonly path: string;
-  /** Statement line numbers, ascending, distinct. */
-  readonly lines: Int32Array;
-  /** 1 when the statement ran. */
-  readonly covered: Uint8Array;
-  /** Exits of a branch line (coverage.py: its possible arcs); -1 when the line is not a branch line. */
-  readonly branchTotal: Int32Array;
-  /** Exits taken; -1 when the line is not a branch line. */
-  readonly branchTaken: Int32Array;
-  /** Branch line -> destinations of the exits it did not take; a negative destination is `exit`. */
-  readonly missingArcs: ReadonlyMap<number, readonly number[]>;
-}
-
-/** One line as a reader saw it, before duplicates (same file and line) are merged. */
-export interface LineEntry {
-  readonly line: number;
-  readonly covered: boolean;
-  readonly branchTotal: number;
-  readonly branchTaken: number;
-  readonly missingArcs: readonly number[];
-}
+import type { FileLines, LineEntry, RawReport } from './raw-report.js';
 
 /**
  * Combines two sightings of the same line (two classes or methods in one report, or two
  * reports): covered if either covered it; for branches the better one wins. When both carry
  * coverage.py's arc lists, an arc is missing only if it is missing in both.
  */
-export function mergeLineEntry(a: LineEntry, b: LineEntry): LineEntry {
+function mergeLineEntry(a: LineEntry, b: LineEntry): LineEntry {
   const covered = a.covered || b.covered;
   if (a.branchTotal < 0) return { ...b, covered };
   if (b.branchTotal < 0) return { ...a, covered };
@@ -84,7 +62,7 @@ export function fileLinesFromEntries(path: string, entries: readonly LineEntry[]
 }
 
 /** The entries of a FileLines, for merging it with others. */
-export function entriesOf(file: FileLines): LineEntry[] {
+function entriesOf(file: FileLines): LineEntry[] {
   return Array.from(file.lines, (line, index) => ({
     line,
     covered: file.covered[index] === 1,
@@ -92,4 +70,35 @@ export function entriesOf(file: FileLines): LineEntry[] {
     branchTaken: file.branchTaken[index] ?? -1,
     missingArcs: file.missingArcs.get(line) ?? [],
   }));
+}
+
+/**
+ * Several reports of one code base (split CI jobs) as one: files matched by path, lines by
+ * number; a line is covered if any report covered it, and each branch line takes the best
+ * report (see mergeLineEntry). Branch data counts if any report has it.
+ */
+export function mergeRawReports(reports: readonly RawReport[]): RawReport {
+  const [first, ...others] = reports;
+  if (first === undefined) throw new RangeError('mergeRawReports needs at least one report');
+  if (others.length === 0) return first;
+  const byPath = new Map<string, FileLines[]>();
+  for (const report of reports) {
+    for (const file of report.files) {
+      const known = byPath.get(file.path);
+      if (known === undefined) byPath.set(file.path, [file]);
+      else known.push(file);
+    }
+  }
+  const files = [...byPath].map(([path, copies]) =>
+    copies.length === 1 && copies[0] !== undefined
+      ? copies[0]
+      : fileLinesFromEntries(path, copies.flatMap(entriesOf)),
+  );
+  return {
+    source: reports.map((report) => report.source).join(', '),
+    format: first.format,
+    sourceRoots: [...new Set(reports.flatMap((report) => report.sourceRoots))],
+    hasBranchData: reports.some((report) => report.hasBranchData),
+    files,
+  };
 }

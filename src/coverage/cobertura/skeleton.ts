@@ -1,9 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { FileLines } from './file-lines.js';
-import type { ScanResult, Segment } from './cobertura-scan.js';
-import { modulePath } from './paths.js';
-import type { RawReport } from './raw-report.js';
-import { ScanError } from './scan-error.js';
+import { modulePath, ScanError, type FileLines, type RawReport } from '../raw/raw-report.js';
+import type { ScanResult, Segment } from './scan.js';
 import { decodeEntities } from './xml-bytes.js';
 
 /**

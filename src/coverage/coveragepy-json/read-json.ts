@@ -1,7 +1,11 @@
-import { fileLinesFromEntries, type FileLines, type LineEntry } from './file-lines.js';
-import { modulePath } from './paths.js';
-import type { RawReport } from './raw-report.js';
-import { ScanError } from './scan-error.js';
+import { fileLinesFromEntries } from '../raw/merge.js';
+import {
+  modulePath,
+  ScanError,
+  type FileLines,
+  type LineEntry,
+  type RawReport,
+} from '../raw/raw-report.js';
 
 /**
  * coverage.py's JSON report (`coverage json`; 5.x–7.x shapes: `meta.format` absent, 2 or 3,

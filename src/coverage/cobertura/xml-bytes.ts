@@ -8,7 +8,6 @@ export const QUESTION = 0x3f;
 export const EQUALS = 0x3d;
 export const DOUBLE_QUOTE = 0x22;
 export const SINGLE_QUOTE = 0x27;
-export const AMPERSAND = 0x26;
 
 export function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;

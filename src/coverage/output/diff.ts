@@ -1,6 +1,8 @@
-import { humanCompare } from './human-sort.js';
-import { formatPercent } from './percent.js';
-import type { CoverageReport } from './types.js';
+import { gfmTable, type ColumnAlign } from '../../markdown/table.js';
+import { escapeText } from '../../markdown/text.js';
+import { formatPercent } from '../figures/percent.js';
+import type { CoverageReport } from '../figures/report.js';
+import { humanCompare } from './rows.js';
 
 /**
  * Before → after per module (matched by path), new and removed modules, and the total.
@@ -97,9 +99,9 @@ export function formatDiff(diff: CoverageDiff, precision: number, markdown: bool
   const cell = (text: string, column: number) =>
     right(column) ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0);
   if (markdown) {
-    const line = (row: readonly string[]) => `| ${row.map(cell).join(' | ')} |`;
-    const rule = `| ${widths.map((size, column) => (right(column) ? `${'-'.repeat(Math.max(2, size - 1))}:` : '-'.repeat(Math.max(3, size)))).join(' | ')} |`;
-    return `${[line(header), rule, ...rows.map(line), line(total)].join('\n')}\n`;
+    const align = header.map((_, column): ColumnAlign => (right(column) ? 'right' : 'none'));
+    const escaped = rows.map(([path = '', ...figures]) => [escapeText(path), ...figures]);
+    return `${gfmTable(header, [...escaped, total], { align })}\n`;
   }
   const line = (row: readonly string[]) => row.map(cell).join('  ').trimEnd();
   const rule = '-'.repeat(line(header).length);

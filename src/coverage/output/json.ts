@@ -1,4 +1,6 @@
-import type { CoverageReport, CoverageTotals } from './types.js';
+import type { CoverageReport } from '../figures/report.js';
+import type { CoverageTotals } from '../figures/totals.js';
+import { reportRows } from './rows.js';
 
 /**
  * `trackgen coverage --format json`: a public contract, these names and no others.
@@ -28,14 +30,16 @@ export interface CoverageJson {
 }
 
 export function toCoverageJson(report: CoverageReport): CoverageJson {
+  // The contract lists modules in the report's own order (by path), not the tables' human order.
+  const rows = reportRows(report, 'path');
   return {
-    totals: jsonTotals(report.totals),
-    modules: report.modules.map((module) => ({
-      name: module.name,
-      path: module.path,
-      ...jsonTotals(module),
-      missingLines: module.missingRanges,
-      partialArcs: [...module.partialArcs],
+    totals: jsonTotals(rows.total.figures),
+    modules: rows.modules.map((row) => ({
+      name: row.name,
+      path: row.path,
+      ...jsonTotals(row.figures),
+      missingLines: row.missingRanges,
+      partialArcs: [...row.partialArcs],
     })),
   };
 }

@@ -1,6 +1,6 @@
-import { humanCompare } from './human-sort.js';
-import { formatPercent } from './percent.js';
-import type { CoverageReport, CoverageTotals } from './types.js';
+import { formatPercent } from '../figures/percent.js';
+import type { CoverageReport } from '../figures/report.js';
+import { reportRows, type ReportRow } from './rows.js';
 
 /**
  * The table `coverage report -m --precision=N` prints (coverage.py 6.5's layout): Name,
@@ -8,27 +8,22 @@ import type { CoverageReport, CoverageTotals } from './types.js';
  * Branch columns appear only when the report measured branches.
  */
 export function formatTextTable(report: CoverageReport, precision: number): string {
-  const branches = report.totals.hasBranchData;
-  const nameWidth = Math.max(5, ...report.modules.map((module) => width(module.path)));
+  const rows = reportRows(report);
+  const nameWidth = Math.max(5, ...rows.modules.map((row) => width(row.path)));
   const coverWidth = 3 + (precision > 0 ? 1 + precision : 0);
   let header = `${padEnd('Name', nameWidth)}   Stmts   Miss`;
-  if (branches) header += ' Branch BrPart';
+  if (rows.hasBranchData) header += ' Branch BrPart';
   header += `${'Cover'.padStart(coverWidth + 4)}   Missing`;
   const rule = '-'.repeat(header.length);
-  const row = (name: string, figures: CoverageTotals, missing: string): string => {
-    let text = `${padEnd(name, nameWidth)}  ${number(figures.statements)} ${number(figures.missed)}`;
-    if (branches)
+  const line = ({ path, figures, missing }: ReportRow): string => {
+    let text = `${padEnd(path, nameWidth)}  ${number(figures.statements)} ${number(figures.missed)}`;
+    if (rows.hasBranchData)
       text += ` ${number(figures.branches ?? 0)} ${number(figures.partialBranches ?? 0)}`;
     text += `${formatPercent(figures.percent, precision).padStart(coverWidth + 3)}%   ${missing}`;
     return text.trimEnd();
   };
-  const modules = [...report.modules].sort((a, b) => humanCompare(a.path, b.path));
-  const lines = [
-    header,
-    rule,
-    ...modules.map((module) => row(module.path, module, module.missing)),
-  ];
-  if (modules.length > 0) lines.push(rule, row('TOTAL', report.totals, ''));
+  const lines = [header, rule, ...rows.modules.map(line)];
+  if (rows.modules.length > 0) lines.push(rule, line(rows.total));
   return `${lines.join('\n')}\n`;
 }
 

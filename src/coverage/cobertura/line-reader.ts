@@ -1,5 +1,5 @@
 import type { LineStore } from './line-store.js';
-import { ScanError } from './scan-error.js';
+import { ScanError } from '../raw/raw-report.js';
 import {
   BANG,
   DOUBLE_QUOTE,
