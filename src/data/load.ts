@@ -4,7 +4,7 @@
  * there is no error.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseJsonText, type ParsedJson } from './json-text.js';
@@ -12,6 +12,7 @@ import { readTextFile } from './read-text-file.js';
 import { crossFileDiagnostics, SESSION_FILE_PATTERN } from './rules.js';
 import { projectSchema, sessionSchema, type Project, type Session } from './schema.js';
 import { schemaDiagnostics } from './schema-issues.js';
+import { shownPath } from '../text/paths.js';
 
 export interface SessionRecord {
   readonly session: Session;
@@ -47,7 +48,7 @@ export function sessionFileName(sessionNumber: number): string {
 }
 
 export async function loadProjectData(dataDir: string, options: LoadOptions): Promise<LoadResult> {
-  const shown = (path: string): string => relative(options.cwd, path).split('\\').join('/') || '.';
+  const shown = (path: string): string => shownPath(options.cwd, path);
   const diagnostics: Diagnostic[] = [];
 
   const projectPath = join(dataDir, PROJECT_FILE);

@@ -20,6 +20,7 @@ import type {
   SessionView,
   TrackerContext,
 } from './types.js';
+import { plural } from '../text/plural.js';
 
 export interface ViewModelInput {
   readonly data: ProjectData;
@@ -165,9 +166,6 @@ function buildLessonsContext(
   };
 }
 
-const count = (value: number, singular: string, plural = `${singular}s`): string =>
-  `${value} ${value === 1 ? singular : plural}`;
-
 /** Path of a module's entry in project.json. */
 function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
   const phaseIndex = input.data.project.phases.findIndex((phase) =>
@@ -204,7 +202,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
           record.source,
           ['modules', index, 'outcome'],
           'regressed',
-          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${count(module.coverage.missed, 'statement')} and ${count((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch', 'branches')} missed)`,
+          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
         );
       }
     }

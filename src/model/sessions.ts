@@ -8,9 +8,10 @@ import type {
 } from '../data/schema.js';
 import { summaryPath } from '../config/outputs.js';
 import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
+import { toSlashes } from '../text/paths.js';
 
 export function basename(path: string): string {
-  return path.replaceAll('\\', '/').split('/').pop() ?? path;
+  return toSlashes(path).split('/').pop() ?? path;
 }
 
 export function toFigures(figures: CoverageFigures | undefined): Figures | null {

@@ -2,14 +2,13 @@
  * Finds and reads the coverage report(s): a flag or the config file wins over project.json.
  * A missing or unreadable report is a positioned problem in the file that named it.
  */
-import { relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { readCoverageReports, type CoverageReport } from '../coverage/index.js';
 import { locate } from '../data/json-text.js';
 import type { ProjectData } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../diagnostics.js';
-import { toSlashes } from '../text/paths.js';
 import { reportPaths } from './report-paths.js';
+import { shownPath } from '../text/paths.js';
 
 export function readProjectCoverage(
   settings: Settings,
@@ -34,7 +33,7 @@ export function readProjectCoverage(
       ],
     };
   }
-  const shown = paths.map((path) => toSlashes(relative(cwd, path)));
+  const shown = paths.map((path) => shownPath(cwd, path));
   try {
     return { report: readCoverageReports(paths, shown), diagnostics: [] };
   } catch (error) {

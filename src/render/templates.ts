@@ -4,13 +4,14 @@
  * template (partials included), its line and the field.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
 import { neutraliseMarkers } from '../markdown/text.js';
 import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
+import { shownPath } from '../text/paths.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 const PARTIALS = 'partials';
@@ -48,7 +49,7 @@ function readInto(target: Map<string, TemplateSource>, directory: string, cwd: s
     const name = entry.name.slice(0, -EXTENSION.length);
     target.set(name, {
       name,
-      shownAs: relative(cwd, path).split('\\').join('/'),
+      shownAs: shownPath(cwd, path),
       text: readFileSync(path, 'utf8'),
     });
   }
