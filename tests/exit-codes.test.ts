@@ -147,7 +147,7 @@ describe('the pre-commit hook', () => {
     template = await createTemplateRepo();
   });
   afterAll(() => {
-    template?.remove();
+    template.remove();
     repos.forEach((repo) => repo.remove());
   });
   const repo = () => {

@@ -200,7 +200,7 @@ describe('hostile inputs end in one line each, never a stack trace', () => {
     session.lessons[0] = {
       ...session.lessons[0],
       solution: 'Patch it:\n\n```python\nwith patch("builtins.hasattr"):',
-    } as { solution: string };
+    };
     writeFileSync(path, JSON.stringify(session, null, 2));
     expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
     const second = await runCli(['generate'], dir);

@@ -11,8 +11,10 @@ export const settingsOptions = {
 } as const satisfies OptionsConfig;
 
 export function settingsFlags(args: ParsedArgs): Flags {
-  const text = (name: string) =>
-    typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined;
+  const text = (name: string): string | undefined => {
+    const value = args.values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
   const reports = args.values['report'];
   return {
     data: text('data'),

@@ -53,11 +53,10 @@ function spawnGit<Encoding extends 'utf8' | 'buffer'>(
       },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number') {
-          reject(
-            error.code === 'ENOENT'
-              ? new GitNotFoundError('git was not found on PATH: trackgen needs git here')
-              : error,
-          );
+          if (error.code === 'ENOENT')
+            reject(new GitNotFoundError('git was not found on PATH: trackgen needs git here'));
+          // Node's type for the error drops its Error base; the value always has it.
+          else reject(error instanceof Error ? error : new Error(error.message));
           return;
         }
         resolve({

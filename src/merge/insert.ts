@@ -30,6 +30,11 @@ export function placeNewSections(
   const slice = (start: number, end: number): string => toEol(fresh.text.slice(start, end), eol);
   const nextStart = (index: number): number =>
     fresh.sections[index + 1]?.begin.start ?? fresh.text.length;
+  const freshSection = (index: number): Section => {
+    const section = fresh.sections[index];
+    if (section === undefined) throw new Error(`no rendered section at index ${index}`);
+    return section;
+  };
   let anchor: Section | undefined;
   let leading: number[] = [];
 
@@ -37,11 +42,11 @@ export function placeNewSections(
     const present = existingById.get(section.id);
     if (present !== undefined) {
       if (leading.length > 0) {
-        const last = fresh.sections[leading[leading.length - 1] ?? 0]!;
+        const last = freshSection(leading[leading.length - 1] ?? 0);
         const block = leading
           .map((waiting) =>
             slice(
-              fresh.sections[waiting]!.begin.start,
+              freshSection(waiting).begin.start,
               waiting === leading[leading.length - 1] ? last.end.end : nextStart(waiting),
             ),
           )
@@ -67,13 +72,13 @@ export function placeNewSections(
       edits.push({
         start: anchor.end.end,
         end: anchor.end.end,
-        text: slice(fresh.sections[index - 1]!.end.end, section.end.end),
+        text: slice(freshSection(index - 1).end.end, section.end.end),
       });
   });
 
   // No section of the file to anchor to: before the manifest, or at the end.
   if (leading.length > 0) {
-    const block = leading.map((index) => sectionText(fresh, fresh.sections[index]!)).join('\n\n');
+    const block = leading.map((index) => sectionText(fresh, freshSection(index))).join('\n\n');
     if (manifest !== undefined) {
       edits.push({ start: manifest.start, end: manifest.start, text: toEol(`${block}\n\n`, eol) });
     } else {

@@ -80,7 +80,9 @@ function replacement(
 ): Edit | undefined {
   const width = section.begin.next - section.begin.end;
   const eol = width === 2 ? '\r\n' : width === 1 ? '\n' : fileEol;
-  const rendered = toEol(sectionText(fresh, fresh.byId.get(section.id)!), eol);
+  const rendering = fresh.byId.get(section.id);
+  if (rendering === undefined) throw new Error(`section ${section.id} has no rendering`);
+  const rendered = toEol(sectionText(fresh, rendering), eol);
   if (text.slice(section.begin.start, section.end.end) === rendered) return undefined;
   return { start: section.begin.start, end: section.end.end, text: rendered };
 }

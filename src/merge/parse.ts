@@ -42,14 +42,12 @@ export function endOffset(node: MarkdownNode): number {
 /** The chain of nodes containing `offset`, outermost first (the root excluded). */
 export function nodesAt(root: MarkdownNode, offset: number): MarkdownNode[] {
   const chain: MarkdownNode[] = [];
-  let current: MarkdownNode | undefined = root;
-  while (current?.children !== undefined) {
-    const child: MarkdownNode | undefined = current.children.find(
-      (node) => startOffset(node) <= offset && offset < endOffset(node),
-    );
+  let children = root.children;
+  while (children !== undefined) {
+    const child = children.find((node) => startOffset(node) <= offset && offset < endOffset(node));
     if (child === undefined) break;
     chain.push(child);
-    current = child;
+    children = child.children;
   }
   return chain;
 }

@@ -30,10 +30,7 @@ export interface PlanOptions {
   readonly repository?: string | false;
 }
 
-function invalid(
-  diagnostics: readonly Diagnostic[],
-  model: ViewModel | undefined = undefined,
-): Plan<MergedFile> {
+function invalid(diagnostics: readonly Diagnostic[], model?: ViewModel): Plan<MergedFile> {
   return {
     valid: false,
     model,

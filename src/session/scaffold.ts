@@ -149,7 +149,7 @@ export function formatRecord(session: Session): string {
   const text = JSON.stringify(session, null, 2);
   // Figure objects ({"percent": …}) are short: keep each on one line, as in the other records.
   return `${text.replace(
-    /\{\n\s+("percent"|"start"|"final")[^{}\[\]]*?\n\s*\}/g,
+    /\{\n\s+("percent"|"start"|"final")[^{}[\]]*?\n\s*\}/g,
     (block) =>
       `{ ${block
         .slice(1, -1)

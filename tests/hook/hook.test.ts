@@ -35,7 +35,7 @@ const repos: ScratchRepo[] = [];
 beforeAll(async () => {
   template = await createTemplateRepo();
 });
-afterAll(() => template?.remove());
+afterAll(() => template.remove());
 afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
 
 async function repoWithHook(): Promise<ScratchRepo> {

@@ -53,7 +53,10 @@ function totals(branches: boolean): fc.Arbitrary<CoverageTotals> {
 /** Module paths with every character the coverage table escapes. */
 function pathOf(special: string): fc.Arbitrary<string> {
   return fc
-    .array(fc.constantFrom(...'abz09./-'.split(''), ...special), { minLength: 1, maxLength: 24 })
+    .array(fc.constantFrom(...'abz09./-'.split(''), ...Array.from(special)), {
+      minLength: 1,
+      maxLength: 24,
+    })
     .map((chars) => chars.join(''));
 }
 

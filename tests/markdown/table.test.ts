@@ -119,7 +119,7 @@ function shownText(node: RootContent | TableCell): string {
 describe('escapeText cells', () => {
   it('parse back (remark-parse + remark-gfm) to the very text that was escaped', () => {
     const plain = fc
-      .array(fc.constantFrom(...'ab z09./'.split(''), ...'|\\`*_[]<>', '✅', '日', 'ä'), {
+      .array(fc.constantFrom(...'ab z09./'.split(''), ...'|\\`*_[]<>'.split(''), '✅', '日', 'ä'), {
         minLength: 1,
         maxLength: 14,
       })

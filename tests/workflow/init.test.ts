@@ -13,6 +13,11 @@ function write(dir: string, path: string, content: string): void {
 }
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const projectJson = (dir: string) =>
+  JSON.parse(read(dir, 'data/project.json')) as {
+    coverageReport?: string;
+    phases: { modules: unknown[] }[];
+  };
 
 function cobertura(source: string, files: Record<string, string>): string {
   const classes = Object.entries(files)
@@ -127,7 +132,7 @@ describe('trackgen init', () => {
     const first = await runCli(['init'], configured);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('found     out/cov.xml\n');
-    expect(JSON.parse(read(configured, 'data/project.json')).coverageReport).toBe('../out/cov.xml');
+    expect(projectJson(configured).coverageReport).toBe('../out/cov.xml');
 
     const json = pythonRepo({ report: false });
     write(
@@ -161,9 +166,7 @@ describe('trackgen init', () => {
     const second = await runCli(['init'], json);
     expect(second.stderr).toBe('');
     expect(second.stdout).toContain('found     reports/coverage.json\n');
-    expect(JSON.parse(read(json, 'data/project.json')).phases[0].modules).toEqual([
-      { id: 'cart', path: 'shop/cart.py' },
-    ]);
+    expect(projectJson(json).phases[0]?.modules).toEqual([{ id: 'cart', path: 'shop/cart.py' }]);
   });
 
   it('never overwrites an existing file: names it and keeps it byte for byte', async () => {

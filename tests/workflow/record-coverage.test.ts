@@ -209,13 +209,13 @@ describe('record-coverage edits by offsets', () => {
           const updated = writeFigures(text, figures, stage);
 
           expect(skeleton(updated, modules.length)).toBe(skeleton(text, modules.length));
-          const expected = structuredClone(record) as typeof record;
+          const expected = structuredClone(record);
           expected.modules.forEach((module, index) =>
             Object.assign(module[stage], modules[index]?.[2]),
           );
           expected.projectCoverage[stage] = projectPercent / 100;
           expect(JSON.parse(updated)).toEqual(expected);
-          expect(Object.keys(JSON.parse(updated))).toEqual(Object.keys(record));
+          expect(Object.keys(JSON.parse(updated) as object)).toEqual(Object.keys(record));
         },
       ),
       { numRuns: 300 },

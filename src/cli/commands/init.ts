@@ -41,8 +41,10 @@ found, or the report cannot be read; nothing written), 2 usage or tool error.`,
   options: { report: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } },
   allowPositionals: false,
   async run(context, args) {
-    const text = (name: string) =>
-      typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined;
+    const text = (name: string): string | undefined => {
+      const value = args.values[name];
+      return typeof value === 'string' ? value : undefined;
+    };
     const report = text('report');
     const dataDir = text('data') ?? 'data';
     const outDir = text('out') ?? 'docs';
@@ -61,12 +63,7 @@ found, or the report cannot be read; nothing written), 2 usage or tool error.`,
     for (const step of plan.steps) {
       if (step.kind === 'create') {
         await mkdir(dirname(step.path), { recursive: true });
-        const created = await writeFile(step.path, step.content, { flag: 'wx' }).then(
-          () => true,
-          // "wx": never replace a file, even one created since the plan was made.
-          (error: NodeJS.ErrnoException) =>
-            error.code === 'EEXIST' ? false : Promise.reject(error),
-        );
+        const created = await createOnly(step.path, step.content);
         writeLine(
           context.stdout,
           created
@@ -93,3 +90,14 @@ Next steps:
     return EXIT_OK;
   },
 };
+
+/** Writes a new file; false when one exists ("wx": never replace one, even one made since the plan). */
+async function createOnly(path: string, content: string): Promise<boolean> {
+  try {
+    await writeFile(path, content, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}

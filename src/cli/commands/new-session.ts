@@ -139,7 +139,7 @@ function parseDate(value: unknown): string {
     const now = new Date();
     return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   }
-  const text = String(value);
+  const text = typeof value === 'string' ? value : '';
   const parsed = new Date(`${text}T00:00:00Z`);
   const real =
     DATE_PATTERN.test(text) &&
