@@ -26,10 +26,10 @@ function makeProject() {
   const dir = mkdtempSync(join(tmpdir(), 'trackgen-bench-generate-'));
   // A git directory gives the project its run cache (.git/trackgen), as in a real repository.
   execFileSync('git', ['init', '-q'], { cwd: dir });
-  cpSync(join(root, 'data'), join(dir, 'data'), { recursive: true });
+  cpSync(join(root, 'example/data'), join(dir, 'data'), { recursive: true });
   rmSync(join(dir, 'data/sessions'), { recursive: true });
   mkdirSync(join(dir, 'data/sessions'));
-  const template = JSON.parse(readFileSync(join(root, 'data/sessions/054.json'), 'utf8'));
+  const template = JSON.parse(readFileSync(join(root, 'example/data/sessions/054.json'), 'utf8'));
   const modules = ['budget_manager', 'admin_auth', 'sync'];
   for (let number = 1; number <= SESSIONS; number++) {
     const session = structuredClone(template);

@@ -27,8 +27,8 @@ const git = (...args) => execFileSync('git', args, { cwd: repo, env, encoding: '
 const record = join(repo, 'data/sessions/054.json');
 
 function setUp() {
-  cpSync(join(root, 'data'), join(repo, 'data'), { recursive: true });
-  cpSync(join(root, 'trackgen.config.json'), join(repo, 'trackgen.config.json'));
+  cpSync(join(root, 'example/data'), join(repo, 'data'), { recursive: true });
+  cpSync(join(root, 'example/trackgen.config.json'), join(repo, 'trackgen.config.json'));
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'Bench');
   git('config', 'user.email', 'bench@example.com');
@@ -55,7 +55,7 @@ function time(command, args, expectedStatus = 0, extraEnv = {}) {
 }
 
 const hookScript = join(repo, '.git/hooks/pre-commit');
-const original = () => readFileSync(join(root, 'data/sessions/054.json'), 'utf8');
+const original = () => readFileSync(join(root, 'example/data/sessions/054.json'), 'utf8');
 const cases = [
   { name: 'node -e 0', run: () => time(process.execPath, ['-e', '0']) },
   {

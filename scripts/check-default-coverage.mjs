@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// Independent checker for data/coverage.xml (the default project's report).
+// Independent checker for example/data/coverage.xml (the default project's report).
 //
 // Reads the XML with a small regex reader (no dependencies, nothing shared
 // with scripts/default-coverage.mjs), recomputes every count and rate the way
 // coverage.py does, and checks the figures of the reference Phase 4 tracker.
 // Prints each figure; exits 1 if any check fails.
 //
-// Usage: node scripts/check-default-coverage.mjs [path]   (default data/coverage.xml)
+// Usage: node scripts/check-default-coverage.mjs [path]   (default example/data/coverage.xml)
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const FILE = resolve(process.argv[2] ?? resolve(ROOT, 'data/coverage.xml'));
+const FILE = resolve(process.argv[2] ?? resolve(ROOT, 'example/data/coverage.xml'));
 
 // ---------------------------------------------------------------------------
 // What the reference tracker (PHASE_4_PROGRESS_TRACKER.md, Session 54) says.

@@ -1,6 +1,6 @@
-"""Optional cross-check of data/coverage.xml with coverage.py's own rule functions
+"""Optional cross-check of example/data/coverage.xml with coverage.py's own rule functions
 (rate, Numbers.pc_covered_str, format_lines). Needs coverage.py importable,
-e.g. Debian's python3-coverage: /usr/bin/python3.11 scripts/crosscheck-default-coverage.py data/coverage.xml
+e.g. Debian's python3-coverage: /usr/bin/python3.11 scripts/crosscheck-default-coverage.py example/data/coverage.xml
 """
 import re, sys, xml.dom.minidom
 from coverage.results import Numbers, format_lines

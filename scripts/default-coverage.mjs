@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates data/coverage.xml: the default project's coverage report, a
+// Generates example/data/coverage.xml: the default project's coverage report, a
 // coverage.py-style Cobertura XML (as `coverage xml` of coverage.py 7.x writes
 // it with branch coverage on) whose figures reproduce the reference Phase 4
 // tracker (Session 54 of the ai-language-tutor-app campaign).
@@ -8,7 +8,7 @@
 // hits, branch attributes and all rates/counts are computed from it the way
 // coverage.py's xmlreport.py computes them.
 //
-// Usage: node scripts/default-coverage.mjs [output path]   (default data/coverage.xml)
+// Usage: node scripts/default-coverage.mjs [output path]   (default example/data/coverage.xml)
 // Verify with: node scripts/check-default-coverage.mjs
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = resolve(process.argv[2] ?? resolve(ROOT, 'data/coverage.xml'));
+const OUT = resolve(process.argv[2] ?? resolve(ROOT, 'example/data/coverage.xml'));
 
 // ---------------------------------------------------------------------------
 // Report metadata

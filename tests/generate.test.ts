@@ -4,7 +4,7 @@ import { lint } from 'markdownlint/promise';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { scratchProjects } from './helpers/project-copy.js';
-import { repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
+import { exampleRoot, repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
 
 const project = scratchProjects();
 
@@ -52,17 +52,17 @@ describe('trackgen generate', () => {
   });
 
   it('writes output that Prettier leaves unchanged and markdownlint finds structurally clean', async () => {
-    const docs = listDocs(join(repoRoot, 'docs')).filter((path) =>
+    const docs = listDocs(join(exampleRoot, 'docs')).filter((path) =>
       /^(PHASE_|LESSONS|DAILY|sessions\/)/.test(path),
     );
     expect(docs.length).toBeGreaterThanOrEqual(4);
     for (const path of docs) {
-      const content = read(repoRoot, `docs/${path}`);
+      const content = read(exampleRoot, `docs/${path}`);
       expect(await format(content, { parser: 'markdown' }), path).toBe(content);
     }
     // Line length is a style rule, and headings end in "!" where a person's title does.
     const results = await lint({
-      files: docs.map((path) => join(repoRoot, 'docs', path)),
+      files: docs.map((path) => join(exampleRoot, 'docs', path)),
       config: { default: true, MD013: false, MD026: false },
     });
     const problems = Object.entries(results).flatMap(([file, errors]) =>

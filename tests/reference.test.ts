@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedScratchDir } from './helpers/project-copy.js';
-import { repoRoot, runCli } from './helpers/run-cli.js';
+import { exampleRoot, repoRoot, runCli } from './helpers/run-cli.js';
 
 /**
  * The embedded default project must reproduce the real tracker it was taken from: the same
@@ -86,9 +86,9 @@ describe('default project against the reference tracker', () => {
     expect(sync).toContain('- Lines 628, 633, 638: Utility methods\n');
   });
 
-  it('matches the committed docs/ (run npm run docs after changing data or templates)', () => {
+  it('matches the committed example/docs/ (run npm run docs after changing data or templates)', () => {
     expect(generated).toBe(
-      readFileSync(join(repoRoot, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8'),
+      readFileSync(join(exampleRoot, 'docs/PHASE_4_PROGRESS_TRACKER.md'), 'utf8'),
     );
   });
 });

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import { repoRoot } from './run-cli.js';
+import { exampleRoot } from './run-cli.js';
 
 export interface ScratchDir {
   readonly dir: string;
@@ -29,8 +29,8 @@ export function copyFolder(source: string, prefix = 'trackgen-copy-'): ScratchDi
 /** A scratch copy of the default project (data/ and the config), so tests may change it freely. */
 export function copyDefaultProject(prefix = 'trackgen-project-'): ScratchDir {
   const scratch = scratchDir(prefix);
-  cpSync(join(repoRoot, 'data'), join(scratch.dir, 'data'), { recursive: true });
-  cpSync(join(repoRoot, 'trackgen.config.json'), join(scratch.dir, 'trackgen.config.json'));
+  cpSync(join(exampleRoot, 'data'), join(scratch.dir, 'data'), { recursive: true });
+  cpSync(join(exampleRoot, 'trackgen.config.json'), join(scratch.dir, 'trackgen.config.json'));
   return scratch;
 }
 

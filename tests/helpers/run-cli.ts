@@ -10,6 +10,9 @@ export interface CliResult {
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The default project `npm run docs` renders: its config, data/ and rendered docs/. */
+export const exampleRoot = fileURLToPath(new URL('../../example/', import.meta.url));
+
 /** Runs the CLI in process, capturing both streams. */
 export async function runCli(
   argv: readonly string[],

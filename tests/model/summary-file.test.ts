@@ -5,8 +5,7 @@ import { loadProjectData, type ProjectData } from '../../src/data/load.js';
 import { buildViewModel } from '../../src/model/index.js';
 import { renderDocuments } from '../../src/render/documents.js';
 import type { Renderer } from '../../src/render/templates.js';
-
-const repoRoot = join(import.meta.dirname, '../..');
+import { exampleRoot } from '../helpers/run-cli.js';
 
 /** Renders every template as "x": only the paths the documents go to matter here. */
 const stubRenderer: Renderer = {
@@ -16,7 +15,7 @@ const stubRenderer: Renderer = {
 
 let data: ProjectData;
 beforeAll(async () => {
-  const loaded = await loadProjectData(join(repoRoot, 'data'), { cwd: repoRoot });
+  const loaded = await loadProjectData(join(exampleRoot, 'data'), { cwd: exampleRoot });
   if (loaded.data === undefined) throw new Error('the default project should load');
   data = loaded.data;
 });

@@ -8,7 +8,7 @@ import type { CoverageFigures } from '../../src/data/schema.js';
 import type { SessionFigures } from '../../src/record/figures.js';
 import { writeFigures, type Stage } from '../../src/record/write-figures.js';
 import { scratchProjects } from '../helpers/project-copy.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { exampleRoot, repoRoot, runCli } from '../helpers/run-cli.js';
 
 const project = scratchProjects();
 
@@ -24,7 +24,7 @@ describe('trackgen record-coverage', () => {
     expect(result.stdout).toBe(
       'recorded  final coverage of session 55 in data/sessions/055.json: project 69.22%, budget_manager 25.27%\n',
     );
-    const report = readCoverageReport(join(repoRoot, 'data/coverage.xml'));
+    const report = readCoverageReport(join(exampleRoot, 'data/coverage.xml'));
     const budget = report.modules.find((module) => module.path.endsWith('budget_manager.py'));
     const record = JSON.parse(read(dir, SESSION_55)) as {
       modules: { final: CoverageFigures }[];
