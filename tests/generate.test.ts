@@ -93,7 +93,7 @@ describe('trackgen generate', () => {
   });
 
   it('prints the view model with --print-context', async () => {
-    const result = await runCli(['generate', '--print-context'], repoRoot);
+    const result = await runCli(['generate', '--print-context'], exampleRoot);
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout) as {
       trackers: {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFile } from './helpers/expected-file.js';
 import { sharedScratchDir } from './helpers/project-copy.js';
-import { cliRunners, runBuiltCli, runCli, repoRoot } from './helpers/run-cli.js';
+import { cliRunners, exampleRoot, repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
 
 /**
  * Each folder under tests/fixtures/validate holds a data/ directory and expected.txt: the exit
@@ -26,8 +26,8 @@ describe.each(cliRunners)('trackgen validate fixtures (%s)', (_, runner) => {
 describe('trackgen validate', () => {
   const scratch = sharedScratchDir('trackgen-validate-');
 
-  it('accepts the embedded default project', async () => {
-    const result = await runCli(['validate'], repoRoot);
+  it('accepts the example project', async () => {
+    const result = await runCli(['validate'], exampleRoot);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('3 files valid: project.json and 2 session records\n');
     expect(result.code).toBe(0);

@@ -1,27 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeDocument, type MergeResult } from '../../src/merge/index.js';
 import { copyDefaultProject } from '../helpers/project-copy.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { exampleRoot, runCli } from '../helpers/run-cli.js';
+import { sharedReferenceDir, warnWithoutReference } from '../helpers/shared-reference.js';
 import { adoptionLosses } from './adoption-bytes.js';
 
-/**
- * Adoption of the campaign's real documents. They carry no licence, so they are not in the
- * repository: they are read from `../shared/reference/upstream/` beside the checkout (CI has it
- * there; a worktree kept one level deeper finds it at `../../shared/…`), or from
- * TRACKGEN_REFERENCE_DIR. Without the folder these tests are skipped.
- */
-const referenceDir = [
-  process.env['TRACKGEN_REFERENCE_DIR'],
-  join(repoRoot, '..', 'shared', 'reference', 'upstream'),
-  join(repoRoot, '..', '..', 'shared', 'reference', 'upstream'),
-].find((path): path is string => path !== undefined && existsSync(path));
-if (referenceDir === undefined)
-  console.warn(
-    'upstream-adopt.test.ts skipped: no ../shared/reference/upstream/ beside the checkout (or TRACKGEN_REFERENCE_DIR)',
-  );
+/** Adoption of the campaign's real documents (not in the repository: see shared-reference.ts). */
+const referenceDir =
+  sharedReferenceDir === undefined ? undefined : join(sharedReferenceDir, 'upstream');
+warnWithoutReference('upstream-adopt.test.ts');
 
 /** Each real document, and where the default project renders the document of its kind. */
 const documents = [
@@ -43,7 +33,7 @@ describe.skipIf(referenceDir === undefined)('adopting the real upstream document
   let outDir: string;
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'trackgen-upstream-'));
-    const result = await runCli(['generate', '--out', outDir, '--quiet'], repoRoot);
+    const result = await runCli(['generate', '--out', outDir, '--quiet'], exampleRoot);
     expect(result.code).toBe(0);
     for (const [, output] of documents) {
       // A new file is the rendering plus its manifest line: without it, the rendering again.

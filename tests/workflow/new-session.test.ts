@@ -36,7 +36,7 @@ describe('trackgen new-session', () => {
       'created data/sessions/055.json: session 55, phase 4, budget_manager, in progress\nnext: trackgen record-coverage --session 55 --stage start\n',
     );
     expect(readFileSync(join(dir, 'data/sessions/055.json'), 'utf8')).toBe(`{
-  "$schema": "../../schemas/session.schema.json",
+  "$schema": "../../../schemas/session.schema.json",
   "number": 55,
   "date": "2025-11-25",
   "phase": 4,

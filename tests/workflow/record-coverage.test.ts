@@ -8,7 +8,7 @@ import type { CoverageFigures } from '../../src/data/schema.js';
 import type { SessionFigures } from '../../src/record/figures.js';
 import { writeFigures, type Stage } from '../../src/record/write-figures.js';
 import { scratchProjects } from '../helpers/project-copy.js';
-import { exampleRoot, repoRoot, runCli } from '../helpers/run-cli.js';
+import { exampleRoot, runCli } from '../helpers/run-cli.js';
 
 const project = scratchProjects();
 
