@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchProjects } from './helpers/project-copy.js';
+import { sharedReferenceDir, warnWithoutReference } from './helpers/shared-reference.js';
 import { runCli } from './helpers/run-cli.js';
 
 const project = scratchProjects();
@@ -125,11 +126,12 @@ describe('trackgen check, generate and accept around hand edits', () => {
   });
 });
 
-describe('adopting a tracker written by hand', () => {
+describe.skipIf(sharedReferenceDir === undefined)('adopting a tracker written by hand', () => {
+  warnWithoutReference('check-accept.test.ts (adoption)');
   it('refuses to touch it without --adopt, then marks its sections and keeps every byte', async () => {
     const copy = { dir: project() };
     const reference = readFileSync(
-      join(import.meta.dirname, 'fixtures/reference/PHASE_4_PROGRESS_TRACKER.md'),
+      join(sharedReferenceDir ?? '', 'PHASE_4_PROGRESS_TRACKER.md'),
       'utf8',
     );
     const { mkdirSync } = await import('node:fs');

@@ -6,7 +6,7 @@ import { exampleRoot, runCli } from './helpers/run-cli.js';
 import { sharedReferenceDir, warnWithoutReference } from './helpers/shared-reference.js';
 
 /**
- * The embedded default project must reproduce the real tracker it was taken from: the same
+ * The example project must reproduce the real tracker it was taken from: the same
  * heading outline and every figure, except where the hand-kept tracker was wrong or vague and the
  * report now gives the exact figure (the point of trackgen). Each exception says why.
  */
