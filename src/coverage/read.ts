@@ -61,7 +61,7 @@ export function readRawReport(path: string, displayName = path): RawReport {
     );
   }
   try {
-    return readFrom(source, displayName);
+    return placeWarnings(readFrom(source, displayName), source, displayName);
   } catch (error) {
     if (error instanceof ScanError)
       throw placeError(source, displayName, error, bodyOffsetOf(source));
@@ -82,7 +82,7 @@ export function readRawReport(path: string, displayName = path): RawReport {
 export function readRawReportBytes(bytes: Uint8Array, displayName: string): RawReport {
   const source = memorySource(bytes);
   try {
-    return readFrom(source, displayName);
+    return placeWarnings(readFrom(source, displayName), source, displayName);
   } catch (error) {
     if (error instanceof ScanError)
       throw placeError(source, displayName, error, bodyOffsetOf(source));
@@ -153,6 +153,23 @@ function placeError(
     return new ReportFileError(displayName, undefined, undefined, error.message);
   const { line, column } = locate(source, error.offset, bodyOffset);
   return new ReportFileError(displayName, line, column, error.message);
+}
+
+/** Warnings as `file:line:column: warning: detail`, so they still name their file after a merge. */
+function placeWarnings(raw: RawReport, source: ByteSource, displayName: string): RawReport {
+  if (raw.warnings === undefined) return raw;
+  const bodyOffset = bodyOffsetOf(source);
+  return {
+    ...raw,
+    warnings: raw.warnings.map(({ offset, message }) => {
+      if (offset === undefined) return { offset, message: `${displayName}: warning: ${message}` };
+      const { line, column } = locate(source, offset, bodyOffset);
+      return {
+        offset: undefined,
+        message: `${displayName}:${line}:${column}: warning: ${message}`,
+      };
+    }),
+  };
 }
 
 function isFsError(error: unknown): error is NodeJS.ErrnoException {

@@ -1,5 +1,6 @@
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
+import { resolveStatements } from './statements.js';
 import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
 import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
 
@@ -89,6 +90,8 @@ export interface CoverageReport {
   readonly totals: CoverageTotals;
   /** Sorted by path. */
   readonly modules: readonly ModuleCoverage[];
+  /** Where the report contradicts itself (its lists against its summary), one line each. */
+  readonly warnings?: readonly string[];
 }
 
 /** Per-line facts -> the typed report: figures per module and in total, modules sorted by path. */
@@ -107,11 +110,17 @@ export function buildReport(
     sourceRoots: raw.sourceRoots,
     totals: sumTotals(modules, raw.hasBranchData),
     modules,
+    warnings: (raw.warnings ?? []).map((warning) => warning.message),
   };
 }
 
-/** One file's figures, counted as coverage.py's Analysis counts them. */
-function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+/**
+ * One file's figures, counted as coverage.py's Analysis counts them. Where the report states
+ * the file's statement and branch counts (coverage.py JSON's summary), those are the counts:
+ * branches from `_total_branches()`, covered ones as n_branches − n_missing_branches.
+ */
+function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+  const file = reported.uncertain === undefined ? reported : resolveStatements(reported);
   const missingLines: number[] = [];
   let branches = 0;
   let coveredBranches = 0;
@@ -127,6 +136,13 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     if (ran) partialBranches += total - taken;
   }
   const missed = missingLines.length;
+  const declared = file.declared;
+  if (declared?.branches !== undefined) {
+    const missingBranches = branches - coveredBranches;
+    branches = declared.branches;
+    coveredBranches = declared.coveredBranches ?? branches - missingBranches;
+    if (declared.partialBranches !== undefined) partialBranches = declared.partialBranches;
+  }
   const arcs =
     hasBranchData && file.missingArcs.size > 0
       ? arcItems(file.missingArcs, new Set(missingLines))
