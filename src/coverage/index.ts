@@ -19,6 +19,8 @@ export { formatRanges, formatPartialArcs, formatMissing, rangesText } from './fi
 export { shortNames } from './figures/naming.js';
 export { selectModules } from './figures/select.js';
 export { formatTextTable } from './output/text-table.js';
+export { SORT_COLUMNS, type RowOptions } from './output/rows.js';
+export { shouldFailUnder } from './figures/fail-under.js';
 export { formatMarkdownTable } from './output/markdown-table.js';
 export { toCoverageJson } from './output/json.js';
 export { diffReports, formatDiff } from './output/diff.js';
