@@ -2,6 +2,8 @@
 export type { CoverageReport, ModuleCoverage } from './figures/report.js';
 export type { CoverageTotals } from './figures/totals.js';
 export type { LineRange } from './figures/ranges.js';
+export type { MissingArea } from './figures/areas.js';
+export { pythonRegions } from './source/python-regions.js';
 export type { RawReport, FileLines } from './raw/raw-report.js';
 export type { CoverageJson, CoverageJsonModule, CoverageJsonTotals } from './output/json.js';
 export type { CoverageDiff, ModuleDiff, ModuleChange } from './output/diff.js';

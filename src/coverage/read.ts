@@ -13,6 +13,7 @@ import { detectFormat } from './detect-format.js';
 import { buildReport, type CoverageReport } from './figures/report.js';
 import { mergeRawReports } from './raw/merge.js';
 import { ScanError, type RawReport } from './raw/raw-report.js';
+import { withSourceRegions } from './source/regions-beside.js';
 
 /**
  * Reads one report file (Cobertura XML or coverage.py JSON, recognised by content) into a
@@ -20,7 +21,7 @@ import { ScanError, type RawReport } from './raw/raw-report.js';
  * problem with the file.
  */
 export function readCoverageReport(path: string, displayName: string = path): CoverageReport {
-  return buildReport(readRawReport(path, displayName));
+  return buildReport(withSourceRegions(readRawReport(path, displayName), path));
 }
 
 /** Reads several reports of the same code (split CI jobs) and merges them by file and line. */
@@ -28,7 +29,9 @@ export function readCoverageReports(
   paths: readonly string[],
   displayNames: readonly string[] = paths,
 ): CoverageReport {
-  const raws = paths.map((path, index) => readRawReport(path, displayNames[index] ?? path));
+  const raws = paths.map((path, index) =>
+    withSourceRegions(readRawReport(path, displayNames[index] ?? path), path),
+  );
   return buildReport(
     mergeRawReports(raws),
     raws.map((raw) => raw.source),

@@ -1,5 +1,6 @@
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
+import { labelAreas, type MissingArea } from './areas.js';
 import { resolveStatements } from './statements.js';
 import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
 import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
@@ -22,6 +23,8 @@ export interface ModuleCoverage extends CoverageTotals {
   readonly missing: string;
   /** The last line number the report mentions (a lower bound for the file's length). */
   readonly lastLine: number;
+  /** Each missing range named by its enclosing functions; only where the regions are known. */
+  readonly missingAreas?: readonly MissingArea[];
 }
 
 const NO_RANGES = new Int32Array(0);
@@ -39,6 +42,7 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
   readonly partialArcs: readonly string[];
   readonly missing: string;
   readonly lastLine: number;
+  readonly missingAreas?: readonly MissingArea[];
   readonly #rangeBounds: Int32Array;
 
   constructor(
@@ -54,6 +58,7 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
     this.partialArcs = details.partialArcs;
     this.missing = details.missing;
     this.lastLine = details.lastLine;
+    if (details.missingAreas !== undefined) this.missingAreas = details.missingAreas;
     this.#rangeBounds = packRanges(details.missingLineRanges);
   }
 
@@ -165,6 +170,9 @@ function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean
     partialArcs: arcs.map(([, text]) => text),
     missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
     lastLine: lastLine(file),
+    ...(file.regions === undefined
+      ? {}
+      : { missingAreas: labelAreas(ranges, missingLines, file.regions) }),
   });
 }
 

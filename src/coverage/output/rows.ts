@@ -1,3 +1,4 @@
+import type { MissingArea } from '../figures/areas.js';
 import type { CoverageReport, ModuleCoverage } from '../figures/report.js';
 import type { CoverageTotals } from '../figures/totals.js';
 
@@ -16,6 +17,8 @@ export interface ReportRow {
   /** The Missing column's two parts apart: the missed ranges and the partial arcs. */
   readonly missingRanges: string;
   readonly partialArcs: readonly string[];
+  /** Missing ranges named by their functions, where known. */
+  readonly missingAreas?: readonly MissingArea[];
 }
 
 export interface ReportRows {
@@ -87,6 +90,7 @@ export function reportRows(
       missing: module.missing,
       missingRanges: module.missingRanges,
       partialArcs: module.partialArcs,
+      ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
     })),
     total: {
       path: 'TOTAL',
