@@ -2,6 +2,8 @@
 export type { CoverageReport, ModuleCoverage } from './figures/report.js';
 export type { CoverageTotals } from './figures/totals.js';
 export type { LineRange } from './figures/ranges.js';
+export type { MissingArea } from './figures/areas.js';
+export { pythonRegions } from './source/python-regions.js';
 export type { RawReport, FileLines } from './raw/raw-report.js';
 export type { CoverageJson, CoverageJsonModule, CoverageJsonTotals } from './output/json.js';
 export type { CoverageDiff, ModuleDiff, ModuleChange } from './output/diff.js';
@@ -19,6 +21,8 @@ export { formatRanges, formatPartialArcs, formatMissing, rangesText } from './fi
 export { shortNames } from './figures/naming.js';
 export { selectModules } from './figures/select.js';
 export { formatTextTable } from './output/text-table.js';
+export { SORT_COLUMNS, type RowOptions } from './output/rows.js';
+export { shouldFailUnder } from './figures/fail-under.js';
 export { formatMarkdownTable } from './output/markdown-table.js';
 export { toCoverageJson } from './output/json.js';
 export { diffReports, formatDiff } from './output/diff.js';

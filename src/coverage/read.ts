@@ -13,6 +13,7 @@ import { detectFormat } from './detect-format.js';
 import { buildReport, type CoverageReport } from './figures/report.js';
 import { mergeRawReports } from './raw/merge.js';
 import { ScanError, type RawReport } from './raw/raw-report.js';
+import { withSourceRegions } from './source/regions-beside.js';
 
 /**
  * Reads one report file (Cobertura XML or coverage.py JSON, recognised by content) into a
@@ -20,7 +21,7 @@ import { ScanError, type RawReport } from './raw/raw-report.js';
  * problem with the file.
  */
 export function readCoverageReport(path: string, displayName: string = path): CoverageReport {
-  return buildReport(readRawReport(path, displayName));
+  return buildReport(withSourceRegions(readRawReport(path, displayName), path));
 }
 
 /** Reads several reports of the same code (split CI jobs) and merges them by file and line. */
@@ -28,7 +29,9 @@ export function readCoverageReports(
   paths: readonly string[],
   displayNames: readonly string[] = paths,
 ): CoverageReport {
-  const raws = paths.map((path, index) => readRawReport(path, displayNames[index] ?? path));
+  const raws = paths.map((path, index) =>
+    withSourceRegions(readRawReport(path, displayNames[index] ?? path), path),
+  );
   return buildReport(
     mergeRawReports(raws),
     raws.map((raw) => raw.source),
@@ -61,7 +64,7 @@ export function readRawReport(path: string, displayName = path): RawReport {
     );
   }
   try {
-    return readFrom(source, displayName);
+    return placeWarnings(readFrom(source, displayName), source, displayName);
   } catch (error) {
     if (error instanceof ScanError)
       throw placeError(source, displayName, error, bodyOffsetOf(source));
@@ -82,7 +85,7 @@ export function readRawReport(path: string, displayName = path): RawReport {
 export function readRawReportBytes(bytes: Uint8Array, displayName: string): RawReport {
   const source = memorySource(bytes);
   try {
-    return readFrom(source, displayName);
+    return placeWarnings(readFrom(source, displayName), source, displayName);
   } catch (error) {
     if (error instanceof ScanError)
       throw placeError(source, displayName, error, bodyOffsetOf(source));
@@ -153,6 +156,23 @@ function placeError(
     return new ReportFileError(displayName, undefined, undefined, error.message);
   const { line, column } = locate(source, error.offset, bodyOffset);
   return new ReportFileError(displayName, line, column, error.message);
+}
+
+/** Warnings as `file:line:column: warning: detail`, so they still name their file after a merge. */
+function placeWarnings(raw: RawReport, source: ByteSource, displayName: string): RawReport {
+  if (raw.warnings === undefined) return raw;
+  const bodyOffset = bodyOffsetOf(source);
+  return {
+    ...raw,
+    warnings: raw.warnings.map(({ offset, message }) => {
+      if (offset === undefined) return { offset, message: `${displayName}: warning: ${message}` };
+      const { line, column } = locate(source, offset, bodyOffset);
+      return {
+        offset: undefined,
+        message: `${displayName}:${line}:${column}: warning: ${message}`,
+      };
+    }),
+  };
 }
 
 function isFsError(error: unknown): error is NodeJS.ErrnoException {

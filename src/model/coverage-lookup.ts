@@ -45,12 +45,16 @@ export interface LabelledArea {
 export function labelMissingRanges(
   missingRanges: readonly LineRange[],
   areas: readonly { from: number; to: number; label: string }[],
+  named: readonly { start: number; label: string }[] = [],
 ): LabelledArea[] {
+  // A person's label wins; otherwise the functions the report's source names (coverage.py
+  // code_regions), which exist only where the report or the source beside it says.
+  const byStart = new Map(named.map((area) => [area.start, area.label]));
   const groups: { label: string | null; ranges: LineRange[] }[] = [];
   for (const range of missingRanges) {
     const [start] = range;
     const area = areas.find((candidate) => start >= candidate.from && start <= candidate.to);
-    const label = area?.label ?? null;
+    const label = area?.label ?? byStart.get(start) ?? null;
     const last = groups.at(-1);
     if (last !== undefined && last.label === label) last.ranges.push(range);
     else groups.push({ label, ranges: [range] });

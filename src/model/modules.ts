@@ -107,7 +107,9 @@ export function buildModuleView(
     focus: module.focus ?? null,
     features: module.features ?? [],
     missingAreas:
-      found === undefined ? [] : labelMissingRanges(found.missingLineRanges, module.areas ?? []),
+      found === undefined
+        ? []
+        : labelMissingRanges(found.missingLineRanges, module.areas ?? [], found.missingAreas),
     lists: module.lists ?? [],
     risk: module.risk ?? null,
     riskNote: module.riskNote ?? null,

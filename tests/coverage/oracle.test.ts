@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatTextTable,
   readCoverageReport,
+  readCoverageReports,
   type CoverageJson,
 } from '../../src/coverage/index.js';
 import { sharedScratchDir } from '../helpers/project-copy.js';
@@ -226,5 +227,146 @@ describe.skipIf(coverage === undefined)('oracle: trackgen equals coverage.py', (
     expect(byPath.get('pkg/branches.py')?.partialArcs).toEqual(
       expect.arrayContaining(['13->exit', '50->52']),
     );
+  });
+});
+
+/**
+ * The larger oracle: tests/fixtures/coverage/ledgerproject (our own code with try/finally,
+ * with, generators, lambdas, comprehensions, nested and async functions, early returns,
+ * sys.exit, exceptions raised and caught, classes, partial branches), run by coverage.py with
+ * branch coverage three ways: both halves in one process, each half alone, and the halves as
+ * `coverage run -p` twice + `coverage combine`. Every JSON and XML report of every run, alone
+ * and merged in every mix, must give coverage.py's own `report -m` table and JSON summary.
+ */
+describe.skipIf(coverage === undefined)('oracle: the ledger project, single and merged', () => {
+  const ledger = fileURLToPath(new URL('../fixtures/coverage/ledgerproject/', import.meta.url));
+  const work = sharedScratchDir('trackgen-oracle-ledger-');
+  cpSync(ledger, work, { recursive: true });
+  const [command, ...prefix] = coverage ?? [];
+  const py = (dataFile: string, ...args: string[]): string => {
+    const result = spawnSync(command ?? '', [...prefix, ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, COVERAGE_FILE: join(work, dataFile) },
+    });
+    if (result.status !== 0) throw new Error(`coverage ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout;
+  };
+  /** A data file's reports: JSON, XML and the `report -m` tables trackgen must reproduce. */
+  const reportsOf = (name: string, dataFile: string) => {
+    py(dataFile, 'json', '-q', '-o', `${name}.json`);
+    py(dataFile, 'xml', '-q', '-o', `${name}.xml`);
+    return {
+      table: py(dataFile, 'report', '-m', '--precision=2'),
+      skipped: py(dataFile, 'report', '-m', '--skip-covered', '--skip-empty', '--sort=-cover'),
+      json: JSON.parse(readFileSync(join(work, `${name}.json`), 'utf8')) as PyJson,
+    };
+  };
+  type Oracle = ReturnType<typeof reportsOf>;
+  const oracles = new Map<string, Oracle>();
+  if (coverage !== undefined) {
+    py('.cov-all', 'run', '--branch', '--source=ledger', 'run_all.py');
+    oracles.set('all', reportsOf('all', '.cov-all'));
+    for (const half of ['a', 'b']) {
+      py(`.cov-${half}`, 'run', '--branch', '--source=ledger', `run_${half}.py`);
+      oracles.set(half, reportsOf(half, `.cov-${half}`));
+      py('.cov-parallel', 'run', '-p', '--branch', '--source=ledger', `run_${half}.py`);
+    }
+    py('.cov-parallel', 'combine', '-q');
+    oracles.set('combined', reportsOf('combined', '.cov-parallel'));
+  }
+  const counted = { json: 0, xml: 0, merged: 0, strings: 0 };
+  const summaryFigures = (summary: Record<string, number | string>) => ({
+    statements: summary['num_statements'],
+    missed: summary['missing_lines'],
+    branches: summary['num_branches'],
+    coveredBranches: summary['covered_branches'],
+    partialBranches: summary['num_partial_branches'],
+    percent: summary['percent_covered'],
+  });
+  const check = (files: string[], oracle: Oracle, source: keyof typeof counted) => {
+    const report = readCoverageReports(files.map((file) => join(work, file)));
+    expect(report.warnings ?? [], files.join('+')).toEqual([]);
+    for (const module of report.modules) {
+      const { statements, missed, branches, coveredBranches, partialBranches, percent } = module;
+      expect(
+        { statements, missed, branches, coveredBranches, partialBranches, percent },
+        `${files.join('+')} ${module.path}`,
+      ).toEqual(summaryFigures(oracle.json.files[module.path]?.summary ?? {}));
+      counted[source] += 6;
+    }
+    expect(report.modules.map((module) => module.path).sort()).toEqual(
+      Object.keys(oracle.json.files).sort(),
+    );
+    expect(formatTextTable(report, 2), files.join('+')).toBe(oracle.table);
+    expect(formatTextTable(report, 0, { skipCovered: true, skipEmpty: true, sort: '-cover' })).toBe(
+      oracle.skipped,
+    );
+    counted.strings += report.modules.length * 2;
+  };
+
+  for (const run of ['all', 'a', 'b', 'combined']) {
+    it(`${run}: every module of the JSON and of the XML equals coverage.py's figures and table`, () => {
+      const oracle = oracles.get(run);
+      if (oracle === undefined) throw new Error(`no oracle for ${run}`);
+      check([`${run}.json`], oracle, 'json');
+      check([`${run}.xml`], oracle, 'xml');
+    });
+  }
+
+  it('merging the halves in any mix of XML and JSON gives what `coverage combine` gives', () => {
+    const combined = oracles.get('combined');
+    if (combined === undefined) throw new Error('no combined oracle');
+    expect(combined.table).toBe(oracles.get('all')?.table);
+    for (const files of [
+      ['a.json', 'b.json'],
+      ['a.xml', 'b.xml'],
+      ['a.json', 'b.xml'],
+      ['a.xml', 'b.json'],
+      ['a.json', 'b.json', 'a.xml'],
+    ])
+      check(files, combined, 'merged');
+  });
+
+  it('the same run read from XML and from JSON prints the same and diffs as no change', async () => {
+    for (const run of ['all', 'a', 'combined']) {
+      const fromJson = await runCli(['coverage', `${run}.json`], work);
+      const fromXml = await runCli(['coverage', `${run}.xml`], work);
+      expect(fromJson.stdout).toBe(fromXml.stdout);
+      const diff = await runCli(['coverage', `${run}.json`, '--diff', `${run}.xml`], work);
+      expect(diff.code, diff.stdout).toBe(0);
+      expect(
+        (
+          JSON.parse(
+            (
+              await runCli(
+                ['coverage', `${run}.xml`, '--diff', `${run}.json`, '--format', 'json'],
+                work,
+              )
+            ).stdout,
+          ) as { modules: { change: string }[] }
+        ).modules.every((module) => module.change === 'same'),
+      ).toBe(true);
+    }
+  });
+
+  it('exercises what it claims: unpredicted arcs and docstring lines in the JSON', () => {
+    const raw = JSON.parse(readFileSync(join(work, 'a.json'), 'utf8')) as {
+      files: Record<
+        string,
+        {
+          executed_branches: [number, number][];
+          executed_lines: number[];
+          missing_lines: number[];
+          summary: { num_branches: number; num_statements: number };
+        }
+      >;
+    };
+    const budget = raw.files['ledger/budget.py'];
+    expect(budget?.executed_branches.some(([from, to]) => from === to)).toBe(true);
+    expect(
+      (budget?.executed_lines.length ?? 0) + (budget?.missing_lines.length ?? 0),
+    ).toBeGreaterThan(budget?.summary.num_statements ?? 0);
+    console.log(`oracle (ledger): figures compared ${JSON.stringify(counted)}`);
   });
 });

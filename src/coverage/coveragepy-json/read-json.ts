@@ -2,16 +2,31 @@ import { fileLinesFromEntries } from '../raw/merge.js';
 import {
   modulePath,
   ScanError,
+  type CodeRegion,
+  type DeclaredCounts,
   type FileLines,
   type LineEntry,
   type RawReport,
+  type ScanWarning,
 } from '../raw/raw-report.js';
 
 /**
- * coverage.py's JSON report (`coverage json`; 5.x–7.x shapes: `meta.format` absent, 2 or 3,
- * extra `functions`/`classes` ignored). Statements are executed_lines ∪ missing_lines; a
- * branch line's exits are its executed_branches plus missing_branches arcs; a negative
- * destination is an exit from the function.
+ * coverage.py's JSON report (`coverage json`; 5.x–7.x shapes: `meta.format` absent, 2 or 3).
+ * What jsonreport.py's `report_one_file` writes, and what follows from it:
+ * - `executed_lines` is Analysis.executed: every line the tracer saw, translated to its
+ *   statement's first line, so also excluded lines that ran and (Python 3.8+) module and class
+ *   docstring lines, which are no statements. `missing_lines` is statements − executed.
+ *   Statements are therefore missing ∪ (executed ∩ statements): excluded lines go; a line that
+ *   starts an arc or ends a missing one is a statement; the rest are uncertain and resolved
+ *   against `summary.num_statements` when figures are counted (figures/statements.ts).
+ * - `executed_branches` is executed_branch_arcs(): before 7.7 every executed arc from a
+ *   branch line, also arcs the analysis never predicted (a comprehension's self-arc `[46, 46]`,
+ *   an exception leaving the function); 7.7+ keeps only predicted ones. `missing_branches` is
+ *   missing_branch_arcs(), always predicted. So missing arcs are exact, and the branch count
+ *   is `summary.num_branches` (_total_branches()), never the arcs counted.
+ * - 5.x writes no arcs at all: its summary's branch counts are all there is.
+ * - 7.5+ (format 3) adds `functions` and `classes`: name → the same fields narrowed to the
+ *   region (regions.py code_regions); "" holds what lies outside every region.
  */
 type Json = { readonly [key: string]: unknown };
 
@@ -36,6 +51,8 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
   const meta = asObject(root['meta']);
   let hasBranchData = meta?.['branch_coverage'] === true;
   const result: FileLines[] = [];
+  const warnings: ScanWarning[] = [];
+  const filesAt = text.indexOf('"files"');
   for (const [filename, value] of Object.entries(files)) {
     const file = asObject(value);
     const executed = numbers(file?.['executed_lines']);
@@ -47,17 +64,28 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
       );
     }
     const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));
-    const executedArcs = possibleArcs(
-      unique(arcs(file['executed_branches'], filename, 'executed_branches')),
-      missingArcs,
-      file,
-    );
-    if (file['executed_branches'] !== undefined || file['missing_branches'] !== undefined)
+    const executedArcs = unique(arcs(file['executed_branches'], filename, 'executed_branches'));
+    const summary = asObject(file['summary']);
+    if (
+      file['executed_branches'] !== undefined ||
+      file['missing_branches'] !== undefined ||
+      typeof summary?.['num_branches'] === 'number'
+    )
       hasBranchData = true;
-    const statementsRun = executedStatements(executed, missing, file, executedArcs, missingArcs);
-    result.push(
-      fileLines(modulePath(filename, []), statementsRun, missing, executedArcs, missingArcs),
+    const offset = keyOffset(text, filename, filesAt);
+    const problem = (message: string) =>
+      warnings.push({ offset, message: `"${filename}": ${message}` });
+    const declared = declaredCounts(summary, file);
+    const lines = fileLines(
+      modulePath(filename, []),
+      { executed, missing, excluded: numbers(file['excluded_lines']) ?? [] },
+      executedArcs,
+      missingArcs,
+      declared,
+      regionsOf(file),
     );
+    if (summary !== undefined) checkSummary(summary, lines, missingArcs, file, problem);
+    result.push(lines);
   }
   return {
     source: sourceName,
@@ -65,48 +93,102 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     sourceRoots: [],
     hasBranchData,
     files: result,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+/** The summary's counts (results.py Numbers as jsonreport.py writes them), where present. */
+function declaredCounts(summary: Json | undefined, file: Json): DeclaredCounts | undefined {
+  const statements = summary?.['num_statements'];
+  if (typeof statements !== 'number') return undefined;
+  const branches = summary?.['num_branches'];
+  const hasArcs = file['executed_branches'] !== undefined || file['missing_branches'] !== undefined;
+  const covered = summary?.['covered_branches'];
+  const partial = summary?.['num_partial_branches'];
+  return {
+    statements,
+    branches: typeof branches === 'number' ? branches : undefined,
+    ...(!hasArcs && typeof covered === 'number' ? { coveredBranches: covered } : {}),
+    ...(!hasArcs && typeof partial === 'number' ? { partialBranches: partial } : {}),
   };
 }
 
 /**
- * `executed_lines` is every line that ran, statement or not: excluded lines that ran, and
- * (Python 3.11+) docstring lines. coverage.py counts statements as `summary.num_statements`;
- * the JSON does not say which executed lines are not statements, so the excluded ones go and
- * then, if the count is still over, the lowest executed lines that are not branch lines (the
- * module docstring first). Those are the executed lines before any missed one, so the
- * missing ranges, which break only at executed statements, come out the same.
+ * The lists against the summary: both come from one Analysis, so they agree unless the file
+ * was edited or made by another tool. The lists' detail is kept; the warning says which
+ * figure cannot be trusted.
  */
-function executedStatements(
-  executed: number[],
-  missing: number[],
+function checkSummary(
+  summary: Json,
+  lines: FileLines,
+  missingArcs: readonly Arc[],
   file: Json,
-  executedArcs: Arc[],
-  missingArcs: Arc[],
-): number[] {
-  const excluded = new Set(numbers(file['excluded_lines']) ?? []);
-  let statements = executed.filter((line) => !excluded.has(line));
-  const declared = asObject(file['summary'])?.['num_statements'];
-  if (typeof declared !== 'number') return statements;
-  let excess = statements.length + missing.length - declared;
-  if (excess <= 0) return statements;
-  const branchLines = new Set([...executedArcs, ...missingArcs].map(([from]) => from));
-  const dropped = new Set<number>();
-  for (const line of [...statements].sort((a, b) => a - b)) {
-    if (excess === 0) break;
-    if (branchLines.has(line)) continue;
-    dropped.add(line);
-    excess--;
+  problem: (message: string) => void,
+): void {
+  const missing = numbers(file['missing_lines'])?.length ?? 0;
+  const stated = (key: string) => {
+    const value = summary[key];
+    return typeof value === 'number' ? value : undefined;
+  };
+  const missingLines = stated('missing_lines');
+  if (missingLines !== undefined && missingLines !== missing)
+    problem(`summary.missing_lines is ${missingLines} but "missing_lines" lists ${missing}`);
+  const statements = stated('num_statements');
+  if (statements !== undefined && statements > lines.lines.length)
+    problem(
+      `summary.num_statements is ${statements} but "executed_lines" and "missing_lines" hold only ${lines.lines.length} statement lines`,
+    );
+  if (file['missing_branches'] === undefined) return;
+  const missingBranches = stated('missing_branches');
+  if (missingBranches !== undefined && missingBranches !== missingArcs.length)
+    problem(
+      `summary.missing_branches is ${missingBranches} but "missing_branches" lists ${missingArcs.length} arcs`,
+    );
+  const missingSet = new Set(numbers(file['missing_lines']) ?? []);
+  const partial = missingArcs.filter(([from]) => !missingSet.has(from)).length;
+  const partialBranches = stated('num_partial_branches');
+  if (partialBranches !== undefined && partialBranches !== partial)
+    problem(
+      `summary.num_partial_branches is ${partialBranches} but "missing_branches" has ${partial} arcs from lines that ran`,
+    );
+}
+
+/** 7.5+ `functions` and `classes`: each region's lines are the lines its lists mention. */
+function regionsOf(file: Json): CodeRegion[] | undefined {
+  const regions: CodeRegion[] = [];
+  for (const [key, kind] of [
+    ['functions', 'function'],
+    ['classes', 'class'],
+  ] as const) {
+    const entries = asObject(file[key]);
+    if (entries === undefined) continue;
+    for (const [name, value] of Object.entries(entries)) {
+      const region = asObject(value);
+      if (name === '' || region === undefined) continue;
+      const lines = [
+        ...(numbers(region['executed_lines']) ?? []),
+        ...(numbers(region['missing_lines']) ?? []),
+        ...(numbers(region['excluded_lines']) ?? []),
+      ].sort((a, b) => a - b);
+      regions.push({ kind, name, lines });
+    }
   }
-  statements = statements.filter((line) => !dropped.has(line));
-  return statements;
+  return regions.length > 0 ? regions : undefined;
+}
+
+/** Where the file's key sits in the text, for warnings; the first match after "files". */
+function keyOffset(text: string, filename: string, from: number): number | undefined {
+  const at = text.indexOf(JSON.stringify(filename), Math.max(0, from));
+  return at < 0 ? undefined : at;
 }
 
 function fileLines(
   path: string,
-  executed: number[],
-  missing: number[],
+  listed: { executed: number[]; missing: number[]; excluded: number[] },
   executedArcs: Arc[],
   missingArcs: Arc[],
+  declared: DeclaredCounts | undefined,
+  regions: CodeRegion[] | undefined,
 ): FileLines {
   const exits = new Map<number, { total: number; taken: number; missing: number[] }>();
   const exitsOf = (line: number) => {
@@ -114,32 +196,54 @@ function fileLines(
     if (entry === undefined) exits.set(line, (entry = { total: 0, taken: 0, missing: [] }));
     return entry;
   };
-  for (const [from] of executedArcs) {
+  // Self-arcs are never predicted (7.7+ maps them away: analysis_from_file_reporter); the
+  // other unpredicted arcs cannot be told apart, which is why the file's branch count is the
+  // summary's. A line's count here is what merging with other sightings needs.
+  for (const [from, to] of executedArcs) {
+    if (from === to) continue;
     const entry = exitsOf(from);
     entry.total++;
     entry.taken++;
   }
+  const certain = new Set(listed.missing);
   for (const [from, to] of missingArcs) {
     const entry = exitsOf(from);
     entry.total++;
-    entry.missing.push(to < 0 ? -1 : to);
+    entry.missing.push(to);
+    certain.add(from);
+    if (to > 0) certain.add(to);
   }
+  for (const from of exits.keys()) certain.add(from);
+  const excluded = new Set(listed.excluded);
+  const statementsRun = listed.executed.filter((line) => !excluded.has(line));
+  // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
+  const doubt =
+    declared !== undefined && statementsRun.length + listed.missing.length > declared.statements;
   const entry = (line: number, covered: boolean): LineEntry => {
     const branch = exits.get(line);
+    const uncertain = doubt && covered && !certain.has(line);
     return branch === undefined
-      ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [] }
+      ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [], uncertain }
       : {
           line,
           covered,
           branchTotal: branch.total,
           branchTaken: branch.taken,
           missingArcs: branch.missing.sort((a, b) => a - b),
+          uncertain,
         };
   };
-  return fileLinesFromEntries(path, [
-    ...executed.map((line) => entry(line, true)),
-    ...missing.map((line) => entry(line, false)),
-  ]);
+  return fileLinesFromEntries(
+    path,
+    [
+      ...statementsRun.map((line) => entry(line, true)),
+      ...listed.missing.map((line) => entry(line, false)),
+    ],
+    {
+      ...(declared === undefined ? {} : { declared }),
+      ...(regions === undefined ? {} : { regions }),
+    },
+  );
 }
 
 type Arc = readonly [number, number];
@@ -151,27 +255,6 @@ function unique(list: Arc[]): Arc[] {
     const key = `${from},${to}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return true;
-  });
-}
-
-/**
- * \`executed_branches\` holds every arc that ran from a branch line, also arcs the static
- * analysis never predicted (a comprehension looping on its own line: \`[1866, 1866]\`); the
- * branch count, \`summary.num_branches\`, counts predicted exits only. When the arcs add up
- * to more, the executed self-arcs go first (the ones seen in practice), then the count is
- * left as the arcs say. Missing arcs are always predicted ones.
- */
-function possibleArcs(executed: Arc[], missing: Arc[], file: Json): Arc[] {
-  const declared = asObject(file['summary'])?.['num_branches'];
-  if (typeof declared !== 'number') return executed;
-  let excess = executed.length + missing.length - declared;
-  if (excess <= 0) return executed;
-  return executed.filter(([from, to]) => {
-    if (excess > 0 && from === to) {
-      excess--;
-      return false;
-    }
     return true;
   });
 }

@@ -1,5 +1,7 @@
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
+import { labelAreas, type MissingArea } from './areas.js';
+import { resolveStatements } from './statements.js';
 import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
 import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
 
@@ -21,6 +23,8 @@ export interface ModuleCoverage extends CoverageTotals {
   readonly missing: string;
   /** The last line number the report mentions (a lower bound for the file's length). */
   readonly lastLine: number;
+  /** Each missing range named by its enclosing functions; only where the regions are known. */
+  readonly missingAreas?: readonly MissingArea[];
 }
 
 const NO_RANGES = new Int32Array(0);
@@ -38,6 +42,7 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
   readonly partialArcs: readonly string[];
   readonly missing: string;
   readonly lastLine: number;
+  readonly missingAreas?: readonly MissingArea[];
   readonly #rangeBounds: Int32Array;
 
   constructor(
@@ -53,6 +58,7 @@ class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
     this.partialArcs = details.partialArcs;
     this.missing = details.missing;
     this.lastLine = details.lastLine;
+    if (details.missingAreas !== undefined) this.missingAreas = details.missingAreas;
     this.#rangeBounds = packRanges(details.missingLineRanges);
   }
 
@@ -89,6 +95,8 @@ export interface CoverageReport {
   readonly totals: CoverageTotals;
   /** Sorted by path. */
   readonly modules: readonly ModuleCoverage[];
+  /** Where the report contradicts itself (its lists against its summary), one line each. */
+  readonly warnings?: readonly string[];
 }
 
 /** Per-line facts -> the typed report: figures per module and in total, modules sorted by path. */
@@ -107,11 +115,17 @@ export function buildReport(
     sourceRoots: raw.sourceRoots,
     totals: sumTotals(modules, raw.hasBranchData),
     modules,
+    warnings: (raw.warnings ?? []).map((warning) => warning.message),
   };
 }
 
-/** One file's figures, counted as coverage.py's Analysis counts them. */
-function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+/**
+ * One file's figures, counted as coverage.py's Analysis counts them. Where the report states
+ * the file's statement and branch counts (coverage.py JSON's summary), those are the counts:
+ * branches from `_total_branches()`, covered ones as n_branches − n_missing_branches.
+ */
+function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+  const file = reported.uncertain === undefined ? reported : resolveStatements(reported);
   const missingLines: number[] = [];
   let branches = 0;
   let coveredBranches = 0;
@@ -127,6 +141,13 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     if (ran) partialBranches += total - taken;
   }
   const missed = missingLines.length;
+  const declared = file.declared;
+  if (declared?.branches !== undefined) {
+    const missingBranches = branches - coveredBranches;
+    branches = declared.branches;
+    coveredBranches = declared.coveredBranches ?? branches - missingBranches;
+    if (declared.partialBranches !== undefined) partialBranches = declared.partialBranches;
+  }
   const arcs =
     hasBranchData && file.missingArcs.size > 0
       ? arcItems(file.missingArcs, new Set(missingLines))
@@ -149,6 +170,9 @@ function moduleFigures(file: FileLines, name: string, hasBranchData: boolean): M
     partialArcs: arcs.map(([, text]) => text),
     missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
     lastLine: lastLine(file),
+    ...(file.regions === undefined
+      ? {}
+      : { missingAreas: labelAreas(ranges, missingLines, file.regions) }),
   });
 }
 

@@ -22,6 +22,8 @@ export interface CoverageJsonModule extends CoverageJsonTotals {
   readonly path: string;
   readonly missingLines: string;
   readonly partialArcs: readonly string[];
+  /** Present when the functions are known (coverage.py 7.5+ JSON, or the source beside the report). */
+  readonly missingAreas?: readonly { readonly lines: string; readonly label: string }[];
 }
 
 export interface CoverageJson {
@@ -40,6 +42,14 @@ export function toCoverageJson(report: CoverageReport): CoverageJson {
       ...jsonTotals(row.figures),
       missingLines: row.missingRanges,
       partialArcs: [...row.partialArcs],
+      ...(row.missingAreas === undefined
+        ? {}
+        : {
+            missingAreas: row.missingAreas.map(({ start, end, label }) => ({
+              lines: start === end ? String(start) : `${start}-${end}`,
+              label,
+            })),
+          }),
     })),
   };
 }

@@ -2,11 +2,16 @@ import { gfmTable, type ColumnAlign } from '../../markdown/table.js';
 import { escapeText } from '../../markdown/text.js';
 import { formatPercent } from '../figures/percent.js';
 import type { CoverageReport } from '../figures/report.js';
-import { reportRows, type ReportRow } from './rows.js';
+import { reportRows, type ReportRow, type RowOptions } from './rows.js';
+import { skipNotes } from './text-table.js';
 
 /** The same table as a GFM table, padded so the Markdown source reads as a table too. */
-export function formatMarkdownTable(report: CoverageReport, precision: number): string {
-  const rows = reportRows(report);
+export function formatMarkdownTable(
+  report: CoverageReport,
+  precision: number,
+  options: RowOptions = {},
+): string {
+  const rows = reportRows(report, 'human', options);
   const header = [
     'Name',
     'Stmts',
@@ -33,5 +38,6 @@ export function formatMarkdownTable(report: CoverageReport, precision: number): 
   );
   const numeric = (column: number) => column > 0 && column < header.length - 1;
   const align = header.map((_, column): ColumnAlign => (numeric(column) ? 'right' : 'none'));
-  return `${gfmTable(header, table, { align })}\n`;
+  const notes = skipNotes(rows);
+  return `${gfmTable(header, table, { align })}\n${notes.length > 0 ? `${notes.join('\n')}\n` : ''}`;
 }

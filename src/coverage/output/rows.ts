@@ -1,4 +1,5 @@
-import type { CoverageReport } from '../figures/report.js';
+import type { MissingArea } from '../figures/areas.js';
+import type { CoverageReport, ModuleCoverage } from '../figures/report.js';
 import type { CoverageTotals } from '../figures/totals.js';
 
 /**
@@ -16,6 +17,8 @@ export interface ReportRow {
   /** The Missing column's two parts apart: the missed ranges and the partial arcs. */
   readonly missingRanges: string;
   readonly partialArcs: readonly string[];
+  /** Missing ranges named by their functions, where known. */
+  readonly missingAreas?: readonly MissingArea[];
 }
 
 export interface ReportRows {
@@ -23,18 +26,63 @@ export interface ReportRows {
   readonly hasBranchData: boolean;
   readonly modules: readonly ReportRow[];
   readonly total: ReportRow;
+  /** Modules in the report, shown or skipped (coverage.py writes TOTAL when there is one). */
+  readonly fileCount: number;
+  /** Modules left out by skipCovered / skipEmpty. */
+  readonly skippedCovered: number;
+  readonly skippedEmpty: number;
 }
 
 /** `human`: coverage.py's table order; `path`: the report's own order, by path. */
 export type RowOrder = 'human' | 'path';
 
-export function reportRows(report: CoverageReport, order: RowOrder = 'human'): ReportRows {
+/** coverage.py's `report` options (summary.py SummaryReporter). */
+export interface RowOptions {
+  /** `--skip-covered`: leave out modules with no missing line and no partial branch. */
+  readonly skipCovered?: boolean;
+  /** `--skip-empty`: leave out modules with no statements. */
+  readonly skipEmpty?: boolean;
+  /** `--sort`: a column (name, stmts, miss, branch, brpart, cover), `-` first for descending. */
+  readonly sort?: string;
+}
+
+export const SORT_COLUMNS = ['name', 'stmts', 'miss', 'branch', 'brpart', 'cover'] as const;
+
+/**
+ * The rows, skipped and sorted as coverage.py's SummaryReporter does: a skipped module still
+ * counts in the total (report_one_file adds its Numbers before deciding); --skip-covered wins
+ * over --skip-empty; a sort on a column compares (value, row text) and `-` reverses both.
+ * Throws RangeError for a sort column the table does not have (coverage.py's ConfigError).
+ */
+export function reportRows(
+  report: CoverageReport,
+  order: RowOrder = 'human',
+  options: RowOptions = {},
+): ReportRows {
+  let skippedCovered = 0;
+  let skippedEmpty = 0;
+  const shown = report.modules.filter((module) => {
+    if (options.skipCovered === true && module.missed === 0 && !(module.partialBranches ?? 0)) {
+      skippedCovered++;
+      return false;
+    }
+    if (options.skipEmpty === true && module.statements === 0) {
+      skippedEmpty++;
+      return false;
+    }
+    return true;
+  });
   const modules =
-    order === 'human'
-      ? [...report.modules].sort((a, b) => humanCompare(a.path, b.path))
-      : report.modules;
+    options.sort !== undefined
+      ? sortModules(shown, options.sort, report.totals.hasBranchData)
+      : order === 'human'
+        ? [...shown].sort((a, b) => humanCompare(a.path, b.path))
+        : shown;
   return {
     hasBranchData: report.totals.hasBranchData,
+    fileCount: report.modules.length,
+    skippedCovered,
+    skippedEmpty,
     modules: modules.map((module) => ({
       path: module.path,
       name: module.name,
@@ -42,6 +90,7 @@ export function reportRows(report: CoverageReport, order: RowOrder = 'human'): R
       missing: module.missing,
       missingRanges: module.missingRanges,
       partialArcs: module.partialArcs,
+      ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
     })),
     total: {
       path: 'TOTAL',
@@ -52,6 +101,46 @@ export function reportRows(report: CoverageReport, order: RowOrder = 'human'): R
       partialArcs: [],
     },
   };
+}
+
+function sortModules(
+  modules: readonly ModuleCoverage[],
+  sort: string,
+  hasBranchData: boolean,
+): ModuleCoverage[] {
+  let column = sort.toLowerCase();
+  const reverse = column.startsWith('-');
+  if (reverse || column.startsWith('+')) column = column.slice(1);
+  const value = columnValue(column, hasBranchData);
+  if (value === undefined) throw new RangeError(`Invalid sorting option: ${JSON.stringify(sort)}`);
+  const sign = reverse ? -1 : 1;
+  if (column === 'name') return [...modules].sort((a, b) => sign * humanCompare(a.path, b.path));
+  // Python sorts (value, line text); the text starts with the name, so ties go by path.
+  return [...modules].sort(
+    (a, b) => sign * (value(a) - value(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  );
+}
+
+function columnValue(
+  column: string,
+  hasBranchData: boolean,
+): ((module: ModuleCoverage) => number) | undefined {
+  switch (column) {
+    case 'name':
+      return () => 0;
+    case 'stmts':
+      return (module) => module.statements;
+    case 'miss':
+      return (module) => module.missed;
+    case 'cover':
+      return (module) => module.percent;
+    case 'branch':
+      return hasBranchData ? (module) => module.branches ?? 0 : undefined;
+    case 'brpart':
+      return hasBranchData ? (module) => module.partialBranches ?? 0 : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -1,14 +1,18 @@
 import { formatPercent } from '../figures/percent.js';
 import type { CoverageReport } from '../figures/report.js';
-import { reportRows, type ReportRow } from './rows.js';
+import { reportRows, type ReportRow, type ReportRows, type RowOptions } from './rows.js';
 
 /**
  * The table `coverage report -m --precision=N` prints (coverage.py 6.5's layout): Name,
  * Stmts, Miss, [Branch, BrPart,] Cover, Missing; names in human order; trailing blanks trimmed.
  * Branch columns appear only when the report measured branches.
  */
-export function formatTextTable(report: CoverageReport, precision: number): string {
-  const rows = reportRows(report);
+export function formatTextTable(
+  report: CoverageReport,
+  precision: number,
+  options: RowOptions = {},
+): string {
+  const rows = reportRows(report, 'human', options);
   const nameWidth = Math.max(5, ...rows.modules.map((row) => width(row.path)));
   const coverWidth = 3 + (precision > 0 ? 1 + precision : 0);
   let header = `${padEnd('Name', nameWidth)}   Stmts   Miss`;
@@ -23,8 +27,23 @@ export function formatTextTable(report: CoverageReport, precision: number): stri
     return text.trimEnd();
   };
   const lines = [header, rule, ...rows.modules.map(line)];
-  if (rows.modules.length > 0) lines.push(rule, line(rows.total));
+  if (rows.fileCount > 0) lines.push(rule, line(rows.total));
+  lines.push(...skipNotes(rows));
   return `${lines.join('\n')}\n`;
+}
+
+/** summary.py's closing lines: `\n1 file skipped due to complete coverage.` and the empty ones. */
+export function skipNotes(rows: ReportRows): string[] {
+  const plural = (count: number) => (count > 1 ? 's' : '');
+  const notes: string[] = [];
+  if (rows.skippedCovered > 0)
+    notes.push(
+      '',
+      `${rows.skippedCovered} file${plural(rows.skippedCovered)} skipped due to complete coverage.`,
+    );
+  if (rows.skippedEmpty > 0)
+    notes.push('', `${rows.skippedEmpty} empty file${plural(rows.skippedEmpty)} skipped.`);
+  return notes;
 }
 
 function number(value: number): string {

@@ -15,6 +15,42 @@ export interface RawReport {
   readonly hasBranchData: boolean;
   /** One entry per file, merged by path; in no particular order. */
   readonly files: readonly FileLines[];
+  /** Things the report says that do not add up (its lists against its summary), placed by byte offset. */
+  readonly warnings?: readonly ScanWarning[];
+}
+
+/** A problem that does not stop reading, placed like a ScanError. */
+export interface ScanWarning {
+  readonly offset: number | undefined;
+  readonly message: string;
+}
+
+/**
+ * What coverage.py's JSON `summary` states for a file: counts it took from the source's static
+ * analysis (results.py Analysis: `len(statements)`, `_total_branches()`), which the line lists
+ * cannot give exactly (executed_lines also holds lines that ran but are not statements; 6.x–7.6
+ * executed_branches also holds arcs it never predicted).
+ */
+export interface DeclaredCounts {
+  /** summary.num_statements. */
+  readonly statements: number;
+  /** summary.num_branches; undefined without branch data. */
+  readonly branches: number | undefined;
+  /**
+   * coverage.py 5.x writes no arcs, only the summary: its covered_branches and
+   * num_partial_branches are then the only branch detail there is.
+   */
+  readonly coveredBranches?: number;
+  readonly partialBranches?: number;
+}
+
+/** Where a function or class is, as coverage.py's `code_regions` (regions.py) reports it. */
+export interface CodeRegion {
+  readonly kind: 'function' | 'class';
+  /** Qualified as coverage.py names it: `BudgetManager.reset`, `outer.add`. */
+  readonly name: string;
+  /** Lines of the region (its body, without nested functions), ascending. */
+  readonly lines: readonly number[];
 }
 
 /**
@@ -34,6 +70,15 @@ export interface FileLines {
   readonly branchTaken: Int32Array;
   /** Branch line -> destinations of the exits it did not take; a negative destination is `exit`. */
   readonly missingArcs: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Lines that ran but may not be statements (coverage.py JSON's executed_lines holds docstring
+   * lines too): resolved against declared.statements when figures are counted.
+   */
+  readonly uncertain?: ReadonlySet<number>;
+  /** The report's own counts for the file (coverage.py JSON's summary). */
+  readonly declared?: DeclaredCounts;
+  /** Functions and classes of the file (coverage.py 7.5+ JSON's `functions`/`classes`). */
+  readonly regions?: readonly CodeRegion[];
 }
 
 /** One line as a reader saw it, before duplicates (same file and line) are merged. */
@@ -43,6 +88,8 @@ export interface LineEntry {
   readonly branchTotal: number;
   readonly branchTaken: number;
   readonly missingArcs: readonly number[];
+  /** Ran, but the report cannot say whether it is a statement (see FileLines.uncertain). */
+  readonly uncertain?: boolean;
 }
 
 /**

@@ -1,0 +1,37 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { FileLines, RawReport } from '../raw/raw-report.js';
+import { pythonRegions } from './python-regions.js';
+
+/**
+ * Functions and classes for files whose report did not carry them (anything but coverage.py
+ * 7.5+ JSON), from the Python source when it is present where the report says: under one of
+ * the report's `<source>` roots, else relative to the report's own folder (coverage.py writes
+ * JSON paths relative to where it ran). A file that is not there keeps no regions.
+ */
+export function withSourceRegions(raw: RawReport, reportPath: string): RawReport {
+  let changed = false;
+  const roots = [...raw.sourceRoots, dirname(reportPath)];
+  const files = raw.files.map((file): FileLines => {
+    if (file.regions !== undefined || !file.path.endsWith('.py') || file.lines.length === 0)
+      return file;
+    const source = findSource(file.path, roots);
+    if (source === undefined) return file;
+    changed = true;
+    return { ...file, regions: pythonRegions(source) };
+  });
+  return changed ? { ...raw, files } : raw;
+}
+
+function findSource(path: string, roots: readonly string[]): string | undefined {
+  const candidates = isAbsolute(path) ? [path] : roots.map((root) => join(root, path));
+  for (const candidate of candidates) {
+    try {
+      if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
+      return readFileSync(candidate, 'utf8');
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
