@@ -14,7 +14,7 @@ export type Severity = 'error' | 'warning';
 export interface RuleInfo {
   readonly severity: Severity;
   /** The file in docs/ whose "Rule" table documents the rule. */
-  readonly doc: 'data-model.md' | 'templates.md' | 'merge.md';
+  readonly doc: 'data-model.md' | 'templates.md' | 'merge.md' | 'coverage.md';
   readonly description: string;
 }
 
@@ -158,6 +158,12 @@ export const RULES = {
     severity: 'error',
     doc: 'data-model.md',
     description: 'The coverage report named cannot be found or read.',
+  },
+  'report-mismatch': {
+    severity: 'warning',
+    doc: 'coverage.md',
+    description:
+      "A coverage.py JSON report's lists disagree with its own summary, or merged reports count a file differently; the figures say which they follow.",
   },
   regressed: {
     severity: 'warning',

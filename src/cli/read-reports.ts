@@ -1,4 +1,4 @@
-import { readCoverageReports, type CoverageReport } from '../coverage/index.js';
+import { readCoverageReports, type CoverageReport, type ReadOptions } from '../coverage/index.js';
 import { UsageError } from '../diagnostics.js';
 import { InputProblem } from '../exit-codes.js';
 
@@ -7,9 +7,13 @@ import { InputProblem } from '../exit-codes.js';
  * user's input (exit 1), wherever it was named: on the command line, in the config or in
  * project.json.
  */
-export function readReports(paths: readonly string[], shown: readonly string[]): CoverageReport {
+export function readReports(
+  paths: readonly string[],
+  shown: readonly string[],
+  options: ReadOptions = {},
+): CoverageReport {
   try {
-    return readCoverageReports(paths, shown);
+    return readCoverageReports(paths, shown, options);
   } catch (error) {
     if (error instanceof UsageError) throw new InputProblem(error.message);
     throw error;

@@ -7,6 +7,7 @@ export { pythonRegions } from './source/python-regions.js';
 export type { RawReport, FileLines } from './raw/raw-report.js';
 export type { CoverageJson, CoverageJsonModule, CoverageJsonTotals } from './output/json.js';
 export type { CoverageDiff, ModuleDiff, ModuleChange } from './output/diff.js';
+export type { ReadOptions } from './read.js';
 export {
   readCoverageReport,
   readCoverageReports,
@@ -18,7 +19,7 @@ export { mergeRawReports } from './raw/merge.js';
 export { buildReport } from './figures/report.js';
 export { formatPercent, percentCovered, DEFAULT_PRECISION } from './figures/percent.js';
 export { formatRanges, formatPartialArcs, formatMissing, rangesText } from './figures/ranges.js';
-export { shortNames } from './figures/naming.js';
+export { pathsMatch, shortNames } from './figures/naming.js';
 export { selectModules } from './figures/select.js';
 export { formatTextTable } from './output/text-table.js';
 export { SORT_COLUMNS, type RowOptions } from './output/rows.js';

@@ -13,24 +13,44 @@ import { detectFormat } from './detect-format.js';
 import { buildReport, type CoverageReport } from './figures/report.js';
 import { mergeRawReports } from './raw/merge.js';
 import { ScanError, type RawReport } from './raw/raw-report.js';
-import { withSourceRegions } from './source/regions-beside.js';
+import { withSourceRegions, type SourceWanted } from './source/regions-beside.js';
+
+export interface ReadOptions {
+  /**
+   * The files whose missing ranges should be named by their functions, from the Python source
+   * beside the report where the report does not name them itself. Default: none.
+   */
+  readonly sourcesFor?: SourceWanted;
+}
+
+const NO_SOURCES: SourceWanted = () => false;
 
 /**
  * Reads one report file (Cobertura XML or coverage.py JSON, recognised by content) into a
  * CoverageReport. Throws ReportFileError (a UsageError: one line, file:line:column) for any
  * problem with the file.
  */
-export function readCoverageReport(path: string, displayName: string = path): CoverageReport {
-  return buildReport(withSourceRegions(readRawReport(path, displayName), path));
+export function readCoverageReport(
+  path: string,
+  displayName: string = path,
+  options: ReadOptions = {},
+): CoverageReport {
+  const raw = readRawReport(path, displayName);
+  return buildReport(withSourceRegions(raw, path, options.sourcesFor ?? NO_SOURCES));
 }
 
 /** Reads several reports of the same code (split CI jobs) and merges them by file and line. */
 export function readCoverageReports(
   paths: readonly string[],
   displayNames: readonly string[] = paths,
+  options: ReadOptions = {},
 ): CoverageReport {
   const raws = paths.map((path, index) =>
-    withSourceRegions(readRawReport(path, displayNames[index] ?? path), path),
+    withSourceRegions(
+      readRawReport(path, displayNames[index] ?? path),
+      path,
+      options.sourcesFor ?? NO_SOURCES,
+    ),
   );
   return buildReport(
     mergeRawReports(raws),
@@ -158,19 +178,16 @@ function placeError(
   return new ReportFileError(displayName, line, column, error.message);
 }
 
-/** Warnings as `file:line:column: warning: detail`, so they still name their file after a merge. */
+/** Warnings placed at their file's line and column, so they still name their file after a merge. */
 function placeWarnings(raw: RawReport, source: ByteSource, displayName: string): RawReport {
   if (raw.warnings === undefined) return raw;
   const bodyOffset = bodyOffsetOf(source);
   return {
     ...raw,
     warnings: raw.warnings.map(({ offset, message }) => {
-      if (offset === undefined) return { offset, message: `${displayName}: warning: ${message}` };
-      const { line, column } = locate(source, offset, bodyOffset);
-      return {
-        offset: undefined,
-        message: `${displayName}:${line}:${column}: warning: ${message}`,
-      };
+      const { line, column } =
+        offset === undefined ? { line: 1, column: 1 } : locate(source, offset, bodyOffset);
+      return { offset: undefined, message, place: { file: displayName, line, column } };
     }),
   };
 }

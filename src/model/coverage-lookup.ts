@@ -1,34 +1,27 @@
 /** Connects the hand-kept module list with the coverage report. */
 import {
+  pathsMatch,
   rangesText,
   type CoverageReport,
   type LineRange,
   type ModuleCoverage,
 } from '../coverage/index.js';
 
-/**
- * Finds a module's entry in the report. Reports name files relative to their source root, which
- * need not be the project root (`services/sync.py` vs `app/services/sync.py`), so a path suffix
- * on a directory boundary matches too — the longest match wins.
- */
+/** Finds a module's entry in the report (coverage's pathsMatch); the longest match wins. */
 export function findModuleCoverage(
   report: CoverageReport | undefined,
   path: string,
 ): ModuleCoverage | undefined {
   if (report === undefined) return undefined;
-  const wanted = normalise(path);
   let best: ModuleCoverage | undefined;
   for (const module of report.modules) {
-    const candidate = normalise(module.path);
-    const matches =
-      candidate === wanted || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`);
-    if (matches && (best === undefined || candidate.length > best.path.length)) best = module;
+    if (
+      pathsMatch(module.path, path) &&
+      (best === undefined || module.path.length > best.path.length)
+    )
+      best = module;
   }
   return best;
-}
-
-function normalise(path: string): string {
-  return path.replaceAll('\\', '/').replace(/^\.\//, '');
 }
 
 export interface LabelledArea {

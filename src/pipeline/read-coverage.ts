@@ -3,7 +3,7 @@
  * A missing or unreadable report is a positioned problem in the file that named it.
  */
 import type { Settings } from '../config/settings.js';
-import { readCoverageReports, type CoverageReport } from '../coverage/index.js';
+import { pathsMatch, readCoverageReports, type CoverageReport } from '../coverage/index.js';
 import { locate } from '../data/json-text.js';
 import type { ProjectData } from '../data/load.js';
 import { UsageError, type Diagnostic } from '../diagnostics.js';
@@ -35,7 +35,14 @@ export function readProjectCoverage(
   }
   const shown = paths.map((path) => shownPath(cwd, path));
   try {
-    return { report: readCoverageReports(paths, shown), diagnostics: [] };
+    const tracked = data.project.phases.flatMap((phase) =>
+      (phase.modules ?? []).map((module) => module.path),
+    );
+    // Only the tracked modules' missing ranges are named, so only their sources are looked up.
+    const report = readCoverageReports(paths, shown, {
+      sourcesFor: (path) => tracked.some((module) => pathsMatch(path, module)),
+    });
+    return { report, diagnostics: [...report.warnings] };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     // The report's own message names the report (and its line:column); attach it where the report was named.

@@ -94,6 +94,7 @@ function report(branches: boolean, path = pathOf('_*|\\`[]<>')): fc.Arbitrary<Co
       source: 'coverage.xml',
       sources: ['coverage.xml'],
       sourceRoots: [],
+      warnings: [],
       totals,
       modules,
     }));

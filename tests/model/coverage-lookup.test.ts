@@ -25,6 +25,7 @@ const report = (...paths: string[]): CoverageReport => ({
   source: 'coverage.xml',
   sources: ['coverage.xml'],
   sourceRoots: [],
+  warnings: [],
   totals: {
     statements: 0,
     missed: 0,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError } from '../../diagnostics.js';
+import { formatDiagnostic, UsageError } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import {
   DEFAULT_PRECISION,
@@ -14,7 +14,7 @@ import {
   type RowOptions,
 } from '../../coverage/index.js';
 import type { Command, ParsedArgs } from '../command.js';
-import type { CliContext } from '../io.js';
+import { writeLine, type CliContext } from '../io.js';
 import { readReports } from '../read-reports.js';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -86,10 +86,13 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
     throw new UsageError(
       'expected at least one REPORT file, found none (see trackgen coverage --help)',
     );
+  // Only the JSON output names missing areas by function: only it looks up Python sources.
+  const sourcesFor = format === 'json' ? () => true : () => false;
   const read = (files: readonly string[]) =>
     readReports(
       files.map((file) => resolve(context.cwd, file)),
       files,
+      { sourcesFor },
     );
 
   const selection = selectModules(read(args.positionals), selectors);
@@ -99,7 +102,7 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
     );
   }
   const report = selection.report;
-  for (const warning of report.warnings ?? []) context.stderr.write(`${warning}\n`);
+  for (const warning of report.warnings) writeLine(context.stderr, formatDiagnostic(warning));
   const oldFile = args.values['diff'];
   if (typeof oldFile === 'string') {
     const before = selectModules(read([oldFile]), selectors).report;

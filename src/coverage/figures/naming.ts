@@ -1,3 +1,4 @@
+import { toSlashes } from '../../text/paths.js';
 /**
  * Short module names for trackers: the basename where it is unique in the report, otherwise
  * the shortest path suffix (whole segments) that no other module shares.
@@ -26,4 +27,21 @@ export function shortNames(paths: readonly string[]): Map<string, string> {
     names.set(path, name);
   }
   return names;
+}
+
+/**
+ * Whether a report's file is a module of the project. Reports name files relative to their
+ * source root, which need not be the project root (`services/sync.py` vs
+ * `app/services/sync.py`), so a path suffix on a directory boundary matches too.
+ */
+export function pathsMatch(reportPath: string, modulePath: string): boolean {
+  const candidate = comparable(reportPath);
+  const wanted = comparable(modulePath);
+  return (
+    candidate === wanted || wanted.endsWith(`/${candidate}`) || candidate.endsWith(`/${wanted}`)
+  );
+}
+
+function comparable(path: string): string {
+  return toSlashes(path).replace(/^\.\//, '');
 }

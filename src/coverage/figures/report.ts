@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../diagnostics.js';
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
 import { labelAreas, type MissingArea } from './areas.js';
@@ -95,8 +96,8 @@ export interface CoverageReport {
   readonly totals: CoverageTotals;
   /** Sorted by path. */
   readonly modules: readonly ModuleCoverage[];
-  /** Where the report contradicts itself (its lists against its summary), one line each. */
-  readonly warnings?: readonly string[];
+  /** Where the report contradicts itself (its lists against its summary), one diagnostic each. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** Per-line facts -> the typed report: figures per module and in total, modules sorted by path. */
@@ -115,7 +116,12 @@ export function buildReport(
     sourceRoots: raw.sourceRoots,
     totals: sumTotals(modules, raw.hasBranchData),
     modules,
-    warnings: (raw.warnings ?? []).map((warning) => warning.message),
+    warnings: (raw.warnings ?? []).map(({ message, place }): Diagnostic => ({
+      ...(place ?? { file: raw.source, line: 1, column: 1 }),
+      severity: 'warning',
+      rule: 'report-mismatch',
+      message,
+    })),
   };
 }
 

@@ -19,10 +19,14 @@ export interface RawReport {
   readonly warnings?: readonly ScanWarning[];
 }
 
-/** A problem that does not stop reading, placed like a ScanError. */
+/**
+ * A problem that does not stop reading. A reader places it by byte offset; reading the file
+ * turns the offset into the file's name, line and column (a merge's own warnings have none).
+ */
 export interface ScanWarning {
   readonly offset: number | undefined;
   readonly message: string;
+  readonly place?: { readonly file: string; readonly line: number; readonly column: number };
 }
 
 /**

@@ -3,17 +3,31 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { pythonRegions } from './python-regions.js';
 
+/** Which of a report's files to look up Python source for: each costs a file system look-up. */
+export type SourceWanted = (path: string) => boolean;
+
 /**
- * Functions and classes for files whose report did not carry them (anything but coverage.py
- * 7.5+ JSON), from the Python source when it is present where the report says: under one of
- * the report's `<source>` roots, else relative to the report's own folder (coverage.py writes
- * JSON paths relative to where it ran). A file that is not there keeps no regions.
+ * Functions and classes for the wanted files whose report did not carry them (anything but
+ * coverage.py 7.5+ JSON), from the Python source when it is present where the report says:
+ * under one of the report's `<source>` roots, else relative to the report's own folder
+ * (coverage.py writes JSON paths relative to where it ran). A file that is not there keeps no
+ * regions. Only the files asked for are looked up: a large report names thousands of files,
+ * and the hook reads the report at every commit.
  */
-export function withSourceRegions(raw: RawReport, reportPath: string): RawReport {
+export function withSourceRegions(
+  raw: RawReport,
+  reportPath: string,
+  wanted: SourceWanted,
+): RawReport {
   let changed = false;
   const roots = [...raw.sourceRoots, dirname(reportPath)];
   const files = raw.files.map((file): FileLines => {
-    if (file.regions !== undefined || !file.path.endsWith('.py') || file.lines.length === 0)
+    if (
+      file.regions !== undefined ||
+      !file.path.endsWith('.py') ||
+      file.lines.length === 0 ||
+      !wanted(file.path)
+    )
       return file;
     const source = findSource(file.path, roots);
     if (source === undefined) return file;
