@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseJsonText, type ParsedJson } from './json-text.js';
+import { mojibakeDiagnostics } from './mojibake-findings.js';
 import { readTextFile } from './read-text-file.js';
 import { crossFileDiagnostics, SESSION_FILE_PATTERN } from './rules.js';
 import { projectSchema, sessionSchema, type Project, type Session } from './schema.js';
@@ -102,6 +103,10 @@ async function loadJsonFile<T>(
   const read = await readTextFile(path, shownAs);
   diagnostics.push(...read.diagnostics);
   if (read.text === undefined) return undefined;
+  // JSON outside its strings is ASCII: any run found is in a string value.
+  diagnostics.push(
+    ...mojibakeDiagnostics(shownAs, read.text, 'replace it with the text it stood for'),
+  );
   const { parsed, diagnostics: syntax } = parseJsonText(shownAs, read.text);
   diagnostics.push(...syntax);
   if (parsed === undefined || hasErrors(syntax)) return undefined;
