@@ -37,6 +37,11 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Paths in messages are shown relative to this directory. */
   readonly cwd: string;
+  /**
+   * Session records not yet written (file name → text), validated as if they were in sessions/:
+   * a command checks what it is about to write exactly as validate would check it written.
+   */
+  readonly plannedSessions?: ReadonlyMap<string, string>;
 }
 
 export const PROJECT_FILE = 'project.json';
@@ -56,7 +61,10 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
 
   const sessions: { session: Session; source: ParsedJson; fileName: string }[] = [];
   const sessionsDir = join(dataDir, SESSIONS_DIR);
-  for (const fileName of await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics)) {
+  const planned = options.plannedSessions ?? new Map<string, string>();
+  const onDisk = await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics);
+  const fileNames = [...new Set([...onDisk, ...planned.keys()])].sort();
+  for (const fileName of fileNames) {
     const path = join(sessionsDir, fileName);
     if (!SESSION_FILE_PATTERN.test(fileName)) {
       diagnostics.push({
@@ -69,7 +77,13 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
       });
       continue;
     }
-    const loaded = await loadJsonFile(path, shown(path), sessionSchema, diagnostics);
+    const loaded = await loadJsonFile(
+      path,
+      shown(path),
+      sessionSchema,
+      diagnostics,
+      planned.get(fileName),
+    );
     if (loaded !== undefined)
       sessions.push({ session: loaded.value, source: loaded.source, fileName });
   }
@@ -99,8 +113,12 @@ async function loadJsonFile<T>(
   shownAs: string,
   schema: z.ZodType<T>,
   diagnostics: Diagnostic[],
+  plannedText?: string,
 ): Promise<{ value: T; source: ParsedJson } | undefined> {
-  const read = await readTextFile(path, shownAs);
+  const read =
+    plannedText === undefined
+      ? await readTextFile(path, shownAs)
+      : { text: plannedText, diagnostics: [] };
   diagnostics.push(...read.diagnostics);
   if (read.text === undefined) return undefined;
   // JSON outside its strings is ASCII: any run found is in a string value.
