@@ -14,6 +14,9 @@ import { notesOf } from './notes.js';
 import type { Outline } from './outline.js';
 import { cleanTitle, mapChallenges, mapCommits, mapLessons } from './sections.js';
 
+/** "Session 54", "Séance 54", "Session #54". */
+const SESSION_NUMBER = /\b(?:session|séance|seance)\s*#?\s*(\d+)/iu;
+
 export interface ImportedRecord {
   readonly session: Session;
   /** "field ← line N" for each field imported. */
@@ -91,7 +94,7 @@ export function buildRecord(source: SourceDocument, project: Project): BuildResu
   )?.line;
   const inHeader = (fact: Fact) =>
     source.titleLine !== undefined || firstSection === undefined || fact.line < firstSection;
-  const titleNumber = /\bsession\s*#?\s*(\d+)/iu.exec(
+  const titleNumber = SESSION_NUMBER.exec(
     outline.headings.find((heading) => heading.line === source.titleLine || heading.depth === 1)
       ?.text ?? '',
   )?.[1];
@@ -112,7 +115,7 @@ export function buildRecord(source: SourceDocument, project: Project): BuildResu
     outline.headings.find((heading) => heading.line === source.titleLine) ??
     outline.headings.find((heading) => heading.depth === 1);
   const titleText = titleHeading?.text ?? '';
-  const numberInTitle = /\bsession\s*#?\s*(\d+)/iu.exec(titleText)?.[1];
+  const numberInTitle = SESSION_NUMBER.exec(titleText)?.[1];
   const number = numberInTitle === undefined ? source.numberHint : Number(numberInTitle);
   // A Session Log heading holds the number, date and a status, no headline.
   const headline =
@@ -120,9 +123,10 @@ export function buildRecord(source: SourceDocument, project: Project): BuildResu
       ? ''
       : cleanTitle(
           titleText
-            .replace(/\bsession\s*#?\s*\d+\s*(?:summary|résumé|recap)?\s*[:\-–—]?\s*/iu, '')
+            .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
+            .replace(SESSION_NUMBER, '')
             .replace(/\b\d{4}-\d{2}-\d{2}\b/u, '')
-            .replace(/^\s*(?:summary|résumé)\s*[:\-–—]?\s*/iu, ''),
+            .replace(/^[\s:\-–—]*(?:summary|résumé|recap)?[\s:\-–—]*/iu, ''),
         );
   const dateInTitle = /\b(\d{4}-\d{2}-\d{2})\b/u.exec(titleText)?.[1];
   if (dateInTitle !== undefined && titleHeading !== undefined)
@@ -134,6 +138,7 @@ export function buildRecord(source: SourceDocument, project: Project): BuildResu
     record: undefined,
     findings: [
       ...draft.findings,
+      ...findings,
       { file, line, column: 1, severity: 'error', rule: 'import-missing', message },
     ],
   });

@@ -30,15 +30,18 @@ export function notesOf(lines: readonly OutlineLine[], taken: ReadonlySet<number
       );
       if (!allTaken) for (const member of block) kept.add(member.number);
     } else if (line.kind === 'table') {
-      kept.add(line.number);
       const [header, delimiter] = blocks.get(line.table ?? -1) ?? [];
+      if (line === header || line === delimiter) continue;
+      kept.add(line.number);
       if (header !== undefined) kept.add(header.number);
       if (delimiter !== undefined) kept.add(delimiter.number);
     } else kept.add(line.number);
   }
+  // The headings over what stays keep it in its place; not the title, which the record has.
   for (const line of lines)
     if (kept.has(line.number) && line.kind !== 'heading')
-      for (const heading of line.headings) kept.add(heading.line);
+      for (const heading of line.headings)
+        if (heading.depth > 1 || !taken.has(heading.line)) kept.add(heading.line);
 
   const out: string[] = [];
   for (const line of lines) {
