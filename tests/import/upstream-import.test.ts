@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/data/schema.js';
@@ -28,8 +28,7 @@ describe.skipIf(referenceDir === undefined)('importing the real upstream summari
   beforeAll(async () => {
     project = copyDefaultProject();
     const sessions = join(project.dir, 'data', 'sessions');
-    for (const existing of ['054.json', '055.json']) writeFileSync(join(sessions, existing), '');
-    const { rmSync } = await import('node:fs');
+    // The default project's own records of sessions 54 and 55 make way for the imported ones.
     for (const existing of ['054.json', '055.json']) rmSync(join(sessions, existing));
     // The default project lists four Phase 4 modules; the summaries name two more.
     const projectFile = join(project.dir, 'data', 'project.json');
