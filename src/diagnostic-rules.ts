@@ -189,7 +189,8 @@ export const RULES = {
   'record-exists': {
     severity: 'error',
     doc: 'data-model.md',
-    description: 'new-session for a session that already has a record; nothing is written.',
+    description:
+      'new-session or import for a session that already has a record; nothing is written.',
   },
 
   // Importing session summaries (trackgen import).

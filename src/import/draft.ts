@@ -18,7 +18,7 @@ export class Draft {
   constructor(private readonly file: string) {}
 
   /** Records `value` for `field` from `line`; false when the field already had another value. */
-  state<T>(field: string, value: T, line: number): boolean {
+  state(field: string, value: unknown, line: number): boolean {
     const known = this.values.get(field);
     if (known === undefined) {
       this.values.set(field, { value, lines: [line] });

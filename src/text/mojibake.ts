@@ -83,14 +83,15 @@ export interface MojibakeRun {
  */
 export function findMojibake(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
-  let anyConvincing = false;
+  // Set inside close(), which the compiler cannot follow: an object keeps it honest.
+  const evidence = { convincing: false };
   for (const match of text.matchAll(RUN)) {
     let current: MojibakeRun | undefined;
     let pieces = 0;
     const close = () => {
       if (current !== undefined) {
         runs.push(current);
-        anyConvincing ||= pieces > 1 || convincing(text, current);
+        evidence.convincing ||= pieces > 1 || convincing(text, current);
       }
       current = undefined;
       pieces = 0;
@@ -115,7 +116,7 @@ export function findMojibake(text: string): MojibakeRun[] {
     }
     close();
   }
-  return anyConvincing ? runs : [];
+  return evidence.convincing ? runs : [];
 }
 
 /** Windows-1252 readings of continuation bytes that text puts right after a word. */
