@@ -42,7 +42,7 @@ Options:
   --data DIR          data directory (default: data, or "data" in trackgen.config.json)
   -h, --help          show this help
 
-Exit codes: 0 written (or, with --dry-run, would be), 1 problems found (an existing
+Exit codes: 0 written (with --dry-run: would be written), 1 problems found (an existing
 record, a missing required field, invalid data or config; nothing written), 2 usage
 or tool error (no FILE given).`,
   options: {
