@@ -14,7 +14,7 @@ const LAYERS = [
   ['merge'], // merge a rendering into a document (pure)
   ['write'], // atomic writes, diffs (I/O)
   ['pipeline'], // the stages in order, and the run cache wrapped around them
-  ['init', 'session', 'record', 'watch', 'hook'], // workflows built on the pipeline
+  ['init', 'session', 'record', 'watch', 'hook', 'import'], // workflows built on the pipeline
   ['cli'], // the thin command-line layer
 ];
 

@@ -14,7 +14,7 @@ export type Severity = 'error' | 'warning';
 export interface RuleInfo {
   readonly severity: Severity;
   /** The file in docs/ whose "Rule" table documents the rule. */
-  readonly doc: 'data-model.md' | 'templates.md' | 'merge.md' | 'coverage.md';
+  readonly doc: 'data-model.md' | 'templates.md' | 'merge.md' | 'coverage.md' | 'import.md';
   readonly description: string;
 }
 
@@ -39,6 +39,12 @@ export const RULES = {
     severity: 'error',
     doc: 'data-model.md',
     description: 'Bytes that are not valid UTF-8.',
+  },
+  mojibake: {
+    severity: 'warning',
+    doc: 'import.md',
+    description:
+      'Text that was once decoded as Windows-1252 and saved as UTF-8 ("ðŸš€" for "🚀"): in a data file (validate), a document being adopted (generate --adopt) or a file read by import.',
   },
   'too-large': {
     severity: 'error',
@@ -189,7 +195,32 @@ export const RULES = {
   'record-exists': {
     severity: 'error',
     doc: 'data-model.md',
-    description: 'new-session for a session that already has a record; nothing is written.',
+    description:
+      'new-session or import for a session that already has a record; nothing is written.',
+  },
+
+  // Importing session summaries (trackgen import).
+  'import-missing': {
+    severity: 'error',
+    doc: 'import.md',
+    description:
+      'The document does not state something the schema requires (the session number, its phase, the date of a complete session); nothing is written.',
+  },
+  'import-module': {
+    severity: 'warning',
+    doc: 'import.md',
+    description:
+      'A module the document names is not a module of project.json; its figures stay in the notes.',
+  },
+  'import-conflict': {
+    severity: 'warning',
+    doc: 'import.md',
+    description: 'The document states two different values for one field; the first is imported.',
+  },
+  'import-duplicate': {
+    severity: 'error',
+    doc: 'import.md',
+    description: 'Two documents (or two Session Log entries) for one session; nothing is written.',
   },
 
   // Rendering (generate, check).

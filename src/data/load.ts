@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseJsonText, type ParsedJson } from './json-text.js';
+import { mojibakeDiagnostics } from './mojibake-findings.js';
 import { readTextFile } from './read-text-file.js';
 import { crossFileDiagnostics, SESSION_FILE_PATTERN } from './rules.js';
 import { projectSchema, sessionSchema, type Project, type Session } from './schema.js';
@@ -37,6 +38,11 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Paths in messages are shown relative to this directory. */
   readonly cwd: string;
+  /**
+   * Session records not yet written (file name → text), validated as if they were in sessions/:
+   * a command checks what it is about to write exactly as validate would check it written.
+   */
+  readonly plannedSessions?: ReadonlyMap<string, string>;
 }
 
 export const PROJECT_FILE = 'project.json';
@@ -56,7 +62,10 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
 
   const sessions: { session: Session; source: ParsedJson; fileName: string }[] = [];
   const sessionsDir = join(dataDir, SESSIONS_DIR);
-  for (const fileName of await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics)) {
+  const planned = options.plannedSessions ?? new Map<string, string>();
+  const onDisk = await listSessionFiles(sessionsDir, shown(sessionsDir), diagnostics);
+  const fileNames = [...new Set([...onDisk, ...planned.keys()])].sort();
+  for (const fileName of fileNames) {
     const path = join(sessionsDir, fileName);
     if (!SESSION_FILE_PATTERN.test(fileName)) {
       diagnostics.push({
@@ -69,7 +78,13 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
       });
       continue;
     }
-    const loaded = await loadJsonFile(path, shown(path), sessionSchema, diagnostics);
+    const loaded = await loadJsonFile(
+      path,
+      shown(path),
+      sessionSchema,
+      diagnostics,
+      planned.get(fileName),
+    );
     if (loaded !== undefined)
       sessions.push({ session: loaded.value, source: loaded.source, fileName });
   }
@@ -99,10 +114,18 @@ async function loadJsonFile<T>(
   shownAs: string,
   schema: z.ZodType<T>,
   diagnostics: Diagnostic[],
+  plannedText?: string,
 ): Promise<{ value: T; source: ParsedJson } | undefined> {
-  const read = await readTextFile(path, shownAs);
+  const read =
+    plannedText === undefined
+      ? await readTextFile(path, shownAs)
+      : { text: plannedText, diagnostics: [] };
   diagnostics.push(...read.diagnostics);
   if (read.text === undefined) return undefined;
+  // JSON outside its strings is ASCII: any run found is in a string value.
+  diagnostics.push(
+    ...mojibakeDiagnostics(shownAs, read.text, 'replace it with the text it stood for'),
+  );
   const { parsed, diagnostics: syntax } = parseJsonText(shownAs, read.text);
   diagnostics.push(...syntax);
   if (parsed === undefined || hasErrors(syntax)) return undefined;

@@ -16,6 +16,8 @@ import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
 import { formatManifest } from './markers.js';
 import { renderingKeys } from './section-keys.js';
+import { mojibakeDiagnostics } from '../data/mojibake-findings.js';
+import { repairMojibake } from '../text/mojibake.js';
 import { LineIndex } from '../text/position.js';
 import type { Conflict, MergeInput, MergeResult, SectionOutcome } from './types.js';
 
@@ -107,8 +109,20 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
     );
   }
   let adoption: Adoption | undefined;
+  const encodingFindings: Diagnostic[] = [];
   if (!structure.hasMarkers) {
     if (input.adopt !== true) return unmarked(path, existing);
+    // Adoption is when a hand-written file becomes trackgen's: the moment to catch mis-decoded text.
+    encodingFindings.push(
+      ...mojibakeDiagnostics(
+        path,
+        text,
+        input.repairEncoding === true
+          ? 'repaired (--repair-encoding)'
+          : 'generate --adopt --repair-encoding repairs it',
+      ),
+    );
+    if (input.repairEncoding === true) text = repairMojibake(text);
     adoption = adoptHeadings(text, fresh.text, fresh.sections, eol, force);
     text = adoption.text;
     structure = await readStructure(text, false);
@@ -118,7 +132,7 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
       throw new Error(`Adoption produced broken markers (a trackgen bug): ${problem.message}`);
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...encodingFindings];
   const conflicts: Conflict[] = [];
   const outcomes: SectionOutcome[] = [];
   const edits: Edit[] = [];

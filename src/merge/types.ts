@@ -11,6 +11,8 @@ export interface MergeInput {
   readonly force?: 'all' | ReadonlySet<string>;
   /** Insert markers into an existing file that has none (matching its headings). */
   readonly adopt?: boolean;
+  /** On adoption, repair text once decoded as Windows-1252 (mojibake); nothing else changes. */
+  readonly repairEncoding?: boolean;
 }
 
 /** What happened to one section id. */

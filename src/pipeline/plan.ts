@@ -22,6 +22,8 @@ export interface PlanOptions {
   readonly cwd: string;
   readonly force?: 'all' | ReadonlySet<string>;
   readonly adopt?: boolean;
+  /** With adopt: repair mojibake in the documents adopted. */
+  readonly repairEncoding?: boolean;
   /**
    * Where to look up commit hashes in git history: the project root inside the repository
    * (default: settings.root). A caller rendering from a temporary copy passes the real root;
@@ -195,6 +197,7 @@ async function mergeOne(
     fresh: document.content,
     ...(options.force === undefined ? {} : { force: options.force }),
     ...(options.adopt === undefined ? {} : { adopt: options.adopt }),
+    ...(options.repairEncoding === true ? { repairEncoding: true } : {}),
   });
   return {
     kind: 'merged',

@@ -15,6 +15,8 @@ export interface PipelineRequest {
   readonly flags: Flags;
   readonly force?: 'all' | ReadonlySet<string>;
   readonly adopt?: boolean;
+  /** With adopt: repair mojibake in the documents adopted. */
+  readonly repairEncoding?: boolean;
   /** --print-context needs the view model, which only a full run computes. */
   readonly needModel?: boolean;
   /** Write the documents that change; otherwise nothing is written. Never while data is invalid. */
@@ -72,6 +74,7 @@ async function fullPlan(
     cwd: request.cwd,
     ...(request.force === undefined ? {} : { force: request.force }),
     ...(request.adopt === undefined ? {} : { adopt: request.adopt }),
+    ...(request.repairEncoding === true ? { repairEncoding: true } : {}),
   });
   return { plan };
 }

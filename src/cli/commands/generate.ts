@@ -35,7 +35,11 @@ Options:
   --check             write nothing; exit 1 when any document would change (same as trackgen check)
   --dry-run           write nothing; show the diff of what would change
   --force SECTION     take the new rendering of a hand-edited section (repeat, or "all")
-  --adopt             insert section markers into existing documents that have none
+  --adopt             insert section markers into existing documents that have none;
+                      warns (rule mojibake) where a document's text was once decoded as
+                      Windows-1252 ("ðŸš€" for "🚀")
+  --repair-encoding   with --adopt: repair that text in the documents adopted, and
+                      nothing else (only where re-encoding it gives exact UTF-8)
   --print-context     print the view model the templates receive, as JSON, and stop
   --watch             generate, then again on every save of the data, your templates,
                       the config or the coverage report (debounced); one line a run;
@@ -54,6 +58,7 @@ when stopped.`,
     'dry-run': { type: 'boolean' },
     force: { type: 'string', multiple: true },
     adopt: { type: 'boolean' },
+    'repair-encoding': { type: 'boolean' },
     'print-context': { type: 'boolean' },
     watch: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -67,6 +72,10 @@ async function runGenerate(context: CliContext, args: ParsedArgs): Promise<numbe
   if (args.values['watch'] === true && alone !== undefined)
     throw new UsageError(
       `--watch writes documents on every save; it cannot be combined with --${alone}`,
+    );
+  if (args.values['repair-encoding'] === true && args.values['adopt'] !== true)
+    throw new UsageError(
+      '--repair-encoding repairs the documents --adopt takes over; pass it with --adopt',
     );
   if (args.values['check'] === true) return checkDocuments(context, args);
   if (args.values['watch'] === true) {

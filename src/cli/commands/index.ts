@@ -14,6 +14,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   'new-session': async () => (await import('./new-session.js')).newSessionCommand,
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
   hook: async () => (await import('./hook.js')).hookCommand,
+  import: async () => (await import('./import.js')).importCommand,
 };
 
 /** Kept beside the loaders so `trackgen --help` needs no command module. */
@@ -29,4 +30,5 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   'record-coverage':
     "store a session's coverage figures (start or final) in its record, from a report",
   hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
+  import: "write session records from existing session summaries (and a tracker's Session Log)",
 };

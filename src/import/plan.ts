@@ -1,0 +1,123 @@
+/**
+ * Every record an import would write, checked before any is: no session twice, no record that
+ * already exists, and the records valid exactly as `trackgen validate` would find them written.
+ * With any error nothing is written.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadProjectData, SESSIONS_DIR, sessionFileName, type ProjectData } from '../data/load.js';
+import type { Session } from '../data/schema.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { toSlashes } from '../text/paths.js';
+import { buildRecord } from './build-record.js';
+import { readSummaryFile } from './read-summary.js';
+
+export interface PlannedRecord {
+  readonly path: string;
+  readonly shownAs: string;
+  readonly from: string;
+  readonly session: Session;
+  readonly text: string;
+  readonly mapped: readonly string[];
+  readonly unmappedLines: number;
+}
+
+export interface ImportPlan {
+  readonly records: readonly PlannedRecord[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly valid: boolean;
+}
+
+export interface ImportInput {
+  readonly path: string;
+  readonly shownAs: string;
+}
+
+/** The "$schema" the data's records use, so that an imported record reads like the others. */
+function schemaFor(data: ProjectData): string | undefined {
+  const fromRecord = [...data.sessions]
+    .reverse()
+    .find((record) => record.session.$schema !== undefined)?.session.$schema;
+  if (fromRecord !== undefined) return fromRecord;
+  const fromProject = data.project.$schema;
+  if (fromProject === undefined) return undefined;
+  // Records sit one folder deeper than project.json.
+  const session = fromProject.replace(/project\.schema\.json$/, 'session.schema.json');
+  return /^[a-z][a-z0-9+.-]*:/iu.test(session) || session.startsWith('/')
+    ? session
+    : `../${session}`;
+}
+
+/** Two-space JSON, "$schema" first, like the records new-session writes. */
+export function formatImportedRecord(session: Session, schema: string | undefined): string {
+  return `${JSON.stringify(schema === undefined ? session : { $schema: schema, ...session }, null, 2)}\n`;
+}
+
+export async function planImport(
+  inputs: readonly ImportInput[],
+  data: ProjectData,
+  options: { readonly cwd: string; readonly repairEncoding: boolean },
+): Promise<ImportPlan> {
+  const diagnostics: Diagnostic[] = [];
+  const records: PlannedRecord[] = [];
+  const existing = new Map(
+    data.sessions.map((record) => [record.session.number, record.source.file]),
+  );
+  const schema = schemaFor(data);
+  for (const input of inputs) {
+    const read = await readSummaryFile(input.path, input.shownAs, options);
+    diagnostics.push(...read.findings);
+    for (const document of read.documents) {
+      const built = buildRecord(document, data.project);
+      diagnostics.push(...built.findings);
+      if (built.record === undefined) continue;
+      const { session } = built.record;
+      const path = join(data.dataDir, SESSIONS_DIR, sessionFileName(session.number));
+      const shownAs = toSlashes(relative(options.cwd, path));
+      const at = document.titleLine ?? 1;
+      const earlier = records.find((record) => record.session.number === session.number);
+      if (earlier !== undefined) {
+        diagnostics.push({
+          file: input.shownAs,
+          line: at,
+          column: 1,
+          severity: 'error',
+          rule: 'import-duplicate',
+          message: `expected one document for session ${session.number}, found this one and ${earlier.from}; import one of them`,
+        });
+        continue;
+      }
+      const recordFile = existing.get(session.number);
+      if (recordFile !== undefined || existsSync(path)) {
+        diagnostics.push({
+          file: input.shownAs,
+          line: at,
+          column: 1,
+          severity: 'error',
+          rule: 'record-exists',
+          message: `session ${session.number} already has a record (${recordFile ?? shownAs}); it is never overwritten: leave this document out, or remove the record first`,
+        });
+        continue;
+      }
+      records.push({
+        path,
+        shownAs,
+        from: input.shownAs,
+        session,
+        text: formatImportedRecord(session, schema),
+        mapped: built.record.mapped,
+        unmappedLines: built.record.unmappedLines,
+      });
+    }
+  }
+  const check = await loadProjectData(data.dataDir, {
+    cwd: options.cwd,
+    plannedSessions: new Map(
+      records.map((record) => [sessionFileName(record.session.number), record.text]),
+    ),
+  });
+  const plannedFiles = new Set(records.map((record) => record.shownAs));
+  diagnostics.push(...check.diagnostics.filter((diagnostic) => plannedFiles.has(diagnostic.file)));
+  const sorted = sortDiagnostics(diagnostics);
+  return { records, diagnostics: sorted, valid: !hasErrors(sorted) };
+}
