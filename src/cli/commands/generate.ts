@@ -44,6 +44,9 @@ Options:
   -h, --help          show this help
 
 Settings come from defaults < trackgen.config.json (or "trackgen" in package.json) < flags.
+The config is found in this folder or the nearest parent that has one, up to the
+repository's top (the folder with .git); its paths are relative to its folder,
+flags to this one.
 
 Exit codes: 0 ok, 1 problems found (invalid data or config, a missing or unreadable
 report, conflicts; with --check: out of date), 2 usage or tool error. --watch exits 0
