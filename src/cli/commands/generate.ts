@@ -38,8 +38,9 @@ Options:
   --adopt             insert section markers into existing documents that have none
   --print-context     print the view model the templates receive, as JSON, and stop
   --watch             generate, then again on every save of the data, your templates,
-                      the config or the coverage report (debounced); one line a run;
-                      invalid data prints its problems and keeps watching; Ctrl-C stops
+                      the config or the coverage report (debounced; saves by rename
+                      too; the documents it writes never re-trigger it); one line a
+                      run; invalid data prints its problems and keeps watching; Ctrl-C stops
   -q, --quiet         print only problems and the summary line
   -h, --help          show this help
 
