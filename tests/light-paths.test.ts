@@ -27,6 +27,7 @@ const HEAVY = [
   'mdast-util-to-markdown',
   'markdown-table',
   'fast-xml-parser',
+  'chokidar',
 ];
 const recorder = join(repoRoot, 'tests/helpers/record-imports.mjs');
 

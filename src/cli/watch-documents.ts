@@ -1,12 +1,12 @@
 /** `trackgen generate --watch`: a run now, then one a save, until Ctrl-C (or the context's signal). */
 import { stat } from 'node:fs/promises';
-import { CONFIG_FILE, loadSettings, type Settings } from '../config/load.js';
+import { loadSettings, type Settings } from '../config/load.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { writeReport } from '../pipeline/describe.js';
 import { planDocuments } from '../pipeline/plan.js';
 import { writePlannedFiles } from '../pipeline/write-planned-files.js';
 import { shownPath } from '../text/paths.js';
-import { watchTargets } from '../watch/targets.js';
+import { configTargets, watchedSummary, watchTargets } from '../watch/targets.js';
 import { DEBOUNCE_MS, watchAndRun } from '../watch/watch.js';
 import type { ParsedArgs } from './command.js';
 import { writeLine, type CliContext } from './io.js';
@@ -71,22 +71,14 @@ export async function watchDocuments(context: CliContext, args: ParsedArgs): Pro
     initial: async () => {
       await generateOnce('start');
       if (settings === undefined) return;
-      const watched = watchTargets(settings, context.cwd).map(
-        (target) => `${shown(target.dir)}${target.recursive ? '/' : ''}`,
-      );
-      writeLine(context.stdout, `watching ${[...new Set(watched)].join(', ')} (Ctrl-C to stop)`);
+      const watched = watchedSummary(settings, context.cwd);
+      writeLine(context.stdout, `watching ${watched.join(', ')} (Ctrl-C to stop)`);
     },
     // Until the config is readable, watch for it to be fixed.
     targets: () =>
       settings === undefined
-        ? [
-            {
-              dir: context.cwd,
-              recursive: false,
-              accept: (name) => name === CONFIG_FILE || name === 'package.json',
-            },
-          ]
-        : watchTargets(settings, context.cwd),
+        ? configTargets(context.cwd)
+        : watchTargets(settings, context.cwd, context.env),
     run: (changed) => generateOnce(describe(changed.map(shown))),
     signal,
     debounceMs: DEBOUNCE_MS,

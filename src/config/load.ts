@@ -4,6 +4,7 @@ import { parseJsonText } from '../data/json-text.js';
 import { schemaDiagnostics } from '../data/schema-issues.js';
 import { existsSync, statSync } from 'node:fs';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostics.js';
+import { shownPath } from '../text/paths.js';
 import { configSchema } from './schema.js';
 import { findConfig, resolveSettings, type Flags, type Settings } from './settings.js';
 
@@ -19,17 +20,20 @@ function requireTemplatesDir(settings: Settings): void {
   }
 }
 
+/** `stopAt`: a folder the config search goes no higher than (the hook's temporary copy). */
 export function loadSettings(
   cwd: string,
   flags: Flags,
+  stopAt?: string,
 ): { settings: Settings | undefined; diagnostics: Diagnostic[] } {
-  const source = findConfig(cwd);
+  const source = findConfig(cwd, stopAt);
   if (source.file === undefined || source.text === undefined) {
     const settings = resolveSettings(cwd, flags, {}, undefined);
     if (flags.templates !== undefined) requireTemplatesDir(settings);
     return { settings, diagnostics: [] };
   }
-  const shownAs = source.keyPath.length === 0 ? 'trackgen.config.json' : 'package.json';
+  // Relative to the working directory, like every path in a message: "../../trackgen.config.json".
+  const shownAs = shownPath(cwd, source.file);
   const { parsed, diagnostics } = parseJsonText(shownAs, source.text);
   if (parsed === undefined || hasErrors(diagnostics)) return { settings: undefined, diagnostics };
   const value = source.keyPath.reduce<unknown>(

@@ -1,7 +1,9 @@
 /**
  * Settings with an explicit precedence: built-in defaults < trackgen.config.json (or the
- * "trackgen" key of package.json) < command-line flags. Paths in a config file are relative to
- * the file; flags are relative to the working directory. Resolution is separate from validation
+ * "trackgen" key of package.json) < command-line flags. The config is found in the working
+ * directory or the nearest parent that has one, up to the repository's top. Paths in a config
+ * file, and the defaults when there is one, are relative to the file's folder; flags are relative
+ * to the working directory. Resolution is separate from validation
  * (load.ts) so that a run whose inputs have not changed needs no schema library at all.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -54,11 +56,32 @@ export interface ConfigSource {
   readonly text: string | undefined;
   /** Keys leading to the config inside the file: [] or ["trackgen"]. */
   readonly keyPath: readonly string[];
+  /**
+   * The folders looked in, nearest first, ending with the one that holds the config: a config
+   * file created in any of them would be found instead (the watch watches them all).
+   */
+  readonly searched: readonly string[];
 }
 
-/** Finds trackgen.config.json, or package.json with a "trackgen" key, in the working directory. */
-export function findConfig(cwd: string): ConfigSource {
-  const configPath = join(cwd, CONFIG_FILE);
+/**
+ * THE config finder, used by every command, the run cache and the hook: trackgen.config.json,
+ * else package.json with a "trackgen" key, in `cwd`, then in each parent — like git and
+ * Prettier — stopping after the repository's top (the folder holding `.git`, a directory or a
+ * worktree's file) or `stopAt`, so a config above the repository never applies to it.
+ */
+export function findConfig(cwd: string, stopAt?: string): ConfigSource {
+  const searched: string[] = [];
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    searched.push(dir);
+    const found = configIn(dir);
+    if (found !== undefined) return { ...found, searched };
+    if (dir === stopAt || existsSync(join(dir, '.git')) || dirname(dir) === dir)
+      return { file: undefined, text: undefined, keyPath: [], searched };
+  }
+}
+
+function configIn(dir: string): Omit<ConfigSource, 'searched'> | undefined {
+  const configPath = join(dir, CONFIG_FILE);
   if (existsSync(configPath)) {
     if (!statSync(configPath).isFile())
       throw new UsageError(
@@ -66,21 +89,19 @@ export function findConfig(cwd: string): ConfigSource {
       );
     return { file: configPath, text: readFileSync(configPath, 'utf8'), keyPath: [] };
   }
-  const packagePath = join(cwd, 'package.json');
-  if (existsSync(packagePath)) {
-    const text = readFileSync(packagePath, 'utf8');
-    // A cheap look before any parse: most package.json files have no trackgen key.
-    if (text.includes('"trackgen"')) {
-      try {
-        const value = JSON.parse(text) as unknown;
-        if (value !== null && typeof value === 'object' && 'trackgen' in value)
-          return { file: packagePath, text, keyPath: ['trackgen'] };
-      } catch {
-        // An unparsable package.json is not ours to report; it simply holds no config.
-      }
-    }
+  const packagePath = join(dir, 'package.json');
+  if (!existsSync(packagePath) || !statSync(packagePath).isFile()) return undefined;
+  const text = readFileSync(packagePath, 'utf8');
+  // A cheap look before any parse: most package.json files have no trackgen key.
+  if (!text.includes('"trackgen"')) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value !== null && typeof value === 'object' && 'trackgen' in value)
+      return { file: packagePath, text, keyPath: ['trackgen'] };
+  } catch {
+    // An unparsable package.json is not ours to report; it simply holds no config.
   }
-  return { file: undefined, text: undefined, keyPath: [] };
+  return undefined;
 }
 
 export function resolveSettings(
@@ -94,7 +115,8 @@ export function resolveSettings(
     value === undefined ? undefined : resolve(base, value);
   const fromFlag = (value: string | undefined) =>
     value === undefined ? undefined : resolve(cwd, value);
-  const defaultTemplates = resolve(cwd, DEFAULTS.templates);
+  // The defaults belong to the project, so they too are relative to the config's folder.
+  const defaultTemplates = resolve(base, DEFAULTS.templates);
   const configReports =
     config.coverageReport === undefined
       ? undefined
@@ -104,8 +126,8 @@ export function resolveSettings(
         ).map((path) => resolve(base, path));
   return {
     root: base,
-    dataDir: fromFlag(flags.data) ?? fromConfig(config.data) ?? resolve(cwd, DEFAULTS.data),
-    outDir: fromFlag(flags.out) ?? fromConfig(config.outDir) ?? resolve(cwd, DEFAULTS.outDir),
+    dataDir: fromFlag(flags.data) ?? fromConfig(config.data) ?? resolve(base, DEFAULTS.data),
+    outDir: fromFlag(flags.out) ?? fromConfig(config.outDir) ?? resolve(base, DEFAULTS.outDir),
     templatesDir:
       fromFlag(flags.templates) ??
       fromConfig(config.templates) ??

@@ -14,6 +14,7 @@ import { locateRepo } from '../git/repository.js';
 import { gitOutput, type GitOptions } from '../git/run.js';
 import { shownPath, toSlashes } from '../text/paths.js';
 import { done, refused, type HookOutcome } from './outcome.js';
+import { hookProject, projectPrefix } from './project.js';
 import { CHAINED_NAME, HOOK_NAME, hookScript, isTrackgenHook } from './script.js';
 
 export interface InstallOptions extends GitOptions {
@@ -30,8 +31,12 @@ export async function hooksDirectory(options: GitOptions): Promise<string> {
 }
 
 export async function installHook(options: InstallOptions): Promise<HookOutcome> {
-  const { top, prefix } = await locateRepo(options);
-  if (!(await isProjectFolder(options.cwd))) {
+  const location = await locateRepo(options);
+  // From a subfolder, the project is the one whose config is above (the hook runs it there).
+  const project = hookProject(options.cwd);
+  const { top } = location;
+  const prefix = projectPrefix(location.prefix, project);
+  if (!project.hasConfig && !(await isProjectFolder(options.cwd))) {
     throw new UsageError(
       `expected a trackgen project here (${CONFIG_FILE}, a "trackgen" key in package.json, or ${DEFAULTS.data}/project.json), found none in ${options.cwd}: run trackgen hook install in the project's folder`,
     );

@@ -62,7 +62,8 @@ async function regenerateIn(
   const copied = await materialise(temp, [...project.inputs, project.outDir], atTop);
 
   const projectDir = join(temp, prefix);
-  const settingsResult = loadSettings(projectDir, {});
+  // The copy has no .git: the search for a config stops at the project's folder, never above it.
+  const settingsResult = loadSettings(projectDir, {}, projectDir);
   if (settingsResult.settings === undefined) {
     return refused([
       ...diagnosticLines(

@@ -8,21 +8,24 @@ import { locateRepo, readIndexFiles } from '../git/repository.js';
 import { gitOutput, splitNul, type GitOptions } from '../git/run.js';
 import { isInput, projectInputs, reportInputs } from './inputs.js';
 import { done, type HookOutcome } from './outcome.js';
+import { hookProject, projectPrefix } from './project.js';
 
 export async function runHook(here: GitOptions): Promise<HookOutcome> {
-  const [location, stagedOutput, configs] = await Promise.all([
+  // Run by hand from a subfolder, the hook works on the project whose config is above.
+  const found = hookProject(here.cwd);
+  // "./" or "../": relative to the working directory, as git reads an index path.
+  const configPath = `${found.fromCwd}/${CONFIG_FILE}`;
+  const packagePath = `${found.fromCwd}/package.json`;
+  const [cwdLocation, stagedOutput, configs] = await Promise.all([
     locateRepo(here),
     // Paths relative to the top whatever the working directory (and diff.relative) say.
     gitOutput(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative'], here),
-    readIndexFiles([`./${CONFIG_FILE}`, './package.json'], here),
+    readIndexFiles([configPath, packagePath], here),
   ]);
   const staged = splitNul(stagedOutput);
   if (staged.length === 0) return done([]);
-  const project = projectInputs(
-    location.prefix,
-    configs.get(`./${CONFIG_FILE}`),
-    configs.get('./package.json'),
-  );
+  const location = { top: cwdLocation.top, prefix: projectPrefix(cwdLocation.prefix, found) };
+  const project = projectInputs(location.prefix, configs.get(configPath), configs.get(packagePath));
   let relevant = !project.understood || staged.some((path) => isInput(path, project.inputs));
   if (!relevant) {
     // The coverage report project.json names can live anywhere: read the staged project.json.

@@ -68,7 +68,7 @@ async function fullPlan(
   const loaded = loadSettings(request.cwd, request.flags);
   if (loaded.settings === undefined)
     return { plan: undefined, configDiagnostics: loaded.diagnostics };
-  await requireDataDir(loaded.settings.dataDir);
+  await requireDataDir(loaded.settings, request.cwd);
   const { planDocuments } = await import('./plan.js');
   const plan = await planDocuments(loaded.settings, {
     cwd: request.cwd,

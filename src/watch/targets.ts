@@ -1,52 +1,73 @@
-/** What `generate --watch` watches: the data, your templates, the config file and the coverage report(s). */
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { CONFIG_FILE, type Settings } from '../config/settings.js';
+/**
+ * What `generate --watch` watches: exactly what a run reads — the data directory, your templates,
+ * the config (and every place a config would be found instead) and the coverage report(s), by the
+ * one rule for which reports a run reads. What trackgen writes itself (the documents in outDir,
+ * the run cache) is never watched, so a run cannot set off another.
+ */
+import { basename, join, sep } from 'node:path';
+import { CONFIG_FILE, findConfig, type Settings } from '../config/settings.js';
+import { cacheDirectory } from '../pipeline/cache/store.js';
 import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
-import type { WatchTarget } from './watch.js';
+import { shownPath } from '../text/paths.js';
+import { isWithin } from './paths.js';
+import type { WatchTargets } from './watch.js';
 
-/** Editors' backup and swap files, and trackgen's own temporary files, are not saves. */
-const isNoise = (name: string) => /(^|\/)(\.trackgen-tmp-|\.#|#)|~$|\.sw[a-p]$/.test(name);
+/** Editors' backup and swap files, sed's and trackgen's own temporary files are not saves. */
+const isNoise = (name: string) =>
+  /^(\.trackgen-tmp-|\.#|#|sed[A-Za-z0-9]{6}$)|~$|\.sw[a-p]$/.test(name);
 
-/** Whether a path lies inside a directory: not above it, not on another drive, not a sibling named "..x". */
-function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+/** Each folder the config was looked for in can hold one that would be found instead. */
+function configCandidates(cwd: string): string[] {
+  return findConfig(cwd).searched.flatMap((dir) => [
+    join(dir, CONFIG_FILE),
+    join(dir, 'package.json'),
+  ]);
 }
 
-export function watchTargets(settings: Settings, cwd: string): WatchTarget[] {
-  const outside = (dir: string) => (name: string) => {
-    const path = join(dir, name);
-    const inOut = isInside(settings.outDir, path);
-    return !inOut && !isNoise(name);
+/** Until the config is readable, only the config (wherever it may be found) is watched. */
+export function configTargets(cwd: string): WatchTargets {
+  const files = configCandidates(cwd);
+  return { dirs: [], files, counts: (path) => files.includes(path), ignored: () => false };
+}
+
+export function watchTargets(
+  settings: Settings,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): WatchTargets {
+  const { dataDir, templatesDir, outDir } = settings;
+  const files = [...configCandidates(cwd), ...unvalidatedReportPaths(settings)];
+  const own = [outDir, cacheDirectory(settings.root, env)].filter(
+    (dir): dir is string => dir !== undefined,
+  );
+  const ignored = (path: string) =>
+    own.some((dir) => isWithin(dir, path)) ||
+    // Never inputs, and large: a data folder that is the project's root must not walk them.
+    path.split(sep).some((part) => part === '.git' || part === 'node_modules');
+  const counts = (path: string) => {
+    if (ignored(path)) return false;
+    // A watched folder or file appearing or going: the run says what is missing, or runs again.
+    if (path === dataDir || path === templatesDir || files.includes(path)) return true;
+    if (isNoise(basename(path))) return false;
+    if (isWithin(dataDir, path)) return /\.(json|xml)$/i.test(path);
+    return templatesDir !== undefined && isWithin(templatesDir, path) && /\.hbs$/i.test(path);
   };
-  const targets: WatchTarget[] = [
-    {
-      dir: settings.dataDir,
-      recursive: true,
-      accept: (name) => /\.(json|xml)$/i.test(name) && outside(settings.dataDir)(name),
-    },
-  ];
-  if (settings.templatesDir !== undefined) {
-    targets.push({
-      dir: settings.templatesDir,
-      recursive: true,
-      accept: (name) => /\.hbs$/i.test(name) && outside(settings.templatesDir ?? '')(name),
-    });
-  }
-  const configDir = settings.configFile === undefined ? cwd : dirname(settings.configFile);
-  const files = [
-    join(configDir, CONFIG_FILE),
-    join(configDir, 'package.json'),
-    ...unvalidatedReportPaths(settings),
-  ];
-  const byDir = new Map<string, Set<string>>();
-  for (const file of files) {
-    if (isInside(settings.dataDir, file)) continue;
-    const names = byDir.get(dirname(file)) ?? new Set<string>();
-    names.add(basename(file));
-    byDir.set(dirname(file), names);
-  }
-  for (const [dir, names] of byDir)
-    targets.push({ dir, recursive: false, accept: (name) => names.has(name) });
-  return targets;
+  return {
+    dirs: templatesDir === undefined ? [dataDir] : [dataDir, templatesDir],
+    files,
+    counts,
+    ignored,
+  };
+}
+
+/** What the `watching …` line lists, from the cwd: the folders, the config, reports elsewhere. */
+export function watchedSummary(settings: Settings, cwd: string): string[] {
+  const shown = (path: string) => shownPath(cwd, path);
+  const dirs = [settings.dataDir, settings.templatesDir].flatMap((dir) =>
+    dir === undefined ? [] : [`${shown(dir)}/`],
+  );
+  const reports = unvalidatedReportPaths(settings).filter(
+    (path) => !isWithin(settings.dataDir, path),
+  );
+  return [...dirs, shown(settings.configFile ?? join(cwd, CONFIG_FILE)), ...reports.map(shown)];
 }

@@ -3,6 +3,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   rmSync,
   statSync,
@@ -277,10 +278,14 @@ describe('trackgen hook install and uninstall', () => {
     repos.push(repo);
     await gitOk(repo.dir, 'config', 'core.hooksPath', '.githooks');
     mkdirSync(join(repo.dir, 'docs/sub'), { recursive: true });
+    // From a subfolder, the project is the one whose trackgen.config.json is above: installing
+    // there and then at the top installs one hook, for the top.
     const install = await trackgen(join(repo.dir, 'docs/sub'), 'hook', 'install');
-    expect(install.code, install.stderr).toBe(2); // the project is the folder with trackgen.config.json
+    expect(install.code, install.stderr).toBe(0);
+    const hook = readFileSync(join(repo.dir, '.githooks/pre-commit'), 'utf8');
     const atTop = await trackgen(repo.dir, 'hook', 'install');
     expect(atTop.code, atTop.stderr).toBe(0);
+    expect(readFileSync(join(repo.dir, '.githooks/pre-commit'), 'utf8')).toBe(hook);
     expect(existsSync(join(repo.dir, '.githooks/pre-commit'))).toBe(true);
     expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
 

@@ -32,6 +32,10 @@ Options:
   --report FILE    coverage report to use instead of project.json's (repeatable)
   -h, --help       show this help
 
+The config, trackgen.config.json (or "trackgen" in package.json), is found in this
+folder or the nearest parent that has one, up to the repository's top (the folder
+with .git); its paths are relative to its folder, flags to this one.
+
 Exit codes: 0 ok, 1 problems found (invalid data or config, a missing or unreadable
 report, broken markers, an unknown section), 2 usage or tool error.`,
   options: { ...settingsOptions, file: { type: 'string' } },
@@ -39,7 +43,7 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
   async run(context, args) {
     const settings = commandSettings(context, settingsFlags(args));
     if (settings === undefined) return EXIT_PROBLEMS;
-    await requireDataDir(settings.dataDir);
+    await requireDataDir(settings, context.cwd);
     const plan = await planDocuments(settings, { cwd: context.cwd });
     if (!plan.valid) {
       printDiagnostics(context.stderr, plan.diagnostics);

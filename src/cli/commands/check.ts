@@ -20,6 +20,10 @@ Options:
   -q, --quiet      print only the names of stale files
   -h, --help       show this help
 
+The config, trackgen.config.json (or "trackgen" in package.json), is found in this
+folder or the nearest parent that has one, up to the repository's top (the folder
+with .git); its paths are relative to its folder, flags to this one.
+
 Exit codes: 0 every document is current, 1 problems found (a document would change
 or has a conflict; invalid data or config; a missing or unreadable report),
 2 usage or tool error.`,

@@ -42,12 +42,16 @@ Options:
                       nothing else (only where re-encoding it gives exact UTF-8)
   --print-context     print the view model the templates receive, as JSON, and stop
   --watch             generate, then again on every save of the data, your templates,
-                      the config or the coverage report (debounced); one line a run;
-                      invalid data prints its problems and keeps watching; Ctrl-C stops
+                      the config or the coverage report (debounced; saves by rename
+                      too; the documents it writes never re-trigger it); one line a
+                      run; invalid data prints its problems and keeps watching; Ctrl-C stops
   -q, --quiet         print only problems and the summary line
   -h, --help          show this help
 
 Settings come from defaults < trackgen.config.json (or "trackgen" in package.json) < flags.
+The config is found in this folder or the nearest parent that has one, up to the
+repository's top (the folder with .git); its paths are relative to its folder,
+flags to this one.
 
 Exit codes: 0 ok, 1 problems found (invalid data or config, a missing or unreadable
 report, conflicts; with --check: out of date), 2 usage or tool error. --watch exits 0

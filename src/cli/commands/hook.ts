@@ -28,6 +28,9 @@ Options:
               install into a folder husky manages
   -h, --help  show this help
 
+From a subfolder, install and run work on the project whose trackgen.config.json
+(or "trackgen" key in package.json) is in the nearest parent, up to the top.
+
 Set-ups for the pre-commit framework, husky, simple-git-hooks and lefthook: docs/hooks.md.
 
 Exit codes: 0 ok, 1 problems found (run: commit blocked by invalid staged data, a

@@ -38,6 +38,10 @@ Options:
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
   -h, --help       show this help
 
+The config, trackgen.config.json (or "trackgen" in package.json), is found in this
+folder or the nearest parent that has one, up to the repository's top (the folder
+with .git); its paths are relative to its folder, flags to this one.
+
 Exit codes: 0 written and valid, 1 problems found (the record exists, invalid data
 or config), 2 usage or tool error (an unknown module, a bad number or date).`,
   options: {
@@ -54,7 +58,7 @@ or config), 2 usage or tool error (an unknown module, a bad number or date).`,
     const settings = commandSettings(context, { data });
     if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
-    await requireDataDir(dataDir);
+    await requireDataDir(settings, context.cwd);
     const loaded = await loadProjectData(dataDir, { cwd: context.cwd });
     if (loaded.data === undefined) {
       printDiagnostics(context.stderr, loaded.diagnostics);

@@ -43,6 +43,10 @@ Options:
                    trackgen.config.json)
   -h, --help       show this help
 
+The config, trackgen.config.json (or "trackgen" in package.json), is found in this
+folder or the nearest parent that has one, up to the repository's top (the folder
+with .git); its paths are relative to its folder, flags to this one.
+
 Exit codes: 0 recorded, 1 problems found (invalid data or config, a missing or
 unreadable report, a module of the session not in the report; nothing written),
 2 usage or tool error (no --session, no record for it, a bad --stage).`,
@@ -58,7 +62,7 @@ unreadable report, a module of the session not in the report; nothing written),
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
     const settings = commandSettings(context, { data });
     if (settings === undefined) return EXIT_PROBLEMS;
-    await requireDataDir(settings.dataDir);
+    await requireDataDir(settings, context.cwd);
     const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
     if (loaded.data === undefined) {
       printDiagnostics(context.stderr, loaded.diagnostics);

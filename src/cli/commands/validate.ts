@@ -25,6 +25,10 @@ Options:
   --data DIR   the data directory (default: "data", or "data" in trackgen.config.json)
   -h, --help   show this help
 
+The config, trackgen.config.json (or "trackgen" in package.json), is found in this
+folder or the nearest parent that has one, up to the repository's top (the folder
+with .git); its paths are relative to its folder, flags to this one.
+
 Exit codes: 0 valid (warnings may be printed), 1 problems found (invalid data or
 config), 2 usage or tool error (a data directory that is not there).`,
   options: { data: { type: 'string' } },
@@ -36,7 +40,7 @@ config), 2 usage or tool error (a data directory that is not there).`,
     });
     if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
-    await requireDataDir(dataDir);
+    await requireDataDir(settings, context.cwd);
     const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
     printDiagnostics(context.stderr, diagnostics);
     if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
