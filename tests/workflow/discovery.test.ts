@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, gitEnv, initRepo } from '../helpers/git-repo.js';
 import { scratchDirs, scratchProjects } from '../helpers/project-copy.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { exampleRoot, runCli } from '../helpers/run-cli.js';
 
 const project = scratchProjects();
 const scratch = scratchDirs();
@@ -129,7 +129,7 @@ describe('trackgen and a config above the repository', () => {
       else writeFileSync(join(inner, '.git'), 'gitdir: /nowhere\n');
       mkdirSync(join(inner, 'data'));
       for (const file of ['project.json', 'coverage.xml'])
-        writeFileSync(join(inner, 'data', file), readFileSync(join(repoRoot, 'data', file)));
+        writeFileSync(join(inner, 'data', file), readFileSync(join(exampleRoot, 'data', file)));
 
       // At the top: today's defaults, relative to the cwd.
       const atTop = await runCli(['validate'], inner);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { scratchProjects } from '../helpers/project-copy.js';
 import { initRepo } from '../helpers/git-repo.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { exampleRoot, runCli } from '../helpers/run-cli.js';
 
 // Made before the cleanups below: vitest runs after-hooks last-registered first, so watchers
 // stop before their projects are removed.
@@ -252,7 +252,7 @@ describe('trackgen generate --watch and the ways files are saved', () => {
     await watcher.next(/data directory not found/);
     mkdirSync(join(dir, 'data/sessions'), { recursive: true });
     for (const file of ['project.json', 'coverage.xml', 'sessions/055.json'])
-      writeFileSync(join(dir, 'data', file), readFileSync(join(repoRoot, 'data', file)));
+      writeFileSync(join(dir, 'data', file), readFileSync(join(exampleRoot, 'data', file)));
     writeFileSync(record, edit(copy, 8));
     await watcher.next(/054\.json.*: 4 documents: 1 written/);
     writeFileSync(record, edit(copy, 9));

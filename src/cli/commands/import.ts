@@ -57,7 +57,7 @@ or tool error (no FILE given).`,
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
     const settings = commandSettings(context, { data });
     if (settings === undefined) return EXIT_PROBLEMS;
-    await requireDataDir(settings.dataDir);
+    await requireDataDir(settings, context.cwd);
     const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
     if (loaded.data === undefined) {
       printDiagnostics(context.stderr, loaded.diagnostics);
