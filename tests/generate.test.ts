@@ -4,7 +4,7 @@ import { lint } from 'markdownlint/promise';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { scratchProjects } from './helpers/project-copy.js';
-import { exampleRoot, repoRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
+import { exampleRoot, runBuiltCli, runCli } from './helpers/run-cli.js';
 
 const project = scratchProjects();
 

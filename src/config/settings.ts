@@ -159,10 +159,10 @@ export function unvalidatedSettings(
   try {
     const value = source.keyPath.reduce<unknown>(
       (current, key) => (current as Record<string, unknown>)[key],
-      JSON.parse(source.text) as unknown,
+      JSON.parse(source.text),
     );
     return value !== null && typeof value === 'object'
-      ? resolveSettings(cwd, flags, value as ConfigFile, source.file)
+      ? resolveSettings(cwd, flags, value, source.file)
       : undefined;
   } catch {
     return undefined;

@@ -35,7 +35,7 @@ export function projectInputs(
       : packageText !== undefined
         ? parseObject(packageText)
         : {};
-  const config = configText !== undefined ? parsed : (parsed?.['trackgen'] ?? {});
+  const config: unknown = configText !== undefined ? parsed : (parsed?.['trackgen'] ?? {});
   const settings =
     config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : {};
   const paths = ['data', 'templates', 'outDir']

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CoverageJson } from '../../src/coverage/index.js';
 import { sharedScratchDir } from '../helpers/project-copy.js';
 import { cliRunners, runCli } from '../helpers/run-cli.js';
 
@@ -162,7 +163,7 @@ describe('bad reports: one line, the file named, exit 1', () => {
     );
     const result = await runCli(['coverage', 'entity-ref.xml', '--format', 'json'], dir);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).modules[0].path).toBe('a&b.py');
+    expect((JSON.parse(result.stdout) as CoverageJson).modules[0]?.path).toBe('a&b.py');
   });
 
   it('deep nesting under <packages> is read without recursion', async () => {
@@ -172,7 +173,10 @@ describe('bad reports: one line, the file named, exit 1', () => {
     );
     const result = await runCli(['coverage', 'deep-packages.xml', '--format', 'json'], dir);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).totals).toMatchObject({ statements: 1, missed: 0 });
+    expect((JSON.parse(result.stdout) as CoverageJson).totals).toMatchObject({
+      statements: 1,
+      missed: 0,
+    });
   });
 
   it('a UTF-16 report (PowerShell redirection) is read', async () => {
@@ -183,7 +187,10 @@ describe('bad reports: one line, the file named, exit 1', () => {
     );
     const result = await runCli(['coverage', 'utf16.xml', '--format', 'json'], dir);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).totals).toMatchObject({ statements: 2, missed: 1 });
+    expect((JSON.parse(result.stdout) as CoverageJson).totals).toMatchObject({
+      statements: 2,
+      missed: 1,
+    });
   });
 
   it('bad options', async () => {

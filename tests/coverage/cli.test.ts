@@ -120,7 +120,7 @@ describe('trackgen coverage', () => {
     const asJson = JSON.parse(
       (await runCli(['coverage', 'job-a.xml', '--diff', 'job-b.xml', '--format', 'json'], reports))
         .stdout,
-    );
+    ) as { regressions: string[] };
     expect(asJson.regressions).toEqual(['app/core.py']);
     expect(
       (
@@ -136,6 +136,6 @@ describe('trackgen coverage', () => {
     const help = (await runCli(['coverage', '--help'])).stdout;
     for (const option of ['--format', '--precision', '--module', '--diff', 'Exit codes'])
       expect(help).toContain(option);
-    expect((await runCli(['--help'])).stdout).toMatch(/\n  coverage +read Cobertura XML/);
+    expect((await runCli(['--help'])).stdout).toMatch(/\n {2}coverage +read Cobertura XML/);
   });
 });

@@ -286,7 +286,7 @@ describe.skipIf(coverage === undefined)('oracle: the ledger project, single and 
   });
   const check = (files: string[], oracle: Oracle, source: keyof typeof counted) => {
     const report = readCoverageReports(files.map((file) => join(work, file)));
-    expect(report.warnings ?? [], files.join('+')).toEqual([]);
+    expect(report.warnings, files.join('+')).toEqual([]);
     for (const module of report.modules) {
       const { statements, missed, branches, coveredBranches, partialBranches, percent } = module;
       expect(

@@ -11,7 +11,7 @@ export interface ByteSource {
 
 export function fileSource(path: string): ByteSource {
   const fd = openSync(path, 'r');
-  let size = 0;
+  let size: number;
   try {
     size = fstatSync(fd).size;
   } catch (error) {

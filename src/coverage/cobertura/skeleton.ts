@@ -18,6 +18,9 @@ const KEPT_ATTRIBUTES = new Set(['branch-rate', 'branches-valid']);
 
 export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
   const text = scan.skeleton.toString(scan.latin1 ? 'latin1' : 'utf8');
+  // fast-xml-parser 5 marks its validator deprecated in favour of a separate package; it still
+  // ships and is what the corpus tests hold it to.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const validation = guarded(() => XMLValidator.validate(text));
   if (validation !== true) {
     const { line, col, msg } = validation.err;
@@ -31,7 +34,6 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     parseTagValue: false,
     parseAttributeValue: false,
     processEntities: false,
-    htmlEntities: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
     isArray: (name) => ARRAY_TAGS.has(name),

@@ -60,7 +60,7 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(
         undefined,
-        `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value)?.slice(0, 60)}`,
+        `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value).slice(0, 60)}`,
       );
     }
     const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));

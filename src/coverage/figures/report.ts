@@ -4,7 +4,7 @@ import { shortNames } from './naming.js';
 import { labelAreas, type MissingArea } from './areas.js';
 import { resolveStatements } from './statements.js';
 import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
-import { CoverageTotals, sumTotals, type CoverageCounts } from './totals.js';
+import { sumTotals, Totals, type CoverageCounts, type CoverageTotals } from './totals.js';
 
 /** One file's figures, and the lines and branches it misses. */
 export interface ModuleCoverage extends CoverageTotals {
@@ -35,7 +35,7 @@ const NO_RANGES = new Int32Array(0);
  * ranges: as [start, end] arrays they would cost some 20 MB per 100 MB of report, so they are
  * kept flat (start, end, start, end…) in one Int32Array and made into pairs when asked for.
  */
-class PackedModuleCoverage extends CoverageTotals implements ModuleCoverage {
+class PackedModuleCoverage extends Totals implements ModuleCoverage {
   readonly path: string;
   readonly name: string;
   readonly missingLines: readonly number[];

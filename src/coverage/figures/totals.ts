@@ -9,12 +9,32 @@ export interface CoverageCounts {
   readonly partialBranches: number;
 }
 
+/** A module's or a roll-up's figures, counted the way coverage.py counts them. */
+export interface CoverageTotals {
+  readonly statements: number;
+  readonly missed: number;
+  /** null when the report carries no branch data at all (not the same as 0 branches). */
+  readonly branches: number | null;
+  readonly coveredBranches: number | null;
+  /**
+   * coverage.py's BrPart: the exits not taken from branch lines that ran (a line that ran and
+   * took 1 of its 3 exits counts 2). For the usual two-way branch, the number of such lines.
+   */
+  readonly partialBranches: number | null;
+  /** Whether branches were measured (false: branch figures are null and percent is statements only). */
+  readonly hasBranchData: boolean;
+  /** Unrounded percent, 0–100: (covered statements + covered branches) / (statements + branches). */
+  readonly percent: number;
+  /** Every statement and every branch covered; false when there is no branch data. */
+  readonly true100: boolean;
+}
+
 /**
- * A module's or a roll-up's figures, counted the way coverage.py counts them. Like its
- * Numbers (results.py), only counts are kept: percent and TRUE 100 are derived from them, so
- * they never disagree with the counts, and a roll-up adds counts, never percents.
+ * CoverageTotals as the coverage stage makes them. Like coverage.py's Numbers (results.py), only
+ * counts are kept: percent and TRUE 100 are derived from them, so they never disagree with the
+ * counts, and a roll-up adds counts, never percents.
  */
-export class CoverageTotals {
+export class Totals implements CoverageTotals {
   readonly statements: number;
   readonly missed: number;
   /** null when the report carries no branch data at all (not the same as 0 branches). */
@@ -66,5 +86,5 @@ export function sumTotals(
     sum.coveredBranches += module.coveredBranches ?? 0;
     sum.partialBranches += module.partialBranches ?? 0;
   }
-  return new CoverageTotals(sum, hasBranchData);
+  return new Totals(sum, hasBranchData);
 }

@@ -52,7 +52,7 @@ function number(value: number): string {
 
 /** Python pads by code points, not UTF-16 units. */
 function width(text: string): number {
-  return [...text].length;
+  return Array.from(text).length;
 }
 
 function padEnd(text: string, size: number): string {

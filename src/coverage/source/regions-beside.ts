@@ -19,7 +19,6 @@ export function withSourceRegions(
   reportPath: string,
   wanted: SourceWanted,
 ): RawReport {
-  let changed = false;
   const roots = [...raw.sourceRoots, dirname(reportPath)];
   const files = raw.files.map((file): FileLines => {
     if (
@@ -31,10 +30,9 @@ export function withSourceRegions(
       return file;
     const source = findSource(file.path, roots);
     if (source === undefined) return file;
-    changed = true;
     return { ...file, regions: pythonRegions(source) };
   });
-  return changed ? { ...raw, files } : raw;
+  return files.some((file, index) => file !== raw.files[index]) ? { ...raw, files } : raw;
 }
 
 function findSource(path: string, roots: readonly string[]): string | undefined {
