@@ -176,6 +176,12 @@ export const RULES = {
     doc: 'data-model.md',
     description: 'A module a session marked complete is below TRUE 100% in the report.',
   },
+  'no-branch-data': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'The coverage report has no branch data, so modules marked complete cannot be checked for TRUE 100%.',
+  },
   'stale-figure': {
     severity: 'warning',
     doc: 'data-model.md',

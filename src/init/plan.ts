@@ -3,7 +3,7 @@
  * file that exists is never replaced (package.json is edited by offsets, and only to add a script).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../config/load.js';
 import { readCoverageReport, type CoverageReport } from '../coverage/index.js';
@@ -14,6 +14,7 @@ import { PROJECT_FILE } from '../data/load.js';
 import { addDocsScript, configFileText, projectFileText } from './files.js';
 import { findCoverageReport, howToProduceReport } from './find-report.js';
 import { moduleIds } from './module-ids.js';
+import { reportScope, type ReportScope } from './scope.js';
 
 export interface InitOptions {
   readonly root: string;
@@ -44,6 +45,8 @@ export type InitPlan =
       readonly report: string | undefined;
       readonly steps: readonly InitStep[];
       readonly notes: readonly string[];
+      /** What makes the report a poor measure (no branch data), for a warning line each. */
+      readonly warnings: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
 
@@ -54,10 +57,11 @@ export function planInit(options: InitOptions): InitPlan {
   const projectPath = join(dataDir, PROJECT_FILE);
   const steps: InitStep[] = [];
   const notes: string[] = [];
+  const warnings: string[] = [];
   const schemas = schemasDirectory(root);
   if (!schemas.installed)
     notes.push(
-      `"$schema" points at ${toSlashes(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev trackgen) for completion in your editor`,
+      `"$schema" points at ${toSlashes(relative(root, schemas.path))}/: install trackgen there (npm install --save-dev with its tarball or git URL: see its README) for completion in your editor`,
     );
   const schemaFrom = (file: string, name: string) =>
     toSlashes(relative(dirname(file), join(schemas.path, name)));
@@ -84,7 +88,25 @@ export function planInit(options: InitOptions): InitPlan {
     const report = readReport(reportPath, toSlashes(relative(root, reportPath)));
     if (typeof report === 'string') return { ok: false, message: report };
     const measured = report.modules.filter((module) => module.statements > 0);
-    const paths = measured.map((module) => repositoryPath(root, report.sourceRoots, module.path));
+    const shownReport = toSlashes(relative(root, reportPath));
+    const scope = reportScope(
+      root,
+      report.sourceRoots,
+      measured.map((module) => module.path),
+    );
+    const leftOut = leftOutLine(scope);
+    if (scope.modules.length === 0)
+      return {
+        ok: false,
+        message: `${shownReport} lists no module of this repository${leftOut === undefined ? '' : ` (${leftOut})`}: measure your package with pytest --cov=PACKAGE --cov-branch --cov-report=xml, then run trackgen init again`,
+      };
+    if (leftOut !== undefined) notes.push(leftOut);
+    // Without branch data no module can reach TRUE 100%: the campaign's measure needs it.
+    if (!report.totals.hasBranchData)
+      warnings.push(
+        `${shownReport} has no branch data: run pytest with --cov-branch (pytest --cov=PACKAGE --cov-branch --cov-report=xml)`,
+      );
+    const paths = scope.modules;
     const ids = moduleIds(paths);
     const modules = paths.map((path, index) => ({ id: ids[index] ?? path, path }));
     const content = projectFileText({
@@ -97,7 +119,7 @@ export function planInit(options: InitOptions): InitPlan {
       kind: 'create',
       path: projectPath,
       content,
-      about: `${plural(modules.length, 'module')} of ${toSlashes(relative(root, reportPath))} in "Phase 1"`,
+      about: `${plural(modules.length, 'module')} of ${shownReport} in "Phase 1"`,
     });
   }
 
@@ -131,7 +153,7 @@ export function planInit(options: InitOptions): InitPlan {
           'not valid JSON (npm would reject it too); left alone: add "docs": "trackgen generate" to its scripts yourself',
       });
   }
-  return { ok: true, report: reportPath, steps, notes };
+  return { ok: true, report: reportPath, steps, notes, warnings };
 }
 
 /** The report, or what is wrong with it: an unreadable report is the person's to fix, like none. */
@@ -142,24 +164,6 @@ function readReport(path: string, shownAs: string): CoverageReport | string {
     if (error instanceof UsageError) return error.message;
     throw error;
   }
-}
-
-/**
- * A module's path from the repository root (`shop/cart.py`) when the report's source root lies
- * inside the repository, as coverage.py writes it for --cov=shop; else the report's own path.
- */
-function repositoryPath(root: string, sourceRoots: readonly string[], path: string): string {
-  for (const sourceRoot of sourceRoots) {
-    const inRepository = relative(root, sourceRoot);
-    if (
-      inRepository.startsWith('..') ||
-      isAbsolute(inRepository) ||
-      !existsSync(join(sourceRoot, path))
-    )
-      continue;
-    return toSlashes(join(inRepository, path));
-  }
-  return path;
 }
 
 /** The installed package's schemas when the repository has it, else where an install will put them. */
@@ -177,4 +181,15 @@ function projectName(root: string): string {
   const pyproject = join(root, 'pyproject.toml');
   const text = existsSync(pyproject) ? readFileSync(pyproject, 'utf8') : '';
   return /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text)?.[1] ?? basename(root);
+}
+
+/** "left out 59 files: 57 outside the repository or in site-packages, 2 tests; …", or nothing. */
+function leftOutLine(scope: ReportScope): string | undefined {
+  const total = scope.outside + scope.tests;
+  if (total === 0) return undefined;
+  const parts = [
+    ...(scope.outside > 0 ? [`${scope.outside} outside the repository or in site-packages`] : []),
+    ...(scope.tests > 0 ? [plural(scope.tests, 'test')] : []),
+  ];
+  return `left out ${plural(total, 'file')}: ${parts.join(', ')}; measure your package with pytest --cov=PACKAGE`;
 }

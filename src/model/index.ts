@@ -191,6 +191,15 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
     });
   };
   const reportName = input.report?.source ?? 'the coverage report';
+  // No branch data is not a regression (nor TRUE 100%): say once what to run instead.
+  const complete = modules.filter((module) => module.markedComplete && module.coverage !== null);
+  if (input.report !== undefined && !input.report.totals.hasBranchData && complete.length > 0)
+    warn(
+      input.data.projectSource,
+      ['coverageReport'],
+      'no-branch-data',
+      `${reportName} has no branch data: run pytest with --cov-branch (${plural(complete.length, 'module')} marked complete cannot be checked for TRUE 100% without it)`,
+    );
   for (const module of modules) {
     if (module.regressed && module.completedIn !== null && module.coverage !== null) {
       const record = input.data.sessions.find(

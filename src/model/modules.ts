@@ -48,8 +48,10 @@ export function buildModuleView(
   const found = findModuleCoverage(report, module.path);
   const coverage = currentCoverage(found);
   const markedComplete = completing !== undefined;
-  // Only a report can say a module regressed; without one, trust the records.
-  const regressed = markedComplete && coverage !== null && !coverage.true100;
+  // Only a report with branch data can say a module regressed; without one, trust the records
+  // (a report without branches cannot show TRUE 100%: that is pytest run without --cov-branch).
+  const regressed =
+    markedComplete && coverage !== null && coverage.branches !== null && !coverage.true100;
   const status: ModuleStatus = regressed
     ? 'regressed'
     : markedComplete

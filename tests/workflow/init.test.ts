@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,7 +165,10 @@ describe('trackgen init', () => {
       }),
     );
     const second = await runCli(['init'], json);
-    expect(second.stderr).toBe('');
+    // A report of statements only (no "num_branches"): the one warning is to add --cov-branch.
+    expect(second.stderr).toBe(
+      'warning: reports/coverage.json has no branch data: run pytest with --cov-branch (pytest --cov=PACKAGE --cov-branch --cov-report=xml)\n',
+    );
     expect(second.stdout).toContain('found     reports/coverage.json\n');
     expect(projectJson(json).phases[0]?.modules).toEqual([{ id: 'cart', path: 'shop/cart.py' }]);
   });
@@ -224,6 +228,122 @@ describe('trackgen init', () => {
     expect(result.stderr).toContain('elsewhere/report.xml');
     expect(existsSync(join(dir, 'trackgen.config.json'))).toBe(false);
   });
+});
+
+/** A Python with both coverage.py and pytest (Debian: python3-coverage, python3-pytest), if any. */
+const pytestPython = ['python3', '/usr/bin/python3'].find(
+  (python) =>
+    spawnSync(python, ['-m', 'coverage', '--version']).status === 0 &&
+    spawnSync(python, ['-m', 'pytest', '--version']).status === 0,
+);
+if (pytestPython === undefined)
+  console.warn(
+    'init.test.ts: SKIPPED the real pytest report — no python3 with both coverage and pytest (apt-get install python3-coverage python3-pytest)',
+  );
+
+describe('trackgen init on what pytest --cov measures', () => {
+  it('leaves out installed packages, files outside the repository and tests, in one line', async () => {
+    const dir = pythonRepo({ report: false });
+    const installed = '/usr/lib/python3/dist-packages';
+    write(
+      dir,
+      'coverage.xml',
+      cobertura(dir, {
+        'shop/cart.py': LINES,
+        'shop/pricing.py': LINES,
+        'tests/helpers.py': LINES,
+        'tests/test_cart.py': LINES,
+        'shop/cart_test.py': LINES,
+        'conftest.py': LINES,
+        [`${installed}/_pytest/main.py`]: LINES,
+        '/home/someone/.local/lib/python3.11/site-packages/pluggy/_hooks.py': LINES,
+        '/opt/elsewhere/tool.py': LINES,
+      }),
+    );
+    const result = await runCli(['init'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'note: left out 7 files: 3 outside the repository or in site-packages, 4 tests; measure your package with pytest --cov=PACKAGE\n',
+    );
+    expect(result.stdout).toContain('created   data/project.json (2 modules of coverage.xml');
+    const modules = projectJson(dir).phases[0]?.modules;
+    expect(modules).toEqual([
+      { id: 'cart', path: 'shop/cart.py' },
+      { id: 'pricing', path: 'shop/pricing.py' },
+    ]);
+    // This report has branch data: no warning.
+    expect(result.stderr).toBe('');
+  });
+
+  it('keeps a module the report names by its absolute path inside the repository', async () => {
+    const dir = pythonRepo({ report: false });
+    write(dir, 'coverage.xml', cobertura('', { [join(dir, 'shop/cart.py')]: LINES }));
+    const result = await runCli(['init'], dir);
+    expect(result.code).toBe(0);
+    expect(projectJson(dir).phases[0]?.modules).toEqual([{ id: 'cart', path: 'shop/cart.py' }]);
+  });
+
+  it('a report of tests and installed packages only: says what to measure, writes nothing (exit 1)', async () => {
+    const dir = pythonRepo({ report: false });
+    write(
+      dir,
+      'coverage.xml',
+      cobertura(dir, { 'tests/test_cart.py': LINES, '/usr/lib/python3/dist-packages/x.py': LINES }),
+    );
+    const result = await runCli(['init'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(
+      'coverage.xml lists no module of this repository (left out 2 files: 1 outside the repository or in site-packages, 1 test; measure your package with pytest --cov=PACKAGE): measure your package with pytest --cov=PACKAGE --cov-branch --cov-report=xml',
+    );
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
+  it.skipIf(pytestPython === undefined)(
+    'a real report of plain `coverage run -m pytest` (coverage.py 6.5): the package alone, and a warning to add --cov-branch',
+    async () => {
+      const dir = pythonRepo({ report: false });
+      write(
+        dir,
+        'shop/cart.py',
+        'def total(xs):\n    if xs:\n        return sum(xs)\n    return 0\n',
+      );
+      write(dir, 'tests/conftest.py', 'import pytest\n\nFIXTURE = 1\n');
+      write(
+        dir,
+        'tests/test_cart.py',
+        'from shop.cart import total\n\n\ndef test_total():\n    assert total([1]) == 1\n',
+      );
+      const python = pytestPython ?? 'python3';
+      const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+      const ran = spawnSync(
+        python,
+        ['-m', 'coverage', 'run', '-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+        {
+          cwd: dir,
+          env,
+          encoding: 'utf8',
+        },
+      );
+      expect(ran.status, ran.stdout + ran.stderr).toBe(0);
+      const xml = spawnSync(python, ['-m', 'coverage', 'xml', '-o', 'coverage.xml'], {
+        cwd: dir,
+        env,
+      });
+      expect(xml.status).toBe(0);
+      const result = await runCli(['init'], dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /note: left out \d+ files: \d+ outside the repository or in site-packages, 2 tests; measure your package with pytest --cov=PACKAGE\n/,
+      );
+      expect(result.stderr).toBe(
+        'warning: coverage.xml has no branch data: run pytest with --cov-branch (pytest --cov=PACKAGE --cov-branch --cov-report=xml)\n',
+      );
+      const paths = (projectJson(dir).phases[0]?.modules as { path: string }[]).map((m) => m.path);
+      // pricing.py never ran, so coverage.py does not list it; shop/__init__.py has no statements.
+      expect(paths).toEqual(['shop/cart.py']);
+    },
+  );
 });
 
 describe('module ids', () => {

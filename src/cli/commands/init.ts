@@ -22,7 +22,10 @@ Sets trackgen up in the current directory (your repository's root):
     (pytest --cov=PKG --cov-branch --cov-report=xml) and writes nothing;
   - writes trackgen.config.json and data/project.json listing every module of the
     report (files with statements) in one phase, "Phase 1", for you to split into
-    phases, with "$schema" for completion in your editor;
+    phases, with "$schema" for completion in your editor; files outside the
+    repository or under site-packages/dist-packages and tests (test_*.py, *_test.py,
+    conftest.py, tests/) are left out, counted in one line;
+  - warns when the report has no branch data (add --cov-branch): TRUE 100% needs it;
   - adds "docs": "trackgen generate" to the scripts of package.json, when there is
     one, keeping its formatting;
   - prints the next three steps.
@@ -78,6 +81,7 @@ found, or the report cannot be read; nothing written), 2 usage or tool error.`,
       }
     }
     for (const note of plan.notes) writeLine(context.stdout, `note: ${note}`);
+    for (const warning of plan.warnings) writeLine(context.stderr, `warning: ${warning}`);
     writeLine(
       context.stdout,
       `
