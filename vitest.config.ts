@@ -15,9 +15,9 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**'],
       reporter: ['text-summary', 'json-summary'],
-      // The floor: the lowest of two whole-suite runs, rounded down to the whole percent (statements
-      // measured 87.05% and 86.98%: a few statements are reached in one run and not the next).
-      thresholds: { statements: 86, branches: 75, functions: 89, lines: 88 },
+      // The floor: the measured figures rounded down to the whole percent, statements one lower
+      // (92.16% measured; a few statements are reached in one run and not the next).
+      thresholds: { statements: 91, branches: 80, functions: 95, lines: 93 },
     },
   },
 });
