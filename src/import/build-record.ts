@@ -33,7 +33,7 @@ export interface SourceDocument {
   /** The line of the Session Log heading (a tracker's entry), whose text names number and date. */
   readonly titleLine?: number;
   /** For a Session Log entry: the phase the tracker's title or file name states, and its line. */
-  readonly phaseHint?: { readonly phase: number; readonly line: number };
+  readonly phaseHint?: { readonly phase: number; readonly line?: number };
 }
 
 export type BuildResult =
@@ -252,10 +252,11 @@ export function draftRecord(source: SourceDocument, project: Project): DraftResu
       text: `phase ${phaseOfModule.number} ← project.json (the phase of ${modules[0]?.id ?? ''})`,
     });
   } else if (source.phaseHint !== undefined) {
-    set('phase', source.phaseHint.phase, [source.phaseHint.line]);
+    const { phase, line } = source.phaseHint;
+    set('phase', phase, [line ?? at]);
     mapped.push({
       field: 'phase',
-      text: `phase ${source.phaseHint.phase} ← line ${source.phaseHint.line} (the tracker's title)`,
+      text: `phase ${phase} ← ${line === undefined ? "the tracker's file name" : `line ${line} (the tracker's title)`}`,
     });
   }
 
@@ -424,11 +425,32 @@ function within(extra: unknown, main: unknown, key = ''): boolean {
   return extra === main;
 }
 
+/** True when `extra` and `main` state one figure or word differently (not merely one more). */
+function contradicts(extra: unknown, main: unknown, key = ''): boolean {
+  if (key === 'outcome' || extra === undefined || main === undefined) return false;
+  if (Array.isArray(extra) && Array.isArray(main))
+    return (
+      extra.length !== main.length || extra.some((item, index) => contradicts(item, main[index]))
+    );
+  if (
+    typeof extra === 'object' &&
+    extra !== null &&
+    !Array.isArray(extra) &&
+    typeof main === 'object' &&
+    main !== null &&
+    !Array.isArray(main)
+  )
+    return Object.entries(extra).some(([name, value]) =>
+      contradicts(value, (main as Record<string, unknown>)[name], name),
+    );
+  return JSON.stringify(extra) !== JSON.stringify(main);
+}
+
 /**
  * The record from a document's draft and, for a session a summary and a tracker's Session Log
  * both describe, the Session Log entry's: the first draft wins field by field, the others fill
- * only fields it does not state. Where a later one states a field differently it is reported
- * (rule import-conflict, naming both places) and its lines stay in the notes.
+ * only fields it does not state. A later one's field that says more than the first's stays in the
+ * notes; one that says something else is also reported (rule import-conflict, naming both places).
  */
 export function finishRecord(main: RecordDraft, ...extras: RecordDraft[]): BuildResult {
   const fields = new Map(main.fields);
@@ -448,6 +470,9 @@ export function finishRecord(main: RecordDraft, ...extras: RecordDraft[]): Build
         for (const line of stated.lines) kept.add(line);
       } else if (within(stated.value, own.value)) {
         for (const line of stated.lines) kept.add(line);
+      } else if (!contradicts(stated.value, own.value)) {
+        // More than the summary states of a field it has: not imported, kept in the notes.
+        for (const line of stated.lines) untaken.add(line);
       } else {
         for (const line of stated.lines) untaken.add(line);
         const line = stated.lines[0] ?? extra.at;
