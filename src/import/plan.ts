@@ -1,6 +1,6 @@
 /**
- * Every record an import would write, checked before any is: no session twice, no record that
- * already exists, and the records valid exactly as `trackgen validate` would find them written.
+ * Every record an import would write, checked before any is: no session twice (a summary and
+ * the tracker's Session Log entry of one session make one record), no record that already exists, and the records valid exactly as `trackgen validate` would find them written.
  * With any error nothing is written.
  */
 import { existsSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { loadProjectData, SESSIONS_DIR, sessionFileName, type ProjectData } from
 import type { Session } from '../data/schema.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../text/paths.js';
-import { buildRecord } from './build-record.js';
+import { draftRecord, finishRecord, type RecordDraft } from './build-record.js';
 import { readSummaryFile } from './read-summary.js';
 
 export interface PlannedRecord {
@@ -64,51 +64,64 @@ export async function planImport(
     data.sessions.map((record) => [record.session.number, record.source.file]),
   );
   const schema = schemaFor(data);
+  const drafts: RecordDraft[] = [];
   for (const input of inputs) {
     const read = await readSummaryFile(input.path, input.shownAs, options);
     diagnostics.push(...read.findings);
     for (const document of read.documents) {
-      const built = buildRecord(document, data.project);
-      diagnostics.push(...built.findings);
-      if (built.record === undefined) continue;
-      const { session } = built.record;
-      const path = join(data.dataDir, SESSIONS_DIR, sessionFileName(session.number));
-      const shownAs = toSlashes(relative(options.cwd, path));
-      const at = document.titleLine ?? 1;
-      const earlier = records.find((record) => record.session.number === session.number);
-      if (earlier !== undefined) {
+      const drafted = draftRecord(document, data.project);
+      diagnostics.push(...drafted.findings);
+      if (drafted.draft !== undefined) drafts.push(drafted.draft);
+    }
+  }
+  // One session may have a summary and a Session Log entry: the summary's record, which the
+  // entry completes. Two summaries, or two entries, of one session are one too many.
+  const numbers = [...new Set(drafts.map((draft) => draft.number))];
+  for (const number of numbers) {
+    const own = drafts.filter((draft) => draft.number === number);
+    const summaries = own.filter((draft) => !draft.fromLog);
+    const entries = own.filter((draft) => draft.fromLog);
+    for (const group of [summaries, entries])
+      for (const extra of group.slice(1))
         diagnostics.push({
-          file: input.shownAs,
-          line: at,
+          file: extra.file,
+          line: extra.at,
           column: 1,
           severity: 'error',
           rule: 'import-duplicate',
-          message: `expected one document for session ${session.number}, found this one and ${earlier.from}; import one of them`,
+          message: `expected one ${extra.fromLog ? 'Session Log entry' : 'summary'} for session ${number}, found this one and ${group[0]?.file ?? ''}; import one of them`,
         });
-        continue;
-      }
-      const recordFile = existing.get(session.number);
-      if (recordFile !== undefined || existsSync(path)) {
-        diagnostics.push({
-          file: input.shownAs,
-          line: at,
-          column: 1,
-          severity: 'error',
-          rule: 'record-exists',
-          message: `session ${session.number} already has a record (${recordFile ?? shownAs}); it is never overwritten: leave this document out, or remove the record first`,
-        });
-        continue;
-      }
-      records.push({
-        path,
-        shownAs,
-        from: input.shownAs,
-        session,
-        text: formatImportedRecord(session, schema),
-        mapped: built.record.mapped,
-        unmappedLines: built.record.unmappedLines,
+    const [main, ...extras] = [summaries[0], entries[0]].filter(
+      (draft): draft is RecordDraft => draft !== undefined,
+    );
+    if (main === undefined) continue;
+    const built = finishRecord(main, ...extras);
+    diagnostics.push(...built.findings);
+    if (built.record === undefined) continue;
+    const { session } = built.record;
+    const path = join(data.dataDir, SESSIONS_DIR, sessionFileName(session.number));
+    const shownAs = toSlashes(relative(options.cwd, path));
+    const recordFile = existing.get(session.number);
+    if (recordFile !== undefined || existsSync(path)) {
+      diagnostics.push({
+        file: main.file,
+        line: main.at,
+        column: 1,
+        severity: 'error',
+        rule: 'record-exists',
+        message: `session ${session.number} already has a record (${recordFile ?? shownAs}); it is never overwritten: leave this document out, or remove the record first`,
       });
+      continue;
     }
+    records.push({
+      path,
+      shownAs,
+      from: [main, ...extras].map((draft) => draft.file).join(' + '),
+      session,
+      text: formatImportedRecord(session, schema),
+      mapped: built.record.mapped,
+      unmappedLines: built.record.unmappedLines,
+    });
   }
   const check = await loadProjectData(data.dataDir, {
     cwd: options.cwd,

@@ -57,7 +57,20 @@ export async function readSummaryFile(
       ],
       findings,
     };
-  return { documents: await logEntries(shownAs, text, outline, log.line, log.depth), findings };
+  // A tracker's Session Log lists the sessions of the phase its title (or file name) names.
+  const title = outline.headings.find((heading) => heading.depth === 1);
+  const phaseInTitle = /\bphase\s*(\d+)/iu.exec(title?.text ?? '')?.[1];
+  const phaseInName = /phase[_\s-]*(\d+)/iu.exec(shownAs.split('/').pop() ?? '')?.[1];
+  const phaseHint =
+    phaseInTitle !== undefined && title !== undefined
+      ? { phase: Number(phaseInTitle), line: title.line }
+      : phaseInName === undefined
+        ? undefined
+        : { phase: Number(phaseInName) };
+  return {
+    documents: await logEntries(shownAs, text, outline, log.line, log.depth, phaseHint),
+    findings,
+  };
 }
 
 /** Each "Session N" heading under the Session Log, with its lines, as a document of its own. */
@@ -67,6 +80,7 @@ async function logEntries(
   outline: Outline,
   logLine: number,
   logDepth: number,
+  phaseHint: SourceDocument['phaseHint'],
 ): Promise<SourceDocument[]> {
   const end =
     outline.headings.find((heading) => heading.line > logLine && heading.depth <= logDepth)?.line ??
@@ -100,7 +114,12 @@ async function logEntries(
         ...(line.table === undefined ? {} : { table: line.table + shift }),
       })),
     };
-    documents.push({ file, outline: shifted, titleLine: entry.line });
+    documents.push({
+      file,
+      outline: shifted,
+      titleLine: entry.line,
+      ...(phaseHint === undefined ? {} : { phaseHint }),
+    });
   }
   return documents;
 }

@@ -2,11 +2,11 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { requireDataDir } from '../../config/data-dir.js';
 import { loadProjectData } from '../../data/load.js';
 import { UsageError } from '../../diagnostics.js';
-import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../exit-codes.js';
 import { planImport } from '../../import/plan.js';
+import { NewFileError, writeNewFiles } from '../../import/write-new.js';
 import { plural } from '../../text/plural.js';
 import { toSlashes } from '../../text/paths.js';
-import { writeFilesAtomically } from '../../write/index.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
@@ -91,9 +91,35 @@ or tool error (no FILE given).`,
       writeLine(context.stdout, `${plural(plan.records.length, 'record')} would be written`);
       return EXIT_OK;
     }
-    await writeFilesAtomically(
-      plan.records.map((record) => ({ path: record.path, content: record.text })),
-    );
+    try {
+      await writeNewFiles(
+        plan.records.map((record) => ({ path: record.path, content: record.text })),
+      );
+    } catch (error) {
+      if (!(error instanceof NewFileError)) throw error;
+      const record = plan.records.find((planned) => planned.path === error.path);
+      const shownAs = record?.shownAs ?? error.path;
+      if (error.code === 'EEXIST') {
+        // Created since the plan checked it: never replaced.
+        printDiagnostics(context.stderr, [
+          {
+            file: shownAs,
+            line: 1,
+            column: 1,
+            severity: 'error',
+            rule: 'record-exists',
+            message: `session ${record?.session.number ?? ''} got a record while import ran; it is never overwritten`,
+          },
+        ]);
+        writeLine(context.stderr, 'nothing written: the records this run had written were removed');
+        return EXIT_PROBLEMS;
+      }
+      writeLine(
+        context.stderr,
+        `nothing written: ${error.message}; the records this run had written were removed`,
+      );
+      return EXIT_USAGE;
+    }
     writeLine(
       context.stdout,
       `${plural(plan.records.length, 'record')} written; next: trackgen generate --adopt`,
