@@ -221,12 +221,14 @@ export const RULES = {
   'import-conflict': {
     severity: 'warning',
     doc: 'import.md',
-    description: 'The document states two different values for one field; the first is imported.',
+    description:
+      "Two values for one field: within one document the first is imported; a summary and a tracker's Session Log entry disagree and the summary's is kept.",
   },
   'import-duplicate': {
     severity: 'error',
     doc: 'import.md',
-    description: 'Two documents (or two Session Log entries) for one session; nothing is written.',
+    description:
+      'Two summaries (or two Session Log entries) for one session; nothing is written. A summary and a Session Log entry of one session are merged.',
   },
 
   // Rendering (generate, check).
