@@ -153,15 +153,20 @@ function checkSummary(
     );
 }
 
-/** 7.5+ `functions` and `classes`: each region's lines are the lines its lists mention. */
+/**
+ * 7.5+ `functions` and `classes`: each region's lines are the lines its lists mention. A file
+ * with only the "" entries has no regions, known: its missing lines are module level.
+ */
 function regionsOf(file: Json): CodeRegion[] | undefined {
   const regions: CodeRegion[] = [];
+  let known = false;
   for (const [key, kind] of [
     ['functions', 'function'],
     ['classes', 'class'],
   ] as const) {
     const entries = asObject(file[key]);
     if (entries === undefined) continue;
+    known = true;
     for (const [name, value] of Object.entries(entries)) {
       const region = asObject(value);
       if (name === '' || region === undefined) continue;
@@ -173,7 +178,7 @@ function regionsOf(file: Json): CodeRegion[] | undefined {
       regions.push({ kind, name, lines });
     }
   }
-  return regions.length > 0 ? regions : undefined;
+  return known ? regions : undefined;
 }
 
 /** Where the file's key sits in the text, for warnings; the first match after "files". */

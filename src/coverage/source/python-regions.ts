@@ -28,7 +28,9 @@ export function pythonRegions(source: string): CodeRegion[] {
     // Every line of this logical line belongs to the innermost open block (nested ones excluded).
     const owner = stack[stack.length - 1];
     const header = /^(?:async\s+)?def\s+([A-Za-z_]\w*)|^class\s+([A-Za-z_]\w*)/.exec(text);
-    if (owner !== undefined && header === null)
+    // A nested `def`/`class` line is a statement of the enclosing function (regions.py removes
+    // only the nested function's body from it); in a class body it stays outside the class.
+    if (owner !== undefined && (header === null || owner.kind === 'function'))
       for (let line = first; line <= last; line++) owner.lines.add(line);
     if (header === null) continue;
     const name = header[1] ?? header[2] ?? '';
