@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadProjectData, SESSIONS_DIR, sessionFileName, type ProjectData } from '../data/load.js';
+import { newRecordSchema } from '../data/record-schema.js';
 import type { Session } from '../data/schema.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../text/paths.js';
@@ -33,21 +34,6 @@ export interface ImportInput {
   readonly shownAs: string;
 }
 
-/** The "$schema" the data's records use, so that an imported record reads like the others. */
-function schemaFor(data: ProjectData): string | undefined {
-  const fromRecord = [...data.sessions]
-    .reverse()
-    .find((record) => record.session.$schema !== undefined)?.session.$schema;
-  if (fromRecord !== undefined) return fromRecord;
-  const fromProject = data.project.$schema;
-  if (fromProject === undefined) return undefined;
-  // Records sit one folder deeper than project.json.
-  const session = fromProject.replace(/project\.schema\.json$/, 'session.schema.json');
-  return /^[a-z][a-z0-9+.-]*:/iu.test(session) || session.startsWith('/')
-    ? session
-    : `../${session}`;
-}
-
 /** Two-space JSON, "$schema" first, like the records new-session writes. */
 export function formatImportedRecord(session: Session, schema: string | undefined): string {
   return `${JSON.stringify(schema === undefined ? session : { $schema: schema, ...session }, null, 2)}\n`;
@@ -63,7 +49,7 @@ export async function planImport(
   const existing = new Map(
     data.sessions.map((record) => [record.session.number, record.source.file]),
   );
-  const schema = schemaFor(data);
+  const schema = newRecordSchema(data);
   const drafts: RecordDraft[] = [];
   for (const input of inputs) {
     const read = await readSummaryFile(input.path, input.shownAs, options);

@@ -5,6 +5,7 @@
  * start, its final overall coverage — or else with the phase's next module not yet complete.
  */
 import type { ProjectData, SessionRecord } from '../data/load.js';
+import { newRecordSchema } from '../data/record-schema.js';
 import type { Module, Phase, Session } from '../data/schema.js';
 import { modulesCompletedBy } from '../model/sessions.js';
 import { toSlashes } from '../text/paths.js';
@@ -82,7 +83,7 @@ export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Sc
     phases.find((candidate) => candidate.number === previous?.phase) ??
     phases.find((candidate) => candidate.modules !== undefined) ??
     phases[0];
-  const schema = schemaFor(data);
+  const schema = newRecordSchema(data);
   const start = previous?.projectCoverage?.final;
   const session: Session = {
     ...(schema === undefined ? {} : { $schema: schema }),
@@ -111,19 +112,6 @@ function nextModule(
     if (module !== undefined) return module;
   }
   return undefined;
-}
-
-/** The "$schema" of the newest record, or project.json's pointed at the session schema. */
-function schemaFor(data: ProjectData): string | undefined {
-  const fromRecord = [...data.sessions]
-    .reverse()
-    .find((record) => record.session.$schema !== undefined)?.session.$schema;
-  if (fromRecord !== undefined) return fromRecord;
-  const fromProject = data.project.$schema;
-  if (fromProject === undefined) return undefined;
-  const session = fromProject.replace(/project\.schema\.json$/, 'session.schema.json');
-  const relativePath = !/^[a-z][a-z0-9+.-]*:/i.test(session) && !session.startsWith('/');
-  return relativePath ? `../${session}` : session;
 }
 
 /** Finds a module by id, by its path, or by its file name with or without ".py". */

@@ -1,13 +1,11 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { requireDataDir } from '../../config/data-dir.js';
-import { loadProjectData } from '../../data/load.js';
 import { UsageError } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../../exit-codes.js';
 import { planImport } from '../../import/plan.js';
 import { NewFileError, writeNewFiles } from '../../import/write-new.js';
 import { plural } from '../../text/plural.js';
 import { toSlashes } from '../../text/paths.js';
-import { commandSettings } from '../command-settings.js';
+import { commandData } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -55,15 +53,8 @@ or tool error (no FILE given).`,
     if (args.positionals.length === 0)
       throw new UsageError('import expects at least one FILE (a session summary or a tracker)');
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
-    const settings = commandSettings(context, { data });
-    if (settings === undefined) return EXIT_PROBLEMS;
-    await requireDataDir(settings, context.cwd);
-    const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
-    if (loaded.data === undefined) {
-      printDiagnostics(context.stderr, loaded.diagnostics);
-      writeLine(context.stderr, 'nothing written: fix the problems above first');
-      return EXIT_PROBLEMS;
-    }
+    const loaded = await commandData(context, { data }, 'nothing written');
+    if (loaded === undefined) return EXIT_PROBLEMS;
     const inputs = args.positionals.map((file) => {
       const path = isAbsolute(file) ? file : resolve(context.cwd, file);
       return { path, shownAs: toSlashes(relative(context.cwd, path)) };

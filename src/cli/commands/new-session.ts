@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { requireDataDir } from '../../config/data-dir.js';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import { DATE_PATTERN } from '../../data/schema.js';
@@ -9,7 +8,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
 import { toSlashes } from '../../text/paths.js';
-import { commandSettings } from '../command-settings.js';
+import { commandData } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { parseSessionNumber } from '../parse-flags.js';
@@ -55,16 +54,9 @@ or config), 2 usage or tool error (an unknown module, a bad number or date).`,
     const number = parseSessionNumber(args.values['number'], '--number');
     const date = parseDate(args.values['date']);
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
-    const settings = commandSettings(context, { data });
-    if (settings === undefined) return EXIT_PROBLEMS;
-    const dataDir = settings.dataDir;
-    await requireDataDir(settings, context.cwd);
-    const loaded = await loadProjectData(dataDir, { cwd: context.cwd });
-    if (loaded.data === undefined) {
-      printDiagnostics(context.stderr, loaded.diagnostics);
-      writeLine(context.stderr, 'nothing written: fix the problems above first');
-      return EXIT_PROBLEMS;
-    }
+    const loaded = await commandData(context, { data }, 'nothing written');
+    if (loaded === undefined) return EXIT_PROBLEMS;
+    const dataDir = loaded.settings.dataDir;
     const moduleName = args.values['module'];
     const module = typeof moduleName === 'string' ? findModule(loaded.data, moduleName) : undefined;
     if (typeof moduleName === 'string' && module === undefined) {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { requireDataDir } from '../../config/data-dir.js';
 import { locate } from '../../data/json-text.js';
-import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
+import { SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -11,7 +10,7 @@ import { sessionFigures } from '../../record/figures.js';
 import { writeFigures, type Stage } from '../../record/write-figures.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
-import { commandSettings } from '../command-settings.js';
+import { commandData } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { readReports } from '../read-reports.js';
@@ -60,15 +59,9 @@ unreadable report, a module of the session not in the report; nothing written),
       );
     const stage = parseStage(args.values['stage']);
     const data = typeof args.values['data'] === 'string' ? args.values['data'] : undefined;
-    const settings = commandSettings(context, { data });
-    if (settings === undefined) return EXIT_PROBLEMS;
-    await requireDataDir(settings, context.cwd);
-    const loaded = await loadProjectData(settings.dataDir, { cwd: context.cwd });
-    if (loaded.data === undefined) {
-      printDiagnostics(context.stderr, loaded.diagnostics);
-      writeLine(context.stderr, 'nothing recorded: fix the problems above first');
-      return EXIT_PROBLEMS;
-    }
+    const loaded = await commandData(context, { data }, 'nothing recorded');
+    if (loaded === undefined) return EXIT_PROBLEMS;
+    const { settings } = loaded;
     printDiagnostics(context.stderr, loaded.diagnostics);
     const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));

@@ -1,0 +1,36 @@
+import { requireDataDir } from '../config/data-dir.js';
+import type { Flags, Settings } from '../config/settings.js';
+import { loadProjectData, type ProjectData } from '../data/load.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { commandSettings } from './command-settings.js';
+import { writeLine, type CliContext } from './io.js';
+import { printDiagnostics } from './print-diagnostics.js';
+
+export interface CommandData {
+  readonly settings: Settings;
+  readonly data: ProjectData;
+  /** The data's warnings (there are no errors), for the command to print when it wants. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Settings and valid project data for a command that writes records, or undefined after
+ * printing the problems and `refusal` (what the command did not do): such a command never
+ * writes while the data it builds on is invalid.
+ */
+export async function commandData(
+  context: CliContext,
+  flags: Flags,
+  refusal: string,
+): Promise<CommandData | undefined> {
+  const settings = commandSettings(context, flags);
+  if (settings === undefined) return undefined;
+  await requireDataDir(settings, context.cwd);
+  const { data, diagnostics } = await loadProjectData(settings.dataDir, { cwd: context.cwd });
+  if (data === undefined) {
+    printDiagnostics(context.stderr, diagnostics);
+    writeLine(context.stderr, `${refusal}: fix the problems above first`);
+    return undefined;
+  }
+  return { settings, data, diagnostics };
+}
