@@ -37,27 +37,21 @@ export interface CoverageTotals {
 export class Totals implements CoverageTotals {
   readonly statements: number;
   readonly missed: number;
-  /** null when the report carries no branch data at all (not the same as 0 branches). */
   readonly branches: number | null;
   readonly coveredBranches: number | null;
-  /**
-   * coverage.py's BrPart: the exits not taken from branch lines that ran (a line that ran and
-   * took 1 of its 3 exits counts 2). For the usual two-way branch, the number of such lines.
-   */
   readonly partialBranches: number | null;
-  /** Whether branches were measured (false: branch figures are null and percent is statements only). */
-  readonly hasBranchData: boolean;
 
-  constructor(counts: CoverageCounts, hasBranchData: boolean) {
+  constructor(
+    counts: CoverageCounts,
+    readonly hasBranchData: boolean,
+  ) {
     this.statements = counts.statements;
     this.missed = counts.missed;
     this.branches = hasBranchData ? counts.branches : null;
     this.coveredBranches = hasBranchData ? counts.coveredBranches : null;
     this.partialBranches = hasBranchData ? counts.partialBranches : null;
-    this.hasBranchData = hasBranchData;
   }
 
-  /** Unrounded percent, 0–100: (covered statements + covered branches) / (statements + branches). */
   get percent(): number {
     return percentCovered(
       this.statements,
@@ -67,7 +61,6 @@ export class Totals implements CoverageTotals {
     );
   }
 
-  /** Every statement and every branch covered; false when there is no branch data. */
   get true100(): boolean {
     return this.hasBranchData && this.missed === 0 && this.coveredBranches === this.branches;
   }
