@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedFile } from '../helpers/expected-file.js';
 import { copyDefaultProject } from '../helpers/project-copy.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { cliRunners, repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
  * Each folder of tests/fixtures/import holds a summary (input.md), written for these tests, and
@@ -16,12 +16,12 @@ const cases = readdirSync(fixturesDir)
   .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))
   .sort();
 
-describe('import fixtures', () => {
+describe.each(cliRunners)('import fixtures (%s)', (_, runner) => {
   it.each(cases)('%s', async (name) => {
     const project = copyDefaultProject();
     try {
       copyFileSync(join(fixturesDir, name, 'input.md'), join(project.dir, 'input.md'));
-      const result = await runCli(['import', '--repair-encoding', 'input.md'], project.dir);
+      const result = await runner(['import', '--repair-encoding', 'input.md'], project.dir);
       if (result.code === 0) {
         const written = readdirSync(join(project.dir, 'data', 'sessions')).filter(
           (file) => !['054.json', '055.json'].includes(file),
