@@ -10,7 +10,9 @@ import { newRecordSchema } from '../data/record-schema.js';
 import type { Session } from '../data/schema.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../text/paths.js';
-import { draftRecord, finishRecord, type RecordDraft } from './build-record.js';
+import { draftRecord } from './build-record.js';
+import { finishRecord } from './finish-record.js';
+import type { RecordDraft } from './record-draft.js';
 import { readSummaryFile } from './read-summary.js';
 
 export interface PlannedRecord {

@@ -8,7 +8,7 @@ import { readTextFile } from '../data/read-text-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { significantWords } from '../merge/heading-words.js';
 import { repairMojibake } from '../text/mojibake.js';
-import type { SourceDocument } from './build-record.js';
+import type { SourceDocument } from './record-draft.js';
 import { outlineOf, type Outline } from './outline.js';
 
 export interface ReadResult {
