@@ -142,7 +142,10 @@ describe('mojibake', () => {
   it('property: mis-decoded prose with emoji or accents is detected and repaired exactly', () => {
     const withSpecial = fc
       .tuple(prose, fc.oneof(fc.constantFrom(...emoji), lettersOf(lower, lowerAccented)), prose)
-      .filter(([, special]) => /[^\p{ASCII}]/u.test(special))
+      // Latin Extended-A letters alone (ą, ł, ź, œ…) mis-decode to a pair such as "Ä…" that real
+      // text can hold: the finder takes those only beside an unmistakable run (an emoji, a
+      // Latin-1 letter), so the generated word always has one.
+      .filter(([, special]) => /[\p{Extended_Pictographic}éèàçöüßñøï]/u.test(special))
       .map(([before, special, after]) => `${before} ${special} ${after}`);
     fc.assert(
       fc.property(withSpecial, (text) => {
