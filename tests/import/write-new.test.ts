@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NewFileError, writeNewFiles } from '../../src/import/write-new.js';
+import { NewFileError, writeNewFiles } from '../../src/write/new-files.js';
 
 describe('writeNewFiles', () => {
   let dir: string;

@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { planInit } from '../../init/plan.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
+import { createNewFile } from '../../write/new-files.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 
@@ -65,8 +65,7 @@ found, or the report cannot be read; nothing written), 2 usage or tool error.`,
     if (plan.report !== undefined) writeLine(context.stdout, `found     ${shown(plan.report)}`);
     for (const step of plan.steps) {
       if (step.kind === 'create') {
-        await mkdir(dirname(step.path), { recursive: true });
-        const created = await createOnly(step.path, step.content);
+        const created = await createNewFile(step.path, step.content);
         writeLine(
           context.stdout,
           created
@@ -94,14 +93,3 @@ Next steps:
     return EXIT_OK;
   },
 };
-
-/** Writes a new file; false when one exists ("wx": never replace one, even one made since the plan). */
-async function createOnly(path: string, content: string): Promise<boolean> {
-  try {
-    await writeFile(path, content, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
@@ -8,6 +7,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
 import { toSlashes } from '../../text/paths.js';
+import { createNewFile } from '../../write/new-files.js';
 import { commandData } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
@@ -97,12 +97,8 @@ or config), 2 usage or tool error (an unknown module, a bad number or date).`,
 
     const path = join(dataDir, SESSIONS_DIR, sessionFileName(scaffold.number));
     const shownAs = toSlashes(relative(context.cwd, path));
-    await mkdir(join(dataDir, SESSIONS_DIR), { recursive: true });
-    try {
-      // "wx": never replace a file, even one that appeared since the data was read.
-      await writeFile(path, formatRecord(scaffold.session), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Never replaces a file, even one that appeared since the data was read.
+    if (!(await createNewFile(path, formatRecord(scaffold.session)))) {
       writeLine(
         context.stderr,
         `${shownAs}:1:1  error  record-exists  the file already exists; nothing written`,

@@ -45,6 +45,20 @@ async function writeNew(file: NewFile): Promise<void> {
   }
 }
 
+/**
+ * Creates one file; false (and nothing written) when a file is already at its path, however
+ * recently it appeared.
+ */
+export async function createNewFile(path: string, content: string): Promise<boolean> {
+  try {
+    await writeNew({ path, content });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 /** Creates every file, in order; on the first failure removes those created and throws. */
 export async function writeNewFiles(files: readonly NewFile[]): Promise<void> {
   const created: string[] = [];
