@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bundle/run.js';
 
 process.exitCode = await run({
   argv: process.argv.slice(2),

@@ -31,7 +31,7 @@ const npm = (...args) => {
 
 if (!has('node_modules/typescript/package.json')) {
   // A folder that already holds a build and has no TypeScript (an unpacked tarball) needs nothing.
-  if (has('dist/cli/run.js') && !has('src')) process.exit(0);
+  if (has('dist/bundle/run.js') && !has('src')) process.exit(0);
   npm('install', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund');
 }
 // The steps of `npm run build`, run directly: `npm run` would print its banner on stdout. dist/
@@ -40,3 +40,4 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], quiet);
 execFileSync(process.execPath, ['scripts/precompile-templates.js'], quiet);
+execFileSync(process.execPath, ['scripts/bundle.js'], quiet);

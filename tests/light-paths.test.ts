@@ -2,11 +2,14 @@
  * The paths a person waits on at every commit must stay light: the bin itself, `check` on an
  * unchanged project and the hook's "does this commit concern trackgen" test never load the
  * schema library, the template engine, the Markdown parser or the XML parser. The test records
- * every module a real run of the built bin resolves (tests/helpers/record-imports.mjs).
+ * every module a real run of the built bin resolves (tests/helpers/record-imports.mjs). The bin
+ * runs the esbuild bundle (scripts/bundle.js), whose chunks hold the packages' code: the
+ * bundle's metafile tells which packages each loaded chunk holds.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   copyRepo,
@@ -30,6 +33,20 @@ const HEAVY = [
   'chokidar',
 ];
 const recorder = join(repoRoot, 'tests/helpers/record-imports.mjs');
+const PACKAGE_IN_PATH = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
+/** The packages whose code each chunk of the bundle holds, by the chunk's file URL. */
+function packagesByChunk(): Map<string, string[]> {
+  const metafile = JSON.parse(
+    readFileSync(join(repoRoot, 'dist/bundle/metafile.json'), 'utf8'),
+  ) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  return new Map(
+    Object.entries(metafile.outputs).map(([output, { inputs }]) => [
+      pathToFileURL(resolve(repoRoot, output)).href,
+      Object.keys(inputs).flatMap((input) => PACKAGE_IN_PATH.exec(`/${input}`)?.[1] ?? []),
+    ]),
+  );
+}
 
 let template: ScratchRepo;
 let logs: ScratchDir;
@@ -56,8 +73,9 @@ function packagesLoaded(
       { cwd, env: { ...process.env, ...gitEnv(), TRACKGEN_IMPORT_LOG: log } },
       (error) => {
         const urls = readFileSync(log, 'utf8').split('\n');
+        const chunks = packagesByChunk();
         const packages = new Set(
-          urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []),
+          urls.flatMap((url) => chunks.get(url) ?? PACKAGE_IN_PATH.exec(url)?.[1] ?? []),
         );
         resolve({ code: error === null ? 0 : Number(error.code), packages: [...packages].sort() });
       },
@@ -103,5 +121,22 @@ describe('the light paths load nothing heavy', () => {
   it('notices a heavy package when one is loaded (the check can fail)', async () => {
     const run = await packagesLoaded(template.dir, 'validate');
     expect(run.packages).toContain('zod');
+  });
+
+  it('runs the bundle: the bin loads chunks, not the unbundled modules', async () => {
+    const log = join(logs.dir, 'bundle.log');
+    writeFileSync(log, '');
+    await new Promise((done) => {
+      execFile(
+        process.execPath,
+        ['--import', recorder, builtBin, '--version'],
+        { env: { ...process.env, TRACKGEN_IMPORT_LOG: log } },
+        done,
+      );
+    });
+    const urls = readFileSync(log, 'utf8').split('\n');
+    const chunks = packagesByChunk();
+    expect(urls.filter((url) => chunks.has(url)).length).toBeGreaterThan(0);
+    expect(urls.filter((url) => url.includes('/dist/cli/'))).toEqual([]);
   });
 });

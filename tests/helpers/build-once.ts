@@ -18,10 +18,14 @@ function sources(directory: string): string[] {
 
 function isStale(): boolean {
   if (!existsSync(join(root, 'dist/render/precompiled-templates.json'))) return true;
+  const bundle = statSync(join(root, 'dist/bundle/run.js'), { throwIfNoEntry: false });
+  if (bundle === undefined || bundle.mtimeMs < statSync(join(root, 'scripts/bundle.js')).mtimeMs)
+    return true;
   return sources(join(root, 'src')).some((source) => {
     const built = join(root, 'dist', relative(join(root, 'src'), source)).replace(/\.ts$/, '.js');
     const output = statSync(built, { throwIfNoEntry: false });
-    return output === undefined || output.mtimeMs < statSync(source).mtimeMs;
+    const mtime = statSync(source).mtimeMs;
+    return output === undefined || output.mtimeMs < mtime || bundle.mtimeMs < mtime;
   });
 }
 
@@ -33,8 +37,6 @@ export default function setup(): void {
     [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
     { cwd: root, stdio: 'inherit' },
   );
-  execFileSync(process.execPath, [join(root, 'scripts/precompile-templates.js')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  for (const script of ['scripts/precompile-templates.js', 'scripts/bundle.js'])
+    execFileSync(process.execPath, [join(root, script)], { cwd: root, stdio: 'inherit' });
 }

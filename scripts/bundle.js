@@ -1,0 +1,102 @@
+// Bundles the built CLI (dist/cli/run.js, from tsc) with esbuild into dist/bundle/, the code
+// bin/trackgen.js runs (run by `npm run build`, after tsc and the template precompiler). One
+// process start then reads a few files instead of hundreds of modules. Code splitting keeps every
+// dynamic import() a chunk of its own, so a run loads only what it needs: the light paths (--help,
+// an unchanged `check`, the hook on an unrelated commit) still load no schema library, template
+// engine, Markdown or XML parser (tests/light-paths.test.ts reads the metafile written here).
+//
+// The runtime dependencies are bundled too: installing trackgen fetches no other package. Their
+// licence texts go to dist/bundle/THIRD-PARTY-LICENSES.txt, which the package ships.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = join(root, 'dist');
+const outdir = join(dist, 'bundle');
+
+/**
+ * Modules find trackgen's own files (templates/, schemas/, package.json, the precompiled
+ * templates) relative to `import.meta.url`. Inside a chunk that URL is the chunk's, so each
+ * module's `import.meta.url` is rewritten to the URL its unbundled file has: the same relative
+ * paths keep working. Every chunk sits directly in dist/bundle/, which makes the rewrite exact.
+ */
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
+      if (!args.path.startsWith(dist + sep)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const own = relative(outdir, args.path).split(sep).join('/');
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(own)}, import.meta.url).href`,
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/** The package names (and their folders) the bundle holds code of, from the metafile. */
+function bundledPackages(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(.*node_modules\/)((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match?.[1] !== undefined && match[2] !== undefined)
+      packages.set(match[2], join(root, match[1], match[2]));
+  }
+  return new Map([...packages].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function licenceText(folder) {
+  const file = readdirSync(folder).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+  if (file !== undefined) return readFileSync(join(folder, file), 'utf8').trim();
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  return `Licence: ${manifest.license ?? 'unknown'} (no licence file in the package)`;
+}
+
+function writeLicences(metafile) {
+  const parts = [
+    'trackgen bundles code from the packages below; each one’s licence follows its name.',
+  ];
+  for (const [name, folder] of bundledPackages(metafile)) {
+    const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    parts.push(`${'='.repeat(72)}\n${name}@${version}\n\n${licenceText(folder)}`);
+  }
+  writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), `${parts.join('\n\n')}\n`);
+}
+
+if (!existsSync(join(dist, 'cli/run.js'))) {
+  console.error('scripts/bundle.js: dist/cli/run.js is missing: run tsc first');
+  process.exit(2);
+}
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+const result = await build({
+  entryPoints: { run: join(dist, 'cli/run.js') },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // ES module builds first: jsonc-parser's `main` is a UMD file whose require() calls esbuild
+  // cannot follow.
+  mainFields: ['module', 'main'],
+  chunkNames: '[name]-[hash]',
+  // CommonJS packages (handlebars) call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as __trackgenRequire } from 'node:module'; const require = __trackgenRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [keepModuleUrls],
+});
+// Tests read which chunk holds which package (not shipped: the package files exclude it).
+writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
+writeLicences(result.metafile);
