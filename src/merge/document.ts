@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../text/position.js';
 import { hashBody, type BeginAttributes } from './markers.js';
 import { scanMarkers, type MarkerLine } from './scan.js';
-import { verifyMarkers } from './verify.js';
+import { verifyMarkersByRegion } from './regions.js';
 
 /** One generated section as found in a text; offsets index that text (BOM removed). */
 export interface Section {
@@ -61,7 +61,7 @@ export function toEol(lfText: string, eol: '\n' | '\r\n'): string {
 
 /**
  * Finds the sections of a text. `trusted` texts (trackgen's own renderings) are never parsed;
- * others are parsed with remark only when the scanner has doubts.
+ * others are parsed with remark only where the scanner has doubts (see regions.ts).
  */
 export async function readStructure(text: string, trusted: boolean): Promise<Structure> {
   const scan = scanMarkers(text);
@@ -70,7 +70,7 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
   let fullParse = false;
   if (scan.needsParse && !trusted) {
     fullParse = true;
-    const verification = await verifyMarkers(text, scan);
+    const verification = await verifyMarkersByRegion(text, scan);
     markers = markers.filter((marker) => verification.real.has(marker.start));
     for (const problem of verification.problems)
       problems.push({ ...problem, rule: 'broken-marker' });

@@ -25,8 +25,22 @@ export interface ScanResult {
   readonly markers: readonly MarkerLine[];
   /** Offsets of marker-like comments that are not alone on a line. */
   readonly strays: readonly number[];
-  /** True when the scanner could not vouch for every marker: a full parse must confirm. */
+  /** True when the scanner could not vouch for every marker: a parse must confirm. */
   readonly needsParse: boolean;
+  /** Start of the first line that made the scanner unsure (undefined when it never was). */
+  readonly firstDoubt: number | undefined;
+}
+
+export interface ScanOptions {
+  /**
+   * Where to start: a line start the parser is known to reach with no block open (the start of
+   * the text, or the line after a top-level marker).
+   */
+  readonly from?: number;
+  /** The 1-based line number of `from`. */
+  readonly line?: number;
+  /** Stop after the first line that makes the scanner unsure: its markers and strays included. */
+  readonly untilDoubt?: boolean;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -78,14 +92,15 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-export function scanMarkers(text: string): ScanResult {
+export function scanMarkers(text: string, options: ScanOptions = {}): ScanResult {
   const markers: MarkerLine[] = [];
   const strays: number[] = [];
   let needsParse = false;
+  let firstDoubt: number | undefined;
   let state: State = NORMAL;
-  let mention = text.indexOf('trackgen:');
-  let start = 0;
-  let lineNumber = 0;
+  let start = options.from ?? 0;
+  let mention = text.indexOf('trackgen:', start);
+  let lineNumber = (options.line ?? 1) - 1;
   while (start <= text.length) {
     lineNumber += 1;
     const newline = text.indexOf('\n', start);
@@ -155,8 +170,9 @@ export function scanMarkers(text: string): ScanResult {
         if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end };
       }
     }
-    if (newline === -1) break;
+    if (needsParse && firstDoubt === undefined) firstDoubt = start;
+    if (newline === -1 || (firstDoubt !== undefined && options.untilDoubt === true)) break;
     start = next;
   }
-  return { markers, strays, needsParse };
+  return { markers, strays, needsParse, firstDoubt };
 }
