@@ -9,7 +9,7 @@
 // licence texts go to dist/bundle/THIRD-PARTY-LICENSES.txt, which the package ships.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -38,6 +38,36 @@ const keepModuleUrls = {
         loader: 'js',
       };
     });
+  },
+};
+
+/**
+ * Code no run needs, left out: zod's translations of its messages into 60-odd languages (trackgen
+ * words its own messages, in English; the English locale stays, zod's default), and the
+ * source-map library, which Handlebars' compiler only tries to load for source maps (it falls
+ * back to plain strings when the load fails, and trackgen never asks for maps).
+ */
+const leaveOut = {
+  name: 'leave-out',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-english' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+    esbuild.onResolve({ filter: /^source-map$/ }, () => ({
+      path: 'source-map',
+      namespace: 'left-out',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({
+      contents: "throw new Error('not bundled');",
+      loader: 'js',
+    }));
   },
 };
 
@@ -95,7 +125,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [keepModuleUrls],
+  plugins: [keepModuleUrls, leaveOut],
 });
 // Tests read which chunk holds which package (not shipped: the package files exclude it).
 writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
