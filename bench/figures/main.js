@@ -28,6 +28,9 @@ const SESSIONS = quick ? [2, 4, 8] : [100, 1000, 5000];
 const MAIN_SESSIONS = quick ? 4 : 1000;
 const REPORT_MB = quick ? [0.01, 0.02, 0.04] : [1, 20, 100];
 const LESSONS_MB = quick ? 0.02 : 1;
+// A run that takes longer than this is stopped and reported as such (a path that has gone
+// quadratic would otherwise keep the bench busy for hours); larger sizes of it are skipped.
+const LIMIT_SECONDS = Number(process.env.BENCH_LIMIT_SECONDS ?? (quick ? 120 : 180));
 const bin = join(root, 'bin/trackgen.js');
 const caseScript = join(root, 'bench/figures/case.js');
 
@@ -65,8 +68,10 @@ function time(command, args, cwd, extraEnv = {}, expected = [0]) {
     env: { ...gitEnv, ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    timeout: LIMIT_SECONDS * 1000,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.error?.code === 'ETIMEDOUT') return Infinity;
   if (!expected.includes(result.status))
     throw new Error(
       `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}${result.stdout}`,
@@ -100,6 +105,8 @@ function interleave(cases, rounds = ROUNDS) {
 
 /** Linear when the cost of each added unit does not grow by more than half from one step to the next. */
 function linearity(points) {
+  if (points.some((point) => point.seconds === Infinity))
+    return { growth: Infinity, verdict: 'not measured: a run was stopped' };
   const slopes = points
     .slice(1)
     .map(
@@ -164,6 +171,10 @@ function sessionFigures() {
   const points = [];
   let main;
   for (const sessions of SESSIONS) {
+    if (points.some((point) => point.seconds === Infinity)) {
+      points.push({ size: sessions, seconds: Infinity, noChange: Infinity, skipped: true });
+      continue;
+    }
     const dir = sessionsProject(sessions);
     const rounds = sessions === MAIN_SESSIONS ? ROUNDS : Math.min(ROUNDS, 3);
     const [node, scratch] = interleave([() => nodeStart(dir), () => fromScratch(dir)], rounds);
@@ -175,11 +186,22 @@ function sessionFigures() {
     points.push({ size: sessions, seconds: scratch.seconds, noChange, node: node.seconds });
     if (sessions === MAIN_SESSIONS) main = { node, scratch };
   }
+  if (main === undefined) {
+    figure(
+      `generate from scratch, ${MAIN_SESSIONS} sessions`,
+      Infinity,
+      20,
+      'skipped: a smaller project already took too long',
+    );
+    return points;
+  }
   figure(
     `generate from scratch, ${MAIN_SESSIONS} sessions`,
     main.scratch.seconds / main.node.seconds,
     20,
-    `${fmt(main.scratch.seconds)} s vs node -e 0 ${fmt(main.node.seconds * 1000, 0)} ms`,
+    main.scratch.seconds === Infinity
+      ? `stopped after ${LIMIT_SECONDS} s (BENCH_LIMIT_SECONDS)`
+      : `${fmt(main.scratch.seconds)} s vs node -e 0 ${fmt(main.node.seconds * 1000, 0)} ms`,
   );
   return points;
 }
@@ -259,17 +281,23 @@ function reportFigures() {
   return scale;
 }
 
+function growthText({ growth, verdict }, unit) {
+  return growth === Infinity
+    ? verdict
+    : `${verdict}: the cost of an added ${unit} grows ${fmt(growth)}x from the first step to the last`;
+}
+
 function printScale(sessions, reports) {
   console.log('\nscale (5): how each path grows');
+  const seconds = (value) => (value === Infinity ? `> ${LIMIT_SECONDS}` : fmt(value)).padStart(7);
   const sessionLine = (point) =>
-    `    ${String(point.size).padStart(6)} sessions  from scratch ${fmt(point.seconds).padStart(7)} s  nothing changed ${fmt(point.noChange).padStart(6)} s`;
-  console.log(
-    `  generate (${linearity(sessions).verdict}: the cost of an added session grows ${fmt(linearity(sessions).growth)}x from the first step to the last)`,
-  );
+    point.skipped === true
+      ? `    ${String(point.size).padStart(6)} sessions  skipped (a smaller project took longer than ${LIMIT_SECONDS} s)`
+      : `    ${String(point.size).padStart(6)} sessions  from scratch ${seconds(point.seconds)} s  nothing changed ${seconds(point.noChange)} s`;
+  console.log(`  generate (${growthText(linearity(sessions), 'session')})`);
   for (const point of sessions) console.log(sessionLine(point));
   for (const [name, points] of Object.entries(reports)) {
-    const { growth, verdict } = linearity(points);
-    console.log(`  ${name} report (${verdict}: the cost of an added MB grows ${fmt(growth)}x)`);
+    console.log(`  ${name} report (${growthText(linearity(points), 'MB')})`);
     for (const point of points)
       console.log(
         `    ${mb(point.size).padStart(9)}  ${fmt(point.seconds, 3).padStart(8)} s  ${fmt(point.ratio)}x its baseline`,
