@@ -91,53 +91,90 @@ export function coberturaReport(megabytes) {
 export function coveragePyReport(megabytes) {
   const target = megabytes * 1024 * 1024;
   const next = random(Math.round(megabytes * 1000) + 7);
-  return writeOnce(join(generated, `figures-coveragepy-${sizeName(megabytes)}mb.json`), (write) => {
-    let written = write(
-      '{"meta": {"format": 3, "version": "7.6.1", "timestamp": "2024-11-23T12:00:00", "branch_coverage": true, "show_contexts": false},\n "files": {',
-    );
-    for (let index = 0; written < target; index++) {
-      const executed = [];
-      const missing = [];
-      const executedBranches = [];
-      const missingBranches = [];
-      for (let line = 1; line < 600; line += 1 + Math.floor(next() * 3)) {
-        (next() < 0.85 ? executed : missing).push(line);
-        if (next() < 0.1) {
-          executedBranches.push([line, line + 1]);
-          if (next() < 0.4) missingBranches.push([line, line + 2]);
-        }
-      }
-      const statements = executed.length + missing.length;
-      const branches = executedBranches.length + missingBranches.length;
-      const summary = {
-        covered_lines: executed.length,
-        num_statements: statements,
-        percent_covered: (100 * executed.length) / statements,
-        percent_covered_display: String(Math.round((100 * executed.length) / statements)),
-        missing_lines: missing.length,
-        excluded_lines: 0,
-        num_branches: branches,
-        num_partial_branches: missingBranches.length,
-        covered_branches: executedBranches.length,
-        missing_branches: missingBranches.length,
-      };
-      written = write(
-        `${index === 0 ? '' : ','}\n  "app/pkg${Math.floor(index / 20)}/module_${index % 20}.py": ${JSON.stringify(
-          {
-            executed_lines: executed,
-            summary,
-            missing_lines: missing,
-            excluded_lines: [],
-            executed_branches: executedBranches,
-            missing_branches: missingBranches,
-          },
-        )}`,
+  return writeOnce(
+    join(generated, `figures-coveragepy-v2-${sizeName(megabytes)}mb.json`),
+    (write) => {
+      let written = write(
+        '{"meta": {"format": 3, "version": "7.6.1", "timestamp": "2024-11-23T12:00:00", "branch_coverage": true, "show_contexts": false},\n "files": {',
       );
-    }
-    write(
-      '\n },\n "totals": {"covered_lines": 0, "num_statements": 0, "percent_covered": 100.0, "percent_covered_display": "100", "missing_lines": 0, "excluded_lines": 0, "num_branches": 0, "num_partial_branches": 0, "covered_branches": 0, "missing_branches": 0}\n}\n',
-    );
-  });
+      const totals = { lines: 0, statements: 0, branches: 0, partial: 0, coveredBranches: 0 };
+      for (let index = 0; written < target; index++) {
+        const executed = [];
+        const missing = [];
+        const executedBranches = [];
+        const missingBranches = [];
+        for (let line = 1; line < 600; line += 3 + Math.floor(next() * 3)) {
+          if (next() >= 0.85) {
+            missing.push(line);
+            continue;
+          }
+          executed.push(line);
+          // Branches start on lines that ran; a line with a missing arc is a partial branch.
+          if (next() < 0.1) {
+            executed.push(line + 1);
+            executedBranches.push([line, line + 1]);
+            if (next() < 0.4) {
+              missing.push(line + 2);
+              missingBranches.push([line, line + 2]);
+            } else {
+              executed.push(line + 2);
+              executedBranches.push([line, line + 2]);
+            }
+          }
+        }
+        executed.sort((a, b) => a - b);
+        missing.sort((a, b) => a - b);
+        const statements = executed.length + missing.length;
+        const branches = executedBranches.length + missingBranches.length;
+        const covered = executed.length + executedBranches.length;
+        totals.lines += executed.length;
+        totals.statements += statements;
+        totals.branches += branches;
+        totals.partial += missingBranches.length;
+        totals.coveredBranches += executedBranches.length;
+        const summary = {
+          covered_lines: executed.length,
+          num_statements: statements,
+          percent_covered: (100 * covered) / (statements + branches),
+          percent_covered_display: String(Math.round((100 * covered) / (statements + branches))),
+          missing_lines: missing.length,
+          excluded_lines: 0,
+          num_branches: branches,
+          num_partial_branches: missingBranches.length,
+          covered_branches: executedBranches.length,
+          missing_branches: missingBranches.length,
+        };
+        written = write(
+          `${index === 0 ? '' : ','}\n  "app/pkg${Math.floor(index / 20)}/module_${index % 20}.py": ${JSON.stringify(
+            {
+              executed_lines: executed,
+              summary,
+              missing_lines: missing,
+              excluded_lines: [],
+              executed_branches: executedBranches,
+              missing_branches: missingBranches,
+            },
+          )}`,
+        );
+      }
+      const covered = totals.lines + totals.coveredBranches;
+      const all = totals.statements + totals.branches;
+      write(
+        `\n },\n "totals": ${JSON.stringify({
+          covered_lines: totals.lines,
+          num_statements: totals.statements,
+          percent_covered: (100 * covered) / all,
+          percent_covered_display: String(Math.round((100 * covered) / all)),
+          missing_lines: totals.statements - totals.lines,
+          excluded_lines: 0,
+          num_branches: totals.branches,
+          num_partial_branches: totals.partial,
+          covered_branches: totals.coveredBranches,
+          missing_branches: totals.branches - totals.coveredBranches,
+        })}\n}\n`,
+      );
+    },
+  );
 }
 
 /** The default project (example/) with N sessions made from its session 54, in a git repository. */
