@@ -49,10 +49,12 @@ const verdicts = [];
 
 /** One line of the table: the figure, its ratio, the target and whether it is met. */
 function figure(name, ratio, target, detail, unit = 'x') {
-  const met = ratio <= target;
+  const measured = Number.isFinite(ratio);
+  const met = measured && ratio <= target;
   verdicts.push({ name, ratio, target, unit, met });
+  const shown = measured ? `${fmt(ratio)}${unit}` : 'stopped';
   console.log(
-    `  ${name.padEnd(50)} ${`${fmt(ratio)}${unit}`.padStart(9)}  target <= ${target}${unit}  ${met ? 'met' : 'NOT MET'}  (${detail})`,
+    `  ${name.padEnd(50)} ${shown.padStart(9)}  target <= ${target}${unit}  ${met ? 'met' : 'NOT MET'}  (${measured ? detail : `a run took longer than ${LIMIT_SECONDS} s (BENCH_LIMIT_SECONDS), or a smaller size did`})`,
   );
 }
 
