@@ -49,7 +49,7 @@ export const RULES = {
   'too-large': {
     severity: 'error',
     doc: 'data-model.md',
-    description: 'A data file over 4 MB.',
+    description: 'A data file over 4 MB, or one nested more than 64 levels deep.',
   },
   unreadable: {
     severity: 'error',

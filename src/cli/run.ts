@@ -4,6 +4,7 @@ import { UsageError } from '../diagnostics.js';
 import type { Command, ParsedArgs } from './command.js';
 import { commandLoaders, commandSummaries } from './commands/index.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputProblem } from '../exit-codes.js';
+import { describeSystemError, isSystemError } from '../fs/environment-failure.js';
 import { writeLine, type CliContext, type OutputStream } from './io.js';
 
 export interface RunOptions {
@@ -103,10 +104,23 @@ function reportFailure(context: CliContext, commandName: string, error: unknown)
     writeLine(context.stderr, `trackgen ${commandName}: ${error.message}`);
     return error instanceof InputProblem ? EXIT_PROBLEMS : EXIT_USAGE;
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Never a stack trace unless asked for (to report a bug): one line says what failed.
+  const trace =
+    context.env['TRACKGEN_DEBUG'] === '1' && error instanceof Error
+      ? `\n${String(error.stack)}`
+      : '';
   writeLine(
     context.stderr,
-    `trackgen ${commandName}: internal error, please report it with this output:\n${detail}`,
+    `trackgen ${commandName}: ${describeFailure(error, context.cwd)}${trace}`,
   );
   return EXIT_USAGE;
+}
+
+function describeFailure(error: unknown, cwd: string): string {
+  // The machine failed (a read-only folder, a full disk, ulimit -f).
+  if (isSystemError(error)) return describeSystemError(error, cwd);
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'an input is nested too deeply to read (the stack ran out); please report which file did this';
+  const message = error instanceof Error ? error.message : String(error);
+  return `internal error, please report it: ${message.split('\n')[0] ?? ''} (TRACKGEN_DEBUG=1 shows where)`;
 }

@@ -5,9 +5,11 @@
  * line:column where it is known.
  */
 import { UsageError } from '../diagnostics.js';
+import { NotARegularFile } from '../fs/regular-file.js';
 import { fileSource, memorySource, readHead, type ByteSource } from './cobertura/byte-source.js';
 import { scanCobertura } from './cobertura/scan.js';
 import { readSkeleton } from './cobertura/skeleton.js';
+import { checkJsonCounts } from './coveragepy-json/json-limits.js';
 import { readCoveragePyJson } from './coveragepy-json/read-json.js';
 import { detectFormat } from './detect-format.js';
 import { buildReport, type CoverageReport } from './figures/report.js';
@@ -84,6 +86,11 @@ export function readRawReport(path: string, displayName = path): RawReport {
     );
   }
   try {
+    if (source.size > MAX_REPORT_BYTES)
+      throw new ScanError(
+        undefined,
+        `expected a report of at most ${MAX_REPORT_BYTES >> 20} MiB, found ${(source.size / (1 << 20)).toFixed(0)} MiB`,
+      );
     return placeWarnings(readFrom(source, displayName), source, displayName);
   } catch (error) {
     if (error instanceof ScanError)
@@ -113,8 +120,27 @@ export function readRawReportBytes(bytes: Uint8Array, displayName: string): RawR
   }
 }
 
+/**
+ * Several times the largest real report (coverage.py writes ~40 bytes a statement, so 256 MiB
+ * is millions of statements), and small enough to read in seconds and to hold as text.
+ */
+export const MAX_REPORT_BYTES = 256 << 20;
+
+/** Blank space a report may start with; past it the file is refused rather than searched. */
+const MAX_LEADING_SPACE = 1 << 20;
+
 function readFrom(source: ByteSource, displayName: string): RawReport {
-  const format = detectFormat(readHead(source, 4096));
+  let format = detectFormat(readHead(source, 4096));
+  if (format.kind === 'rejected' && source.size > 4096 && readHead(source, 4096).every(isBlank)) {
+    // Only blank so far: look a little further, never through the whole file.
+    const head = readHead(source, MAX_LEADING_SPACE + 4096);
+    format = detectFormat(head);
+    if (format.kind === 'rejected' && head.length > MAX_LEADING_SPACE)
+      throw new ScanError(
+        undefined,
+        `expected a report to start within its first ${MAX_LEADING_SPACE >> 20} MiB, found only blank space there`,
+      );
+  }
   switch (format.kind) {
     case 'rejected':
       throw new ScanError(undefined, format.message);
@@ -131,7 +157,9 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       }
     }
     case 'json': {
-      const text = readAll(source).toString('utf8', format.bodyOffset);
+      const bytes = readAll(source);
+      checkJsonCounts(bytes, format.bodyOffset);
+      const text = bytes.toString('utf8', format.bodyOffset);
       try {
         return readCoveragePyJson(text, displayName);
       } catch (error) {
@@ -148,6 +176,10 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
     case 'xml':
       return readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
   }
+}
+
+function isBlank(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
 function readAll(source: ByteSource): Buffer {
@@ -197,6 +229,10 @@ function isFsError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 function describeFsError(error: unknown): string {
+  if (error instanceof NotARegularFile)
+    return error.kind === 'a directory'
+      ? 'it is a directory, expected a file'
+      : `it is ${error.kind}, expected a regular file (save the report to a file first)`;
   if (!isFsError(error)) return String(error);
   switch (error.code) {
     case 'ENOENT':

@@ -66,6 +66,19 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
     return { parsed: undefined, diagnostics };
   }
 
+  const tooDeep = firstTooDeep(text);
+  if (tooDeep !== -1) {
+    diagnostics.push(
+      at(
+        tooDeep,
+        'error',
+        'too-large',
+        `expected arrays and objects nested at most ${MAX_JSON_DEPTH} deep, found deeper nesting here`,
+      ),
+    );
+    return { parsed: undefined, diagnostics };
+  }
+
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, {
     disallowComments: true,
@@ -92,6 +105,32 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
     ),
   );
   return { parsed: { file, text, value: getNodeValue(tree), tree, lines }, diagnostics };
+}
+
+/**
+ * Records are a handful of levels deep; the parser, the schema and every walker after them
+ * recurse, so deeper nesting is refused before any of them runs.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Offset of the bracket that opens level MAX_JSON_DEPTH + 1 (strings skipped), or -1. */
+function firstTooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c /* backslash */) index++;
+      else if (code === 0x22 /* " */) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
+      if (++depth > MAX_JSON_DEPTH) return index;
+    } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return -1;
 }
 
 function describeSyntaxError(text: string, error: ParseError): string {

@@ -4,7 +4,7 @@
  * existing hook beside it and calls it first, and puts it back, byte for byte and mode for mode,
  * on uninstall (a rename, so nothing is rewritten).
  */
-import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE, DEFAULTS } from '../config/settings.js';
@@ -50,6 +50,8 @@ export async function installHook(options: InstallOptions): Promise<HookOutcome>
       `${shown(hooks)} is managed by husky (core.hooksPath), which rewrites it: add "trackgen hook run" to .husky/pre-commit instead (docs/hooks.md), or pass --force`,
     );
   }
+  const misplaced = await wrongKind(hooks, hook, chained, shown);
+  if (misplaced !== undefined) return refuse(misplaced);
   const binFromTop = relative(top, TRACKGEN_BIN);
   const insideRepo = !binFromTop.startsWith('..') && !isAbsolute(binFromTop);
   const script = hookScript({
@@ -101,6 +103,8 @@ export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
   const hook = join(hooks, HOOK_NAME);
   const chained = join(hooks, CHAINED_NAME);
   const shown = (path: string) => shownPath(options.cwd, path);
+  const misplaced = await wrongKind(hooks, hook, chained, shown);
+  if (misplaced !== undefined) return refuse(misplaced);
   const current = await readIfPresent(hook);
   const hasChained = (await readIfPresent(chained)) !== undefined || (await isSymlink(chained));
   if (current !== undefined && !isTrackgenHook(current)) {
@@ -122,6 +126,32 @@ export async function uninstallHook(options: GitOptions): Promise<HookOutcome> {
       ? `no pre-commit hook in ${shown(hooks)}: nothing to uninstall`
       : `removed trackgen's pre-commit hook from ${shown(hook)}`,
   ]);
+}
+
+/**
+ * Hook paths holding the wrong kind of thing (a file where git's hooks folder should be, through
+ * core.hooksPath; a directory named pre-commit): said before anything is moved or written.
+ */
+async function wrongKind(
+  hooks: string,
+  hook: string,
+  chained: string,
+  shown: (path: string) => string,
+): Promise<string | undefined> {
+  const kind = (path: string) =>
+    stat(path).then(
+      (info) => (info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'special'),
+      () => 'absent',
+    );
+  const folder = await kind(hooks);
+  if (folder !== 'directory' && folder !== 'absent')
+    return `${shown(hooks)} is a ${folder === 'file' ? 'file' : 'special file'}, expected the folder git runs hooks from (core.hooksPath or .git/hooks): point core.hooksPath at a folder, or move the file away`;
+  for (const path of [hook, chained]) {
+    const found = await kind(path);
+    if (found === 'directory' || found === 'special')
+      return `${shown(path)} is a ${found === 'directory' ? 'directory' : 'special file'}, expected a hook script file (or nothing): move it away, then run this again`;
+  }
+  return undefined;
 }
 
 async function writeHook(path: string, script: string): Promise<void> {

@@ -4,8 +4,9 @@
  * the working directory itself when there is none. `trackgen hook run` by hand from
  * data/sessions/ must regenerate the same project git's pre-commit run at the top does.
  */
-import { dirname, posix, relative } from 'node:path';
-import { findConfig } from '../config/settings.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { DEFAULTS, findConfig } from '../config/settings.js';
 import { toSlashes } from '../text/paths.js';
 
 export interface HookProject {
@@ -13,12 +14,29 @@ export interface HookProject {
   readonly fromCwd: string;
   /** Whether a config file (or package.json's "trackgen" key) was found. */
   readonly hasConfig: boolean;
+  /** Whether there is a project at all: a config, or data/project.json. */
+  readonly found: boolean;
 }
 
 export function hookProject(cwd: string): HookProject {
   const { file } = findConfig(cwd);
-  const dir = file === undefined ? cwd : dirname(file);
-  return { fromCwd: toSlashes(relative(cwd, dir)) || '.', hasConfig: file !== undefined };
+  const dir = file === undefined ? (defaultProjectAbove(cwd) ?? cwd) : dirname(file);
+  return {
+    fromCwd: toSlashes(relative(cwd, dir)) || '.',
+    hasConfig: file !== undefined,
+    found: file !== undefined || existsSync(join(dir, DEFAULTS.data, 'project.json')),
+  };
+}
+
+/**
+ * A project without a config is the folder holding data/project.json: found from a subfolder
+ * the same way as a config, up to the repository's top.
+ */
+function defaultProjectAbove(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, DEFAULTS.data, 'project.json'))) return dir;
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
 }
 
 /**

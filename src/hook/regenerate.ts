@@ -122,6 +122,16 @@ async function regenerateIn(
       `${BLOCKED}: the staged data changes ${plural(refusals.length, 'document')} that ${one ? 'has' : 'have'} unstaged edits, and the hook never stages your edits for you; git add (or git restore) ${one ? 'it' : 'them'} first, or run trackgen generate and review the result`,
     ]);
   }
+  // git add refuses ignored paths: say so before anything is written, not after.
+  const ignored = await ignoredPaths(
+    changed.map((file) => file.shownAs),
+    atTop,
+  );
+  if (ignored.length > 0)
+    return refused([
+      ...problems,
+      `${BLOCKED}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (.gitignore), so the hook cannot stage ${ignored.length === 1 ? 'it' : 'them'}; nothing written. Stop ignoring the documents (or git add -f them once), or uninstall the hook`,
+    ]);
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
   );
@@ -142,6 +152,16 @@ async function regenerateIn(
  * `temp`, keeping repository-relative paths. With `fromWorkingTree`, a path the index does not
  * have is copied from the working tree when it exists there.
  */
+/** The paths (untracked ones; tracked files are never ignored) that git add would refuse. */
+async function ignoredPaths(paths: readonly string[], atTop: GitOptions): Promise<string[]> {
+  const result = await runGit(['check-ignore', '-z', '--stdin'], {
+    ...atTop,
+    input: paths.map((path) => `${path}\0`).join(''),
+  });
+  // Exit 1: none ignored; 128: git could not tell (the add will say why).
+  return result.code === 0 ? splitNul(result.stdout) : [];
+}
+
 async function materialise(
   temp: string,
   paths: readonly string[],

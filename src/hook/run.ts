@@ -4,7 +4,7 @@
  * git processes and JSON.parse, and the pipeline is not even loaded.
  */
 import { CONFIG_FILE } from '../config/settings.js';
-import { locateRepo, readIndexFiles } from '../git/repository.js';
+import { locateRepo, readIndexFiles, type RepoLocation } from '../git/repository.js';
 import { gitOutput, splitNul, type GitOptions } from '../git/run.js';
 import { isInput, projectInputs, reportInputs } from './inputs.js';
 import { done, type HookOutcome } from './outcome.js';
@@ -16,14 +16,24 @@ export async function runHook(here: GitOptions): Promise<HookOutcome> {
   // "./" or "../": relative to the working directory, as git reads an index path.
   const configPath = `${found.fromCwd}/${CONFIG_FILE}`;
   const packagePath = `${found.fromCwd}/package.json`;
-  const [cwdLocation, stagedOutput, configs] = await Promise.all([
+  const settled = await Promise.allSettled([
     locateRepo(here),
     // Paths relative to the top whatever the working directory (and diff.relative) say.
     gitOutput(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative'], here),
     readIndexFiles([configPath, packagePath], here),
   ]);
+  // Outside a repository every git call fails: say that, whichever failed first.
+  const [cwdLocation, stagedOutput, configs] = settled.map((result) => {
+    if (result.status === 'rejected')
+      throw settled[0].status === 'rejected' ? settled[0].reason : result.reason;
+    return result.value;
+  }) as [RepoLocation, string, Map<string, string | undefined>];
   const staged = splitNul(stagedOutput);
   if (staged.length === 0) return done([]);
+  if (!found.found)
+    return done([
+      `trackgen hook: no trackgen project here or above ${here.cwd} (no ${CONFIG_FILE}, no "trackgen" key in package.json, no data/project.json): nothing regenerated`,
+    ]);
   const location = { top: cwdLocation.top, prefix: projectPrefix(cwdLocation.prefix, found) };
   const project = projectInputs(location.prefix, configs.get(configPath), configs.get(packagePath));
   let relevant = !project.understood || staged.some((path) => isInput(path, project.inputs));

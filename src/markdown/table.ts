@@ -37,7 +37,11 @@ export function gfmTable(
   // A column whose cells are all narrower than `---` is widened through its header cell, padded
   // on the side markdown-table itself would pad it: the bytes are those of a wider layout.
   const head = header.map((cell, index) => {
-    const widest = Math.max(...[cell, ...body.map((row) => row[index] ?? '')].map(displayWidth));
+    // A loop, not Math.max(...cells): a table of 130,000 rows would overflow the stack.
+    const widest = body.reduce(
+      (wide, row) => Math.max(wide, displayWidth(row[index] ?? '')),
+      displayWidth(cell),
+    );
     const fill = ' '.repeat(Math.max(0, MIN_WIDTH - widest));
     return align[index] === 'right' ? fill + cell : cell + fill;
   });

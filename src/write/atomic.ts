@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isSystemError } from '../fs/environment-failure.js';
 import { readIfExists } from '../fs/read-if-exists.js';
 
 export interface FileToWrite {
@@ -33,7 +34,7 @@ export function writeFileAtomicallySync(path: string, content: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw withPath(error, path);
   }
 }
 
@@ -71,8 +72,14 @@ async function replaceFile(
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw withPath(error, target);
   }
+}
+
+/** A write's error names no path (it was written through a descriptor): name the document. */
+function withPath(error: unknown, path: string): unknown {
+  if (isSystemError(error) && error.path === undefined) error.path = path;
+  return error;
 }
 
 /**

@@ -99,7 +99,7 @@ const cases: ReadonlyArray<readonly [string, string | Buffer, RegExp]> = [
   [
     'wrong-shape.json',
     '{"meta": {}, "files": {"a.py": {"executed_lines": [1], "missing_lines": "2"}}}',
-    /^wrong-shape\.json: expected "executed_lines" and "missing_lines" arrays/,
+    /^wrong-shape\.json:1:\d+: expected "executed_lines" and "missing_lines" arrays/,
   ],
   [
     'billion-laughs.xml',

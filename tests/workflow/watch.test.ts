@@ -17,14 +17,15 @@ afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
 /** `trackgen generate --watch` in process, stopped through an AbortSignal. */
 function startWatch(dir: string, argv: readonly string[] = []) {
   const controller = new AbortController();
-  const out = { stdout: '', stderr: '' };
+  // Both streams also in the order they were written: a run's line goes to one or the other.
+  const out = { stdout: '', stderr: '', both: '' };
   const exit = run({
     argv: ['generate', '--watch', ...argv],
     cwd: dir,
     env: process.env,
     signal: controller.signal,
-    stdout: { write: (chunk: string) => (out.stdout += chunk) },
-    stderr: { write: (chunk: string) => (out.stderr += chunk) },
+    stdout: { write: (chunk: string) => ((out.both += chunk), (out.stdout += chunk)) },
+    stderr: { write: (chunk: string) => ((out.both += chunk), (out.stderr += chunk)) },
   });
   cleanups.push(() => controller.abort());
   return { out, stop: () => (controller.abort(), exit) };
@@ -135,15 +136,15 @@ describe('trackgen generate --watch', () => {
 });
 
 /** Every run prints one line starting with the time: a summary, "nothing written" or "failed". */
-const runs = (out: { stdout: string; stderr: string }) =>
-  `${out.stdout}${out.stderr}`
+const runs = (out: { both: string }) =>
+  out.both
     .split('\n')
     .filter((line) => /^\d\d:\d\d:\d\d {2}.*: (\d+ documents|nothing written|failed)/.test(line));
 
 /** A watch in a fresh project, started and through its first run. */
 async function watching(dir: string) {
   const watcher = startWatch(dir);
-  const seen = () => `stdout:\n${watcher.out.stdout}\nstderr:\n${watcher.out.stderr}`;
+  const seen = () => watcher.out.both;
   await until(() => watcher.out.stdout.includes('(Ctrl-C to stop)'), seen);
   /** Waits until the watch has run `count` times in all, and returns the last run's line. */
   const ran = async (count: number) => {
@@ -233,6 +234,9 @@ describe('trackgen generate --watch and the ways files are saved', () => {
 
   // KNOWN FAILING (left for the next change): the run when data/ returns happens, but the
   // watcher opened on the returned folder hears none of the saves inside it afterwards.
+  // Still skipped: moving data/ away and back now passes (the runs are read in the order they were
+  // printed); a data/ removed and made again is missed after its first run (the watcher opened
+  // while the folder was being filled stays deaf to 054.json).
   it.skip('keeps watching when data/ is moved away and back, and regenerates when it returns', async () => {
     const dir = project();
     const watcher = await watching(dir);

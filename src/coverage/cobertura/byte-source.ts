@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFile } from '../../fs/regular-file.js';
 
 /** Where a report's bytes come from: an open file (read in chunks) or bytes already in memory. */
 export interface ByteSource {
@@ -9,15 +10,9 @@ export interface ByteSource {
   readonly size: number;
 }
 
+/** Throws NotARegularFile for a FIFO, device, socket or directory, before reading anything. */
 export function fileSource(path: string): ByteSource {
-  const fd = openSync(path, 'r');
-  let size: number;
-  try {
-    size = fstatSync(fd).size;
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
+  const { fd, size } = openRegularFile(path);
   return {
     size,
     read: (target, offset, length, position) => readSync(fd, target, offset, length, position),

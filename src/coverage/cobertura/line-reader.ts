@@ -114,12 +114,13 @@ export function readLines(
     if (!hasHits)
       throw new ScanError(base + position, 'expected a hits attribute on <line>, found none');
     if (isBranch && conditionTotal >= 0) {
-      store.push(
-        lineNumber,
-        hitsPositive,
-        conditionTotal,
-        Math.min(conditionTaken, conditionTotal),
-      );
+      const missingArcs = store.arcLength - arcMark;
+      if (missingArcs > conditionTotal - conditionTaken)
+        throw new ScanError(
+          base + position,
+          `expected at most ${conditionTotal - conditionTaken} missing-branches on a line whose condition-coverage is (${conditionTaken}/${conditionTotal}), found ${missingArcs}`,
+        );
+      store.push(lineNumber, hitsPositive, conditionTotal, conditionTaken);
     } else {
       if (!isBranch) store.arcLength = arcMark;
       store.push(lineNumber, hitsPositive, -1, -1);
@@ -289,7 +290,7 @@ function readAttribute(
       );
   } else if (length === 4 && first === 0x68 /* h */ && bytesEqual(buffer, name, HITS)) {
     hasHits = true;
-    hitsPositive = readHitsPositive(buffer, start, end);
+    hitsPositive = readHitsPositive(buffer, start, end, base);
   } else if (length === 6 && first === 0x62 /* b */ && bytesEqual(buffer, name, BRANCH)) {
     isBranch = !(
       end - start === 5 && buffer.toString('latin1', start, end).toLowerCase() === 'false'
@@ -299,7 +300,7 @@ function readAttribute(
     first === 0x63 /* c */ &&
     bytesEqual(buffer, name, CONDITION_COVERAGE)
   ) {
-    readConditionCoverage(buffer, start, end);
+    readConditionCoverage(buffer, start, end, base);
   } else if (
     length === 16 &&
     first === 0x6d /* m */ &&
@@ -330,7 +331,7 @@ function readCount(buffer: Buffer, start: number, end: number): number {
   return Number.isInteger(parsed) && parsed >= 0 && parsed <= 0x7fffffff ? parsed : -1;
 }
 
-function readHitsPositive(buffer: Buffer, start: number, end: number): boolean {
+function readHitsPositive(buffer: Buffer, start: number, end: number, base: number): boolean {
   let allDigits = end > start;
   let positive = false;
   for (let position = start; position < end; position++) {
@@ -342,12 +343,26 @@ function readHitsPositive(buffer: Buffer, start: number, end: number): boolean {
     if (byte !== 0x30) positive = true;
   }
   if (allDigits) return positive;
-  // `1.0`, `NaN`, entities: rare, so the slow way. NaN counts as not run.
-  return Number(decodeEntities(buffer.toString('latin1', start, end)).trim()) > 0;
+  // `1.0`, `1e3`, entities: rare, so the slow way. Only whether the line ran is kept, so any
+  // count of 0 or more will do; a negative count or no number at all is no hit count.
+  const hits = Number(decodeEntities(buffer.toString('latin1', start, end)).trim());
+  if (!(hits >= 0) || end === start)
+    throw new ScanError(
+      base + start,
+      `expected a hit count of 0 or more in hits="…", found ${preview(buffer, start, end)}`,
+    );
+  return hits > 0;
 }
 
-/** `50% (1/2)`: only the (taken/total) part is trusted; percentages are often wrong. */
-function readConditionCoverage(buffer: Buffer, start: number, end: number): void {
+/** More exits than any line of code has; a larger count is a broken report, not a branch. */
+export const MAX_BRANCHES_PER_LINE = 100_000;
+
+/**
+ * `50% (1/2)`: only the (taken/total) part is trusted; percentages are often wrong. More taken
+ * than there are, or a count past MAX_BRANCHES_PER_LINE, is refused: either would show a
+ * percent the report does not support.
+ */
+function readConditionCoverage(buffer: Buffer, start: number, end: number, base: number): void {
   let position = start;
   while (position < end && buffer[position] !== 0x28 /* ( */) position++;
   position++;
@@ -362,6 +377,11 @@ function readConditionCoverage(buffer: Buffer, start: number, end: number): void
   for (; position < end && isDigit(buffer[position]); position++, digits++)
     total = total * 10 + (buffer[position] ?? 0) - 0x30;
   if (digits === 0 || buffer[position] !== 0x29 /* ) */) return;
+  if (total > MAX_BRANCHES_PER_LINE || taken > total)
+    throw new ScanError(
+      base + start,
+      `expected condition-coverage "(taken/total)" with taken <= total <= ${MAX_BRANCHES_PER_LINE}, found ${preview(buffer, start, end)}`,
+    );
   conditionTaken = taken;
   conditionTotal = total;
 }
@@ -396,7 +416,8 @@ function readMissingBranches(
       value = value * 10 + (buffer[position2] ?? 0) - 0x30;
     if (position2 !== tokenEnd || tokenEnd === tokenStart || tokenEnd - tokenStart > 9)
       value = Number(buffer.toString('latin1', tokenStart, tokenEnd));
-    if (!Number.isInteger(value)) {
+    // Line numbers are stored as 32-bit integers: a larger one would wrap, so it is refused.
+    if (!Number.isInteger(value) || value > 0x7fffffff) {
       throw new ScanError(
         base + tokenStart,
         `expected line numbers or "exit" in missing-branches, found ${preview(buffer, tokenStart, tokenEnd)}`,

@@ -80,6 +80,13 @@ export function scanCobertura(source: ByteSource, startOffset: number): ScanResu
       buffer.copy(larger, 0, 0, end);
       buffer = larger;
     }
+    // What the scanner could not finish is one tag, comment or <line>: bounded, so a 60 MB
+    // attribute is refused at once instead of being scanned again with every chunk.
+    if (end - start > MAX_MARKUP)
+      throw new ScanError(
+        base + start,
+        `expected markup (a tag, comment or <line>) under ${MAX_MARKUP >> 20} MiB, found a longer one`,
+      );
     const count = source.read(buffer, end, CHUNK, base + end);
     end += count;
     const eof = count === 0;
@@ -100,6 +107,10 @@ const COMMENT_END = Buffer.from('-->');
 const CDATA_END = Buffer.from(']]>');
 const PI_END = Buffer.from('?>');
 const MAX_DOCTYPE = 1 << 20;
+/** Longest tag (attributes included), comment, CDATA section or `<line>` element. */
+export const MAX_MARKUP = 1 << 20;
+/** Longest run of text between two tags (a `<source>` path, indentation). */
+export const MAX_TEXT = 1 << 20;
 
 class CoberturaScanner {
   private readonly parts: Buffer[] = [];
@@ -115,6 +126,9 @@ class CoberturaScanner {
   private readonly classes: ClassRecord[] = [];
   private currentClass: ClassRecord | undefined;
   private methodDepth = 0;
+  /** Bytes of text since the last tag, and where that text began (file offset). */
+  private textRun = 0;
+  private textRunStart = 0;
 
   /** `expectedBytes`: the document's size, to size the line store up front. */
   constructor(expectedBytes = 0) {
@@ -148,10 +162,21 @@ class CoberturaScanner {
         continue;
       }
       const open = buffer.indexOf(LT, position);
+      const textEnd = open === -1 || open >= end ? end : open;
+      if (textEnd > position) {
+        if (this.textRun === 0) this.textRunStart = base + position;
+        this.textRun += textEnd - position;
+        if (this.textRun > MAX_TEXT)
+          throw new ScanError(
+            this.textRunStart,
+            `expected text between tags under ${MAX_TEXT >> 20} MiB, found a longer run`,
+          );
+      }
       if (open === -1 || open >= end) {
         position = end;
         break;
       }
+      this.textRun = 0;
       if (open + 1 >= end) {
         position = open;
         break;

@@ -68,7 +68,7 @@ export function readSkeleton(scan: ScanResult, sourceName: string): RawReport {
     const blocks = ownLines ? xmlClass.blocks : xmlClass.methodBlocks;
     const known = blocksByPath.get(path);
     if (known === undefined) blocksByPath.set(path, [...blocks]);
-    else known.push(...blocks);
+    else for (const block of blocks) known.push(block);
   }
 
   const files: FileLines[] = [];

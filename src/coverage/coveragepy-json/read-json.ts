@@ -1,4 +1,5 @@
 import { fileLinesFromEntries } from '../raw/merge.js';
+import { previewJson } from './json-limits.js';
 import {
   modulePath,
   ScanError,
@@ -57,24 +58,34 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     const file = asObject(value);
     const executed = numbers(file?.['executed_lines']);
     const missing = numbers(file?.['missing_lines']);
+    const offset = keyOffset(text, filename, filesAt);
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(
-        undefined,
-        `expected "executed_lines" and "missing_lines" arrays of line numbers for "${filename}" in "files", found ${JSON.stringify(value).slice(0, 60)}`,
+        offset,
+        `expected "executed_lines" and "missing_lines" arrays of line numbers (whole numbers from 0 to ${Number.MAX_SAFE_INTEGER}) for "${filename}" in "files", found ${previewJson(value)}`,
       );
     }
-    const missingArcs = unique(arcs(file['missing_branches'], filename, 'missing_branches'));
-    const executedArcs = unique(arcs(file['executed_branches'], filename, 'executed_branches'));
+    const missingArcs = unique(
+      arcs(file['missing_branches'], filename, 'missing_branches', offset),
+    );
+    const executedArcs = unique(
+      arcs(file['executed_branches'], filename, 'executed_branches', offset),
+    );
     const summary = asObject(file['summary']);
+    if (summary !== undefined) checkCounts(summary, filename, offset);
     if (
       file['executed_branches'] !== undefined ||
       file['missing_branches'] !== undefined ||
       typeof summary?.['num_branches'] === 'number'
     )
       hasBranchData = true;
-    const offset = keyOffset(text, filename, filesAt);
     const problem = (message: string) =>
       warnings.push({ offset, message: `"${filename}": ${message}` });
+    const both = inBoth(executed, missing);
+    if (both !== undefined)
+      problem(
+        `line ${both} is in both "executed_lines" and "missing_lines"; it is counted as missing`,
+      );
     const declared = declaredCounts(summary, file);
     const lines = fileLines(
       modulePath(filename, []),
@@ -219,7 +230,8 @@ function fileLines(
     if (to > 0) certain.add(to);
   }
   for (const from of exits.keys()) certain.add(from);
-  const excluded = new Set(listed.excluded);
+  // A line listed as missing too (an edited report) is missing: never claim what is not shown.
+  const excluded = new Set([...listed.excluded, ...listed.missing]);
   const statementsRun = listed.executed.filter((line) => !excluded.has(line));
   // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
   const doubt =
@@ -264,23 +276,54 @@ function unique(list: Arc[]): Arc[] {
   });
 }
 
-function arcs(value: unknown, filename: string, key: string): Arc[] {
+function arcs(value: unknown, filename: string, key: string, offset: number | undefined): Arc[] {
   if (value === undefined) return [];
   const valid =
     Array.isArray(value) &&
-    value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isInteger));
+    value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isSafeInteger));
   if (!valid)
     throw new ScanError(
-      undefined,
-      `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${JSON.stringify(value).slice(0, 60)}`,
+      offset,
+      `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${previewJson(value)}`,
     );
   return value as Arc[];
 }
 
+/** Line numbers: whole, 0 or more, and exact (a number past 2^53 has lost its last digits). */
 function numbers(value: unknown): number[] | undefined {
-  return Array.isArray(value) && value.every((item) => Number.isInteger(item) && item >= 0)
+  return Array.isArray(value) && value.every((item) => Number.isSafeInteger(item) && item >= 0)
     ? (value as number[])
     : undefined;
+}
+
+/** The first line listed both as executed and as missing, if any. */
+function inBoth(executed: readonly number[], missing: readonly number[]): number | undefined {
+  if (missing.length === 0 || executed.length === 0) return undefined;
+  const missingSet = new Set(missing);
+  return executed.find((line) => missingSet.has(line));
+}
+
+const SUMMARY_COUNTS = [
+  'num_statements',
+  'missing_lines',
+  'excluded_lines',
+  'num_branches',
+  'num_partial_branches',
+  'covered_branches',
+  'missing_branches',
+  'covered_lines',
+];
+
+/** The summary's counts are counts: a negative, fractional or inexact one is refused, with its place. */
+function checkCounts(summary: Json, filename: string, offset: number | undefined): void {
+  for (const key of SUMMARY_COUNTS) {
+    const value = summary[key];
+    if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0)) continue;
+    throw new ScanError(
+      offset,
+      `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${previewJson(value)}`,
+    );
+  }
 }
 
 function asObject(value: unknown): Json | undefined {

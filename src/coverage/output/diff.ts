@@ -93,7 +93,7 @@ export function formatDiff(diff: CoverageDiff, precision: number, markdown: bool
   const header = ['Name', 'Before', 'After', 'Delta', 'Change'];
   const all = [header, ...rows, total];
   const widths = header.map((_, column) =>
-    Math.max(...all.map((row) => (row[column] ?? '').length)),
+    all.reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), 0),
   );
   const right = (column: number) => column >= 1 && column <= 3;
   const cell = (text: string, column: number) =>

@@ -86,10 +86,18 @@ class RunCache implements PlanCache {
       about: cached.about,
       merge: cached.merge,
     };
-    if (cached.merge.changed) return this.mergedAgain(cached, readIfExistsSync(cached.path));
-    // Size and time unchanged: the file is not even read.
-    if (cached.diskStat !== null && statKey(cached.path) === cached.diskStat) return asLeft;
-    const existing = readIfExistsSync(cached.path);
+    let existing: string | undefined;
+    try {
+      if (cached.merge.changed)
+        return await this.mergedAgain(cached, readIfExistsSync(cached.path));
+      // Size and time unchanged: the file is not even read.
+      if (cached.diskStat !== null && statKey(cached.path) === cached.diskStat) return asLeft;
+      existing = readIfExistsSync(cached.path);
+    } catch {
+      // A directory in the document's place, a file gone unreadable: no hit; the full run
+      // reports the problem with its place, as it would with no cache.
+      return undefined;
+    }
     const diskHash = existing === undefined ? null : sha256(existing);
     return diskHash === cached.diskHash ? asLeft : this.mergedAgain(cached, existing);
   }

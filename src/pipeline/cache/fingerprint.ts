@@ -4,10 +4,11 @@
  * no schema library, before the run reads anything: what it describes is never newer than the run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../config/settings.js';
+import { openRegularFile } from '../../fs/regular-file.js';
 import { findGitDirectory } from '../../git/directory.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,16 +30,37 @@ export function fingerprint(
   add('settings', JSON.stringify(settings));
   add('config', configText);
   add('build', buildStamp());
-  add('project', bytesOf(join(settings.dataDir, 'project.json')));
+  // Read in chunks, regular files only: a report of hundreds of MB is never held whole, and a
+  // FIFO or /dev/zero named as an input never blocks or fills the memory here.
+  const addFile = (label: string, path: string) => {
+    let file: { fd: number; size: number };
+    try {
+      file = openRegularFile(path);
+    } catch {
+      add(label, undefined);
+      return;
+    }
+    try {
+      hash.update(`\u0000${label}\u0000${file.size}\u0000`);
+      const chunk = Buffer.allocUnsafe(Math.min(file.size, 1 << 20));
+      for (let position = 0, count = -1; position < file.size && count !== 0; position += count) {
+        count = readSync(file.fd, chunk, 0, Math.min(chunk.length, file.size - position), position);
+        hash.update(chunk.subarray(0, count));
+      }
+    } finally {
+      closeSync(file.fd);
+    }
+  };
+  addFile('project', join(settings.dataDir, 'project.json'));
   const sessionsDir = join(settings.dataDir, 'sessions');
   for (const entry of listOrEmpty(sessionsDir))
-    add(`session:${entry}`, bytesOf(join(sessionsDir, entry)));
-  for (const path of reportPaths) add(`report:${path}`, bytesOf(path));
+    addFile(`session:${entry}`, join(sessionsDir, entry));
+  for (const path of reportPaths) addFile(`report:${path}`, path);
   for (const dir of [join(PACKAGE_ROOT, 'templates'), settings.templatesDir]) {
     if (dir === undefined) continue;
     for (const sub of ['', 'partials']) {
       for (const entry of listOrEmpty(join(dir, sub)))
-        add(`template:${dir}/${sub}/${entry}`, bytesOf(join(dir, sub, entry)));
+        addFile(`template:${dir}/${sub}/${entry}`, join(dir, sub, entry));
     }
   }
   add('git', gitHead(settings.root));
@@ -86,7 +108,12 @@ function gitHead(root: string): string {
  */
 function bytesOf(path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    const { fd } = openRegularFile(path);
+    try {
+      return readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }

@@ -1,0 +1,63 @@
+import { ScanError } from '../raw/raw-report.js';
+
+/**
+ * Bounds on a JSON report, checked by counting bytes before JSON.parse builds anything: the
+ * parsed arrays and objects take many times the memory of their text. Far above any real
+ * report (a project of 100,000 statements lists a few hundred thousand numbers and arcs).
+ */
+export const MAX_JSON_CONTAINERS = 2_000_000;
+export const MAX_JSON_VALUES = 16_000_000;
+
+/**
+ * Throws a ScanError at the first byte past a limit: arrays and objects (`[`, `{`) or values
+ * (roughly commas plus containers). Brackets and commas inside strings count too; the bound
+ * only has to be an upper one.
+ */
+export function checkJsonCounts(bytes: Uint8Array, from: number): void {
+  let containers = 0;
+  let values = 0;
+  for (let index = from; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (byte === 0x2c /* , */) {
+      if (++values > MAX_JSON_VALUES) throw tooMany(index, `${MAX_JSON_VALUES} values`);
+    } else if (byte === 0x5b /* [ */ || byte === 0x7b /* { */) {
+      values++;
+      if (++containers > MAX_JSON_CONTAINERS)
+        throw tooMany(index, `${MAX_JSON_CONTAINERS} arrays and objects`);
+    }
+  }
+}
+
+function tooMany(offset: number, what: string): ScanError {
+  return new ScanError(
+    offset,
+    `expected a coverage.py report of at most ${what.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}, found more (is this really one report?)`,
+  );
+}
+
+/** A short view of any JSON value for a message, never walking deeper than one level. */
+export function previewJson(value: unknown, room = 60): string {
+  const text = shallow(value, 2);
+  return text.length > room ? `${text.slice(0, room)}…` : text;
+}
+
+function shallow(value: unknown, depth: number): string {
+  if (Array.isArray(value)) {
+    if (depth === 0) return value.length === 0 ? '[]' : '[…]';
+    const items = value.slice(0, 8).map((item) => shallow(item, depth - 1));
+    return `[${items.join(',')}${value.length > 8 ? ',…' : ''}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    if (depth === 0) return keys.length === 0 ? '{}' : '{…}';
+    const entries = keys
+      .slice(0, 4)
+      .map(
+        (key) =>
+          `${JSON.stringify(key)}:${shallow((value as Record<string, unknown>)[key], depth - 1)}`,
+      );
+    return `{${entries.join(',')}${keys.length > 4 ? ',…' : ''}}`;
+  }
+  // Parsed JSON holds no undefined or functions, so there is always a text.
+  return JSON.stringify(value);
+}
