@@ -73,10 +73,10 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
   const latest = worked.at(-1);
   const latestComplete = complete.at(-1);
   const nextSession = phaseSessions.find((session) => session.status === 'planned') ?? null;
-  const nextModuleId = nextSession?.modules[0]?.id;
+  const nextModuleId = nextSession?.modules[0]?.id ?? nextSession?.candidates[0]?.id;
   const nextModule =
     modules.find((module) => module.id === nextModuleId) ??
-    modules.find((module) => module.status !== 'complete') ??
+    modules.find((module) => module.status !== 'complete' && module.status !== 'accepted') ??
     null;
   const firstStart =
     worked.find((session) => session.projectCoverage.start !== null)?.projectCoverage.start ?? null;
@@ -103,7 +103,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     sessions: worked,
     cumulative: {
       totalTests: latest?.tests?.total ?? null,
-      allTestsPassing: latest?.tests?.allPassing ?? false,
+      allTestsPassing: latest?.tests?.allPassing ?? null,
       testsCreated: worked.reduce((sum, session) => sum + (session.tests?.created ?? 0), 0),
       coverageGained: difference(lastFinal, firstStart),
       sessionCount: complete.length,
@@ -112,8 +112,9 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
           ? []
           : [{ session: session.number, time: session.timeInvested }],
       ),
-      zeroWarnings: latest?.tests?.warnings === 0,
-      noSkipped: latest?.tests?.skipped === 0,
+      // null: not recorded, which the tracker says rather than claiming the opposite.
+      zeroWarnings: recordedIs(latest?.tests?.warnings, 0),
+      noSkipped: recordedIs(latest?.tests?.skipped, 0),
       qualityMetrics: phase.qualityMetrics ?? [],
     },
     milestones: {
@@ -153,6 +154,10 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
       upcoming: nextSession?.celebrations ?? [],
     },
   };
+}
+
+function recordedIs(value: number | null | undefined, expected: number): boolean | null {
+  return value === null || value === undefined ? null : value === expected;
 }
 
 function latestDated(sessions: readonly SessionView[]): TrackerContext['lastUpdated'] {

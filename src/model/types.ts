@@ -262,13 +262,15 @@ export interface TrackerContext {
   readonly sessions: readonly SessionView[];
   readonly cumulative: {
     readonly totalTests: number | null;
-    readonly allTestsPassing: boolean;
+    /** null when the latest session recorded no tests. */
+    readonly allTestsPassing: boolean | null;
     readonly testsCreated: number;
     readonly coverageGained: number | null;
     readonly sessionCount: number;
     readonly timeInvested: readonly { readonly session: SessionId; readonly time: string }[];
-    readonly zeroWarnings: boolean;
-    readonly noSkipped: boolean;
+    /** null when the latest session did not record the figure. */
+    readonly zeroWarnings: boolean | null;
+    readonly noSkipped: boolean | null;
     readonly qualityMetrics: readonly string[];
   };
   readonly milestones: {
