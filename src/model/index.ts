@@ -201,7 +201,14 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
       `${reportName} has no branch data: run pytest with --cov-branch (${plural(complete.length, 'module')} marked complete cannot be checked for TRUE 100% without it)`,
     );
   for (const module of modules) {
-    if (module.regressed && module.completedIn !== null && module.coverage !== null) {
+    // Only the report's regression here; one the records show is validate's (continuity rules).
+    if (
+      module.regressed &&
+      module.completedIn !== null &&
+      module.coverage !== null &&
+      module.coverage.branches !== null &&
+      !module.coverage.true100
+    ) {
       const record = input.data.sessions.find(
         (candidate) => candidate.session.number === module.completedIn?.session,
       );

@@ -119,6 +119,8 @@ export function share(done: unknown, total: unknown): string {
 const STATUS_MARKS: Readonly<Record<string, string>> = {
   complete: '✅',
   done: '✅',
+  maintained: '✅',
+  accepted: '✅',
   true: '✅',
   regressed: '⚠️',
   'in-progress': '🚀',
