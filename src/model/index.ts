@@ -218,7 +218,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
           record.source,
           ['modules', index, 'outcome'],
           'regressed',
-          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
+          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural(module.coverage.branches - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
         );
       }
     }
