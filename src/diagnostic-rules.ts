@@ -154,6 +154,57 @@ export const RULES = {
     description: 'A complete session whose projectCoverage has "final" but no "start".',
   },
 
+  // Continuity rules (issue 12, src/data/continuity.ts): a record against itself and the records
+  // before it. Errors only for states no true record can be in.
+  'false-100': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A recorded percent of 100 with statements missed or branches not covered.',
+  },
+  'complete-below-100': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description:
+      'A module "complete" whose final percent is below 100; "accepted" with a "reason" records that honestly.',
+  },
+  'reason-required': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description: 'A module "accepted" below 100% without a "reason".',
+  },
+  'percent-mismatch': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      "A percent its own counts contradict by coverage.py's formula, at the precision typed (estimates are not checked).",
+  },
+  'date-order': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'A session dated before a session that comes before it.',
+  },
+  'start-mismatch': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: "A module's start percent differs from its final in the last session before.",
+  },
+  'suite-shrank': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'tests.total below the previous session\'s, without a "testsNote".',
+  },
+  'completed-twice': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'A module "complete" again after an earlier session completed it; "maintained" is meant.',
+  },
+  'commit-claimed-twice': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description: 'One commit hash in the records of two sessions.',
+  },
+
   // The data against the coverage report and git (generate, check, record-coverage, new-session).
   'no-report': {
     severity: 'warning',
@@ -174,7 +225,8 @@ export const RULES = {
   regressed: {
     severity: 'warning',
     doc: 'data-model.md',
-    description: 'A module a session marked complete is below TRUE 100% in the report.',
+    description:
+      'A module a session marked complete is below TRUE 100% in the report, or a later record shows it below (outcome "regressed", or a final under 100).',
   },
   'no-branch-data': {
     severity: 'warning',

@@ -5,5 +5,13 @@
  */
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export const sessionStatuses = ['planned', 'in-progress', 'complete'] as const;
-export const moduleOutcomes = ['complete', 'in-progress', 'not-started'] as const;
+export const moduleOutcomes = [
+  'complete',
+  'in-progress',
+  'not-started',
+  // Issue 12: outcomes beyond complete.
+  'maintained',
+  'regressed',
+  'accepted',
+] as const;
 export const documentationStatuses = ['done', 'pending'] as const;

@@ -10,7 +10,8 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseJsonText, type ParsedJson } from './json-text.js';
 import { mojibakeDiagnostics } from './mojibake-findings.js';
 import { readTextFile } from './read-text-file.js';
-import { crossFileDiagnostics, SESSION_FILE_PATTERN } from './rules.js';
+import { crossFileDiagnostics } from './rules.js';
+import { compareSessionIds, SESSION_FILE_PATTERN } from './session-id.js';
 import { projectSchema, sessionSchema, type Project, type Session } from './schema.js';
 import { schemaDiagnostics } from './schema-issues.js';
 import { shownPath } from '../text/paths.js';
@@ -24,7 +25,7 @@ export interface ProjectData {
   readonly dataDir: string;
   readonly project: Project;
   readonly projectSource: ParsedJson;
-  /** Sorted by session number. */
+  /** Sorted by session id (compareSessionIds: 61 < 61a < 62). */
   readonly sessions: readonly SessionRecord[];
 }
 
@@ -48,10 +49,7 @@ export interface LoadOptions {
 export const PROJECT_FILE = 'project.json';
 export const SESSIONS_DIR = 'sessions';
 
-/** A session's record file name: the number padded to three digits, `054.json`. */
-export function sessionFileName(sessionNumber: number): string {
-  return `${String(sessionNumber).padStart(3, '0')}.json`;
-}
+export { sessionFileName } from './session-id.js';
 
 export async function loadProjectData(dataDir: string, options: LoadOptions): Promise<LoadResult> {
   const shown = (path: string): string => shownPath(options.cwd, path);
@@ -74,7 +72,7 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
         column: 1,
         severity: 'error',
         rule: 'file-name',
-        message: `expected a file name made of the session number padded to three digits, like 054.json, found "${fileName}"`,
+        message: `expected a file name made of the session number padded to three digits, like 054.json (061a.json for a split session), found "${fileName}"`,
       });
       continue;
     }
@@ -103,7 +101,7 @@ export async function loadProjectData(dataDir: string, options: LoadOptions): Pr
       projectSource: project.source,
       sessions: sessions
         .map(({ session, source }) => ({ session, source }))
-        .sort((a, b) => a.session.number - b.session.number),
+        .sort((a, b) => compareSessionIds(a.session.number, b.session.number)),
     },
     diagnostics: sorted,
   };

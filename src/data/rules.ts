@@ -5,8 +5,10 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPath, locate, type JsonPath, type ParsedJson } from './json-text.js';
 import type { CoverageFigures, Project, Session } from './schema.js';
+import { sameSession, sessionIdFromFileName, sessionKey } from './session-id.js';
+import { continuityDiagnostics } from './continuity.js';
 
-export const SESSION_FILE_PATTERN = /^\d{3,}\.json$/;
+export { SESSION_FILE_PATTERN } from './session-id.js';
 
 interface ProjectInput {
   readonly project: Project;
@@ -46,28 +48,35 @@ export function crossFileDiagnostics(
   const modules = new Set(
     input.project.phases.flatMap((phase) => (phase.modules ?? []).map((module) => module.id)),
   );
-  const firstFileOfSession = new Map<number, string>();
+  const firstFileOfSession = new Map<string, string>();
   for (const { session, source, fileName } of sessions) {
-    const expectedNumber = Number.parseInt(fileName, 10);
-    if (session.number !== expectedNumber) {
+    const expectedNumber = sessionIdFromFileName(fileName);
+    if (expectedNumber === undefined || !sameSession(session.number, expectedNumber)) {
       report(
         source,
         ['number'],
         'file-name',
-        `number: expected ${expectedNumber} to match the file name ${fileName}, got ${session.number} (rename the file or fix the number)`,
+        `number: expected ${JSON.stringify(expectedNumber ?? fileName)} to match the file name ${fileName}, got ${JSON.stringify(session.number)} (rename the file or fix the number)`,
       );
     }
-    const earlier = firstFileOfSession.get(session.number);
-    if (earlier === undefined) firstFileOfSession.set(session.number, source.file);
+    const earlier = firstFileOfSession.get(sessionKey(session.number));
+    if (earlier === undefined) firstFileOfSession.set(sessionKey(session.number), source.file);
     else
       report(
         source,
         ['number'],
         'duplicate-session',
-        `number: expected each session number once, got ${session.number} again (also in ${earlier})`,
+        `number: expected each session number once, got ${JSON.stringify(session.number)} again (also in ${earlier})`,
       );
     checkSession(session, source, phases, modules, report);
   }
+  // A second record of one session is reported above; continuity follows the first only.
+  continuityDiagnostics(
+    sessions.filter(
+      ({ session, source }) => firstFileOfSession.get(sessionKey(session.number)) === source.file,
+    ),
+    report,
+  );
   return diagnostics;
 }
 
@@ -159,6 +168,7 @@ function checkSession(
       if (figures !== undefined) checkFigures(figures, ['modules', index, stage], source, report);
     }
   });
+  checkModuleNames(session, source, modules, report);
   const tests = session.tests;
   if (tests !== undefined) {
     const over = (field: 'passing' | 'created' | 'skipped', value: number | undefined): void => {
@@ -202,6 +212,34 @@ function checkSession(
       'warning',
     );
   }
+}
+
+/** Issue 12: candidates of a planned session and the module a challenge names. */
+function checkModuleNames(
+  session: Session,
+  source: ParsedJson,
+  modules: ReadonlySet<string>,
+  report: Report,
+): void {
+  (session.candidates ?? []).forEach((id, index) => {
+    if (!modules.has(id))
+      report(
+        source,
+        ['candidates', index],
+        'unknown-module',
+        `candidates[${String(index)}]: expected the id of a module in project.json, got "${id}"`,
+      );
+  });
+  const worked = (session.modules ?? []).map((entry) => entry.module);
+  (session.challenges ?? []).forEach((challenge, index) => {
+    if (challenge.module !== undefined && !worked.includes(challenge.module))
+      report(
+        source,
+        ['challenges', index, 'module'],
+        'unknown-module',
+        `challenges[${String(index)}].module: expected one of the session's modules (${worked.map((id) => `"${id}"`).join(', ') || 'none listed'}), got "${challenge.module}"`,
+      );
+  });
 }
 
 function checkFigures(

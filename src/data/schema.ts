@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { documentationStatuses, moduleOutcomes, riskLevels, sessionStatuses } from './enums.js';
+import { SPLIT_SESSION_ID_PATTERN } from './session-id.js';
 
 const text = (description: string) =>
   z.string({ error: 'a string' }).min(1, { error: 'a non-empty string' }).meta({ description });
@@ -26,6 +27,32 @@ const percent = (description: string) =>
     .min(0, { error: 'a percent from 0 to 100' })
     .max(100, { error: 'a percent from 0 to 100' })
     .meta({ description });
+
+// --- Estimated figures (issue 12) -------------------------------------------------------------
+/**
+ * A figure as typed: the number itself, or `{ "value": 73, "estimated": true }` for a figure a
+ * person estimated rather than measured. Read it with `readFigure` (src/data/figures.ts), never
+ * by hand, so consumers need not care which form a record used.
+ */
+export const estimable = <T extends z.ZodType<number>>(inner: T, description: string) =>
+  z
+    .union(
+      [
+        inner,
+        z.strictObject(
+          {
+            value: inner,
+            estimated: z
+              .boolean({ error: 'true or false' })
+              .meta({ description: 'true when the figure was estimated, not measured.' }),
+          },
+          { error: 'an object with "value" and "estimated"' },
+        ),
+      ],
+      { error: 'a number, or an object like { "value": 73, "estimated": true }' },
+    )
+    .meta({ description });
+// --- end of estimated figures ---------------------------------------------------------------------
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = (description: string) =>
@@ -205,7 +232,10 @@ export const projectSchema = z
 const coverageFigures = z
   .strictObject(
     {
-      percent: percent('Coverage percent as coverage.py reports it.'),
+      percent: estimable(
+        percent('Coverage percent.'),
+        'Coverage percent as coverage.py reports it; { "value", "estimated": true } for an estimate.',
+      ),
       statements: count('Statements.').optional(),
       missed: count('Missed statements.').optional(),
       branches: count('Branches.').optional(),
@@ -228,6 +258,12 @@ const sessionModule = z
       start: coverageFigures.optional(),
       final: coverageFigures.optional(),
       documentation: textList('Documentation done for this module, shown on its card.').optional(),
+      // --- Outcomes and modules across sessions (issue 12) ---
+      reason: text(
+        'Why the outcome is what it is; required for "accepted" (e.g. "98.34% of reachable code").',
+      ).optional(),
+      testsCreated: count('Tests written for this module in this session.').optional(),
+      // --- end ---
     },
     { error: 'an object with "module" and "outcome"' },
   )
@@ -252,6 +288,10 @@ const challenge = z
       title: text('Short title.'),
       problem: text('What went wrong.').optional(),
       solution: text('What fixed it.'),
+      // Issue 12: a session on two modules shows each challenge on its own module's card only.
+      module: moduleId(
+        'Id of the module the challenge belongs to, when the session has several.',
+      ).optional(),
     },
     { error: 'an object with "title" and "solution"' },
   )
@@ -318,10 +358,22 @@ export const sessionSchema = z
   .strictObject(
     {
       $schema: schemaKey,
+      // --- Split sessions (issue 12): 54, or "61a" for a split session ---
       number: z
-        .int({ error: 'a whole number' })
-        .min(1, { error: 'a session number of at least 1' })
-        .meta({ description: 'Session number; must match the file name (054.json).' }),
+        .union(
+          [
+            z.int({ error: 'a whole number' }).min(1, { error: 'a session number of at least 1' }),
+            z
+              .string({ error: 'a session number' })
+              .regex(SPLIT_SESSION_ID_PATTERN, { error: 'a session number like 61 or "61a"' }),
+          ],
+          { error: 'a session number like 61 or "61a"' },
+        )
+        .meta({
+          description:
+            'Session number; must match the file name (054.json). A split session is a string with one letter, "61a" (file 061a.json).',
+        }),
+      // --- end of split sessions ---
       date: isoDate('Date of the session, "YYYY-MM-DD"; required once complete.').optional(),
       phase: z
         .int({ error: 'a whole number' })
@@ -338,14 +390,18 @@ export const sessionSchema = z
       projectCoverage: z
         .strictObject(
           {
-            start: percent('Overall coverage before.').optional(),
-            final: percent('Overall coverage after.').optional(),
+            start: estimable(percent('Percent.'), 'Overall coverage before.').optional(),
+            final: estimable(percent('Percent.'), 'Overall coverage after.').optional(),
           },
           { error: 'an object with "start" and "final"' },
         )
         .meta({ description: 'Overall project coverage before and after the session.' })
         .optional(),
       tests: tests.optional(),
+      // Issue 12 (continuity rules): why the suite total fell, so validate does not warn.
+      testsNote: text(
+        'Why the suite total changed, e.g. "removed 239 duplicated parametrised tests".',
+      ).optional(),
       testClasses: count('Test classes created.').optional(),
       testFile: text('Test file written, e.g. "tests/test_ai_model_manager.py".').optional(),
       testFileSize: text('e.g. "1,900+ lines".').optional(),
@@ -374,6 +430,13 @@ export const sessionSchema = z
       filesCreated: textList('Files created.').optional(),
       filesModified: textList('Files modified.').optional(),
       plan: plan.optional(),
+      // Issue 12: a planned session that has not settled on its module yet.
+      candidates: z
+        .array(moduleId('Id of a module in data/project.json.'), {
+          error: 'an array of module ids',
+        })
+        .meta({ description: 'Modules a planned session may take up, e.g. ["budget_manager"].' })
+        .optional(),
       nextSteps: textList('Next steps, for the session summary.').optional(),
       notes: text('Free-form Markdown notes.').optional(),
     },
@@ -392,3 +455,5 @@ export type SessionStatus = Session['status'];
 export type ModuleOutcome = SessionModule['outcome'];
 export type RiskLevel = NonNullable<Module['risk']>;
 export type DocumentationStatus = DocumentationItem['status'];
+export type SessionNumber = Session['number'];
+export type RecordedPercent = CoverageFigures['percent'];

@@ -5,15 +5,17 @@
  * not "Session 540") or that changed its record — when it is similar enough to be the same commit.
  * A git commit is given to at most one record commit.
  */
-import { sessionFileName } from '../data/load.js';
+import { sessionFileName, sessionKey, type SessionId } from '../data/session-id.js';
 import type { Session } from '../data/schema.js';
 import type { GitCommit } from './log.js';
 
 /** Dice coefficient on words below which a candidate is not taken: a wrong hash is worse than TBD. */
 export const MIN_SIMILARITY = 0.5;
 
-export function namesSession(subject: string, sessionNumber: number): boolean {
-  return new RegExp(`\\bsession[\\s_#-]*0*${sessionNumber}(?![0-9])`, 'i').test(subject);
+export function namesSession(subject: string, sessionNumber: SessionId): boolean {
+  return new RegExp(`\\bsession[\\s_#-]*0*${String(sessionNumber)}(?![0-9A-Za-z])`, 'i').test(
+    subject,
+  );
 }
 
 export interface CommitMatch {
@@ -23,8 +25,8 @@ export interface CommitMatch {
   readonly unmatched: number;
 }
 
-export const matchKey = (sessionNumber: number, message: string): string =>
-  `${sessionNumber}\u0000${message}`;
+export const matchKey = (sessionNumber: SessionId, message: string): string =>
+  `${sessionKey(sessionNumber)}\u0000${message}`;
 
 export function matchCommits(
   sessions: readonly Session[],
@@ -42,15 +44,15 @@ export function matchCommits(
       .filter((commit) => commit.hash === undefined)
       .map((commit) => ({ session, message: commit.message })),
   );
-  const candidatesOf = new Map<number, GitCommit[]>();
+  const candidatesOf = new Map<string, GitCommit[]>();
   const candidates = (session: Session): GitCommit[] => {
-    let found = candidatesOf.get(session.number);
+    let found = candidatesOf.get(sessionKey(session.number));
     if (found === undefined) {
       const record = sessionFileName(session.number);
       found = history.filter(
         (commit) => namesSession(commit.subject, session.number) || commit.records.includes(record),
       );
-      candidatesOf.set(session.number, found);
+      candidatesOf.set(sessionKey(session.number), found);
     }
     return found;
   };
@@ -109,8 +111,11 @@ function dayDistance(a: string, b: string): number {
 }
 
 /** Every candidate names the session, so "Session 54" says nothing about which commit it is. */
-function withoutSessionName(text: string, sessionNumber: number): string {
-  return text.replace(new RegExp(`\\bsession[\\s_#-]*0*${sessionNumber}(?![0-9])`, 'gi'), ' ');
+function withoutSessionName(text: string, sessionNumber: SessionId): string {
+  return text.replace(
+    new RegExp(`\\bsession[\\s_#-]*0*${String(sessionNumber)}(?![0-9A-Za-z])`, 'gi'),
+    ' ',
+  );
 }
 
 function words(text: string): Set<string> {

@@ -4,6 +4,7 @@
  * project's own modules (the project says which phase a module belongs to). A record the schema
  * needs something for that nothing states is reported, not guessed.
  */
+import { parseSessionId } from '../data/session-id.js';
 import type { CoverageFigures, Module, Project, Session, SessionModule } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { toSlashes } from '../text/paths.js';
@@ -15,7 +16,7 @@ import type { BuildResult, DraftResult, FieldValue, SourceDocument } from './rec
 import { cleanTitle, mapChallenges, mapCommits, mapLessons } from './sections.js';
 
 /** "Session 54", "Séance 54", "Session #54". */
-const SESSION_NUMBER = /\b(?:session|séance|seance)\s*#?\s*(\d+)/iu;
+const SESSION_NUMBER = /\b(?:session|séance|seance)\s*#?\s*(\d+[A-Za-z]?)(?![\p{L}\p{N}])/iu;
 
 /** Finds a module by id, path, or file name with or without ".py" (as new-session does). */
 export function findProjectModule(project: Project, name: string): Module | undefined {
@@ -85,7 +86,7 @@ export function draftRecord(source: SourceDocument, project: Project): DraftResu
     outline.headings.find((heading) => heading.line === source.titleLine || heading.depth === 1)
       ?.text ?? '',
   )?.[1];
-  const sessionNumber = titleNumber === undefined ? source.numberHint : Number(titleNumber);
+  const sessionNumber = titleNumber === undefined ? source.numberHint : parseSessionId(titleNumber);
   mapHeader(facts.filter(inHeader), draft, sessionNumber);
   for (const fact of facts.filter((fact) => !inHeader(fact))) mapFigure(fact, draft, sessionNumber);
 
@@ -110,7 +111,7 @@ export function draftRecord(source: SourceDocument, project: Project): DraftResu
     outline.headings.find((heading) => heading.depth === 1);
   const titleText = titleHeading?.text ?? '';
   const numberInTitle = SESSION_NUMBER.exec(titleText)?.[1];
-  const number = numberInTitle === undefined ? source.numberHint : Number(numberInTitle);
+  const number = numberInTitle === undefined ? source.numberHint : parseSessionId(numberInTitle);
   // A Session Log heading holds the number, date and a status, no headline.
   const headline =
     source.titleLine !== undefined

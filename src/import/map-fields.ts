@@ -3,6 +3,7 @@
  * "Overall Coverage" is the project's start figure, "Total Tests" under "Tests Created" is the
  * number created. A value whose meaning is not clear stays in the notes.
  */
+import { sameSession, type SessionId } from '../data/session-id.js';
 import type { Draft } from './draft.js';
 import type { Fact } from './labels.js';
 import {
@@ -63,9 +64,11 @@ function stageOf(fact: Fact): 'start' | 'final' | undefined {
 const ASIDE = new Set([...AHEAD, 'challenge', 'lesson', 'learning', 'pattern', 'defi', 'lecon']);
 const aside = (fact: Fact) => fact.context.some((words) => has(words, ASIDE));
 /** "4 tests (Session 60)": a count that another session's. */
-const otherSession = (fact: Fact, session: number | undefined) =>
+const otherSession = (fact: Fact, session: SessionId | undefined) =>
   [fact.value, ...fact.context.slice(0, 1).map((words) => words.join(' '))].some((text) =>
-    [...text.matchAll(/\bsession\s+(\d+)/giu)].some((match) => Number(match[1]) !== session),
+    [...text.matchAll(/\bsession\s+(\d+[A-Za-z]?)(?![\p{L}\p{N}])/giu)].some(
+      (match) => session === undefined || !sameSession(match[1] ?? '', session),
+    ),
   );
 const BARE = new Set([...START, ...FINAL, ...TEST, 'total', 'session', 'count', 'all']);
 const bare = (fact: Fact) => fact.words.every((word) => BARE.has(word) || /^\d+$/u.test(word));
@@ -73,7 +76,11 @@ const inContext = (fact: Fact, set: ReadonlySet<string>) =>
   has(fact.words, set) || fact.context.slice(0, 2).some((words) => has(words, set));
 
 /** The document's own header: the lines before its first section. */
-export function mapHeader(facts: readonly Fact[], draft: Draft, session: number | undefined): void {
+export function mapHeader(
+  facts: readonly Fact[],
+  draft: Draft,
+  session: SessionId | undefined,
+): void {
   for (const fact of facts) {
     const phaseNamed = /\bphase\s+(\d+)/iu.exec(fact.value)?.[1];
     if (labelIs(fact, 'date')) {
@@ -123,7 +130,7 @@ function mapDuration(fact: Fact, draft: Draft): void {
 }
 
 /** Coverage figures, test counts, the test file and classes, wherever they are stated. */
-export function mapFigure(fact: Fact, draft: Draft, session: number | undefined): void {
+export function mapFigure(fact: Fact, draft: Draft, session: SessionId | undefined): void {
   if (aside(fact) || fact.value === '') return;
   const words = fact.words;
   if (has(words, TEST) || (fact.from !== 'code' && inContext(fact, TEST))) {
@@ -200,7 +207,7 @@ function mapPercentPair(fact: Fact, arrow: { start: string; final: string }, dra
 }
 
 /** True when the fact was about tests (whether or not it gave a figure). */
-function mapTests(fact: Fact, draft: Draft, session: number | undefined): boolean {
+function mapTests(fact: Fact, draft: Draft, session: SessionId | undefined): boolean {
   const words = fact.words;
   if (words.includes('file') || words.includes('fichier')) {
     const name = readName(fact.value);

@@ -3,6 +3,7 @@
  * the tracker's Session Log entry of one session make one record), no record that already exists, and the records valid exactly as `trackgen validate` would find them written.
  * With any error nothing is written.
  */
+import { sessionKey } from '../data/session-id.js';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadProjectData, SESSIONS_DIR, sessionFileName, type ProjectData } from '../data/load.js';
@@ -49,7 +50,7 @@ export async function planImport(
   const diagnostics: Diagnostic[] = [];
   const records: PlannedRecord[] = [];
   const existing = new Map(
-    data.sessions.map((record) => [record.session.number, record.source.file]),
+    data.sessions.map((record) => [sessionKey(record.session.number), record.source.file]),
   );
   const schema = newRecordSchema(data);
   const drafts: RecordDraft[] = [];
@@ -64,9 +65,10 @@ export async function planImport(
   }
   // One session may have a summary and a Session Log entry: the summary's record, which the
   // entry completes. Two summaries, or two entries, of one session are one too many.
-  const numbers = [...new Set(drafts.map((draft) => draft.number))];
-  for (const number of numbers) {
-    const own = drafts.filter((draft) => draft.number === number);
+  const numbers = [...new Set(drafts.map((draft) => sessionKey(draft.number)))];
+  for (const key of numbers) {
+    const own = drafts.filter((draft) => sessionKey(draft.number) === key);
+    const number = own[0]?.number ?? key;
     const summaries = own.filter((draft) => !draft.fromLog);
     const entries = own.filter((draft) => draft.fromLog);
     for (const group of [summaries, entries])
@@ -89,7 +91,7 @@ export async function planImport(
     const { session } = built.record;
     const path = join(data.dataDir, SESSIONS_DIR, sessionFileName(session.number));
     const shownAs = toSlashes(relative(options.cwd, path));
-    const recordFile = existing.get(session.number);
+    const recordFile = existing.get(sessionKey(session.number));
     if (recordFile !== undefined || existsSync(path)) {
       diagnostics.push({
         file: main.file,

@@ -3,6 +3,7 @@
  * document; a tracker gives one per entry of its Session Log ("### Session 54: 2025-11-24").
  * Mojibake is reported, or with --repair-encoding repaired before anything is read from it.
  */
+import { parseSessionId } from '../data/session-id.js';
 import { mojibakeDiagnostics } from '../data/mojibake-findings.js';
 import { readTextFile } from '../data/read-text-file.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -41,7 +42,10 @@ export async function readSummaryFile(
     '',
   );
   const outline = await outlineOf(text);
-  const numberInName = /session[_\s-]*(\d+)/iu.exec(shownAs.split('/').pop() ?? '')?.[1];
+  const numberInName = /session[_\s-]*(\d+[A-Za-z]?)(?![\p{L}\p{N}])/iu.exec(
+    shownAs.split('/').pop() ?? '',
+  )?.[1];
+  const numberHint = numberInName === undefined ? undefined : parseSessionId(numberInName);
   const log = outline.headings.find((heading) => {
     const words = significantWords(heading.text);
     return words.includes('session') && (words.includes('log') || words.includes('journal'));
@@ -52,7 +56,7 @@ export async function readSummaryFile(
         {
           file: shownAs,
           outline,
-          ...(numberInName === undefined ? {} : { numberHint: Number(numberInName) }),
+          ...(numberHint === undefined ? {} : { numberHint }),
         },
       ],
       findings,

@@ -1,4 +1,5 @@
 /** What import builds: a record, and what one document states of it before it is finished. */
+import type { SessionId } from '../data/session-id.js';
 import type { Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outline } from './outline.js';
@@ -15,7 +16,7 @@ export interface SourceDocument {
   readonly file: string;
   readonly outline: Outline;
   /** The session number from the file name or the Session Log heading, when known. */
-  readonly numberHint?: number;
+  readonly numberHint?: SessionId;
   /** The line of the Session Log heading (a tracker's entry), whose text names number and date. */
   readonly titleLine?: number;
   /** For a Session Log entry: the phase the tracker's title or file name states, and its line. */
@@ -39,7 +40,7 @@ export interface FieldValue {
 export interface RecordDraft {
   readonly file: string;
   readonly outline: Outline;
-  readonly number: number;
+  readonly number: SessionId;
   /** The title line (a Session Log entry's heading), where findings about the whole record point. */
   readonly at: number;
   /** A Session Log entry rather than a summary. */

@@ -201,7 +201,14 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
       `${reportName} has no branch data: run pytest with --cov-branch (${plural(complete.length, 'module')} marked complete cannot be checked for TRUE 100% without it)`,
     );
   for (const module of modules) {
-    if (module.regressed && module.completedIn !== null && module.coverage !== null) {
+    // Only the report's regression here; one the records show is validate's (continuity rules).
+    if (
+      module.regressed &&
+      module.completedIn !== null &&
+      module.coverage !== null &&
+      module.coverage.branches !== null &&
+      !module.coverage.true100
+    ) {
       const record = input.data.sessions.find(
         (candidate) => candidate.session.number === module.completedIn?.session,
       );
@@ -211,7 +218,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
           record.source,
           ['modules', index, 'outcome'],
           'regressed',
-          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural((module.coverage.branches ?? 0) - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
+          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural(module.coverage.branches - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
         );
       }
     }

@@ -1,9 +1,9 @@
 /** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
 import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
-import type { Module, Session } from '../data/schema.js';
+import type { Module, Session, SessionModule } from '../data/schema.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
-import { basename, difference, toFigures } from './sessions.js';
-import type { CurrentCoverage, ModuleStatus, ModuleView } from './types.js';
+import { basename, challengesOf, difference, moduleTestsCreated, toFigures } from './sessions.js';
+import type { CurrentCoverage, ModuleStatus, ModuleView, ModuleWork } from './types.js';
 
 export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCoverage | null {
   if (coverage === undefined) return null;
@@ -44,25 +44,24 @@ export function buildModuleView(
   const completing = worked.find(
     (session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete',
   );
-  const first = worked[0];
   const found = findModuleCoverage(report, module.path);
   const coverage = currentCoverage(found);
   const markedComplete = completing !== undefined;
+  const recorded = recordedStatus(worked, entryOf);
   // Only a report with branch data can say a module regressed; without one, trust the records
   // (a report without branches cannot show TRUE 100%: that is pytest run without --cov-branch).
   const regressed =
-    markedComplete && coverage !== null && coverage.branches !== null && !coverage.true100;
+    (markedComplete && coverage !== null && coverage.branches !== null && !coverage.true100) ||
+    recorded?.status === 'regressed';
   const status: ModuleStatus = regressed
     ? 'regressed'
-    : markedComplete
-      ? 'complete'
-      : worked.length > 0
-        ? 'in-progress'
-        : 'not-started';
-  const start = toFigures(first === undefined ? undefined : entryOf(first)?.start);
+    : (recorded?.status ?? (worked.length > 0 ? 'in-progress' : 'not-started'));
+  const work = moduleWork(module.id, worked, entryOf);
+  const start = work.firstStart;
   const finalPercent =
     coverage?.percent ??
     toFigures(completing === undefined ? undefined : entryOf(completing)?.final)?.percent;
+  const acceptedEntry = recorded?.status === 'accepted' ? recorded : undefined;
   const reportingSession = completing ?? worked.at(-1);
   const tests = reportingSession?.tests;
   return {
@@ -78,6 +77,11 @@ export function buildModuleView(
       completing === undefined
         ? null
         : { session: completing.number, date: completing.date ?? null },
+    accepted:
+      acceptedEntry === undefined
+        ? null
+        : { session: acceptedEntry.session.number, reason: acceptedEntry.entry.reason ?? '' },
+    work,
     start,
     improvement: difference(finalPercent, start?.percent),
     tests:
@@ -93,13 +97,7 @@ export function buildModuleView(
     testFile: reportingSession?.testFile ?? null,
     testFileSize: reportingSession?.testFileSize ?? null,
     achievements: worked.flatMap((session) => session.achievements ?? []),
-    challenges: worked.flatMap((session) =>
-      (session.challenges ?? []).map((challenge) => ({
-        title: challenge.title,
-        problem: challenge.problem ?? null,
-        solution: challenge.solution,
-      })),
-    ),
+    challenges: worked.flatMap((session) => challengesOf(session, module.id)),
     documentation: worked.flatMap((session) => entryOf(session)?.documentation ?? []),
     estimatedEffort: module.estimatedEffort ?? null,
     estimatedTests: module.estimatedTests ?? null,
@@ -115,5 +113,64 @@ export function buildModuleView(
     lists: module.lists ?? [],
     risk: module.risk ?? null,
     riskNote: module.riskNote ?? null,
+  };
+}
+
+/**
+ * The module's standing from its records: the last decisive outcome of a session that worked on
+ * it. `complete` and `accepted` count once their session is complete; `maintained` keeps a
+ * complete module complete; `regressed` holds from the session that recorded it until a later
+ * one completes the module again. Undefined while no session decided anything.
+ */
+function recordedStatus(
+  worked: readonly Session[],
+  entryOf: (session: Session) => SessionModule | undefined,
+):
+  | { status: 'complete' | 'accepted' | 'regressed'; session: Session; entry: SessionModule }
+  | undefined {
+  let standing:
+    | { status: 'complete' | 'accepted' | 'regressed'; session: Session; entry: SessionModule }
+    | undefined;
+  for (const session of worked) {
+    const entry = entryOf(session);
+    if (entry === undefined) continue;
+    const settled = session.status === 'complete';
+    if (entry.outcome === 'regressed') standing = { status: 'regressed', session, entry };
+    else if (entry.outcome === 'complete' && settled)
+      standing = { status: 'complete', session, entry };
+    else if (entry.outcome === 'accepted' && settled)
+      standing = { status: 'accepted', session, entry };
+    else if (entry.outcome === 'maintained' && standing?.status !== 'complete')
+      standing = { status: 'complete', session, entry };
+  }
+  return standing;
+}
+
+/** What every session that worked on the module adds up to. */
+function moduleWork(
+  moduleId: string,
+  worked: readonly Session[],
+  entryOf: (session: Session) => SessionModule | undefined,
+): ModuleWork {
+  const created = worked.flatMap((session) => {
+    const count = moduleTestsCreated(session, moduleId);
+    return count === undefined ? [] : [count];
+  });
+  const starts = worked.flatMap((session) => {
+    const figures = toFigures(entryOf(session)?.start);
+    return figures === null ? [] : [figures];
+  });
+  const finals = worked.flatMap((session) => {
+    const figures = toFigures(entryOf(session)?.final);
+    return figures === null ? [] : [figures];
+  });
+  const dates = worked.flatMap((session) => (session.date === undefined ? [] : [session.date]));
+  return {
+    sessions: worked.map((session) => session.number),
+    testsCreated: created.length === 0 ? null : created.reduce((sum, count) => sum + count, 0),
+    firstStart: starts[0] ?? null,
+    lastFinal: finals.at(-1) ?? null,
+    firstDate: dates[0] ?? null,
+    lastDate: dates.at(-1) ?? null,
   };
 }

@@ -7,7 +7,15 @@ import type {
   Session,
 } from '../data/schema.js';
 import { summaryPath } from '../config/outputs.js';
-import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
+import { readFigure } from '../data/figures.js';
+import { compareSessionIds, type SessionId } from '../data/session-id.js';
+import type {
+  ChallengeView,
+  CommitView,
+  Figures,
+  SessionModuleView,
+  SessionView,
+} from './types.js';
 import { toSlashes } from '../text/paths.js';
 
 export function basename(path: string): string {
@@ -15,9 +23,11 @@ export function basename(path: string): string {
 }
 
 export function toFigures(figures: CoverageFigures | undefined): Figures | null {
-  if (figures === undefined) return null;
+  const percent = readFigure(figures?.percent);
+  if (figures === undefined || percent === undefined) return null;
   return {
-    percent: figures.percent,
+    percent: percent.value,
+    estimated: percent.estimated,
     statements: figures.statements ?? null,
     missed: figures.missed ?? null,
     branches: figures.branches ?? null,
@@ -50,11 +60,14 @@ export function earlierTrue100(project: Project): number {
   return project.phases.reduce((sum, phase) => sum + (phase.history?.modulesComplete ?? 0), 0);
 }
 
-/** Ids of modules that sessions up to and including `upTo` marked complete. */
-export function modulesCompletedBy(sessions: readonly Session[], upTo: number): Set<string> {
+/**
+ * Ids of modules that sessions up to and including `upTo` marked complete (at TRUE 100%). A
+ * `maintained` module was complete before; `accepted` is below 100%: neither adds one.
+ */
+export function modulesCompletedBy(sessions: readonly Session[], upTo: SessionId): Set<string> {
   const done = new Set<string>();
   for (const session of sessions) {
-    if (session.number > upTo || session.status !== 'complete') continue;
+    if (compareSessionIds(session.number, upTo) > 0 || session.status !== 'complete') continue;
     for (const entry of session.modules ?? [])
       if (entry.outcome === 'complete') done.add(entry.module);
   }
@@ -65,7 +78,8 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
   const phase = context.project.phases.find((candidate) => candidate.number === session.phase);
   const phaseModuleIds = new Set((phase?.modules ?? []).map((module) => module.id));
   const completedSoFar = modulesCompletedBy(context.sessions, session.number);
-  const modules: SessionModuleView[] = (session.modules ?? []).map((entry) => {
+  const entries = session.modules ?? [];
+  const modules: SessionModuleView[] = entries.map((entry) => {
     const module = context.modulesById.get(entry.module);
     const path = module?.path ?? entry.module;
     const start = toFigures(entry.start);
@@ -78,6 +92,9 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
       start,
       final,
       improvement: difference(final?.percent, start?.percent),
+      reason: entry.reason ?? null,
+      testsCreated: moduleTestsCreated(session, entry.module) ?? null,
+      challenges: challengesOf(session, entry.module),
     };
   });
   const tests = session.tests;
@@ -89,7 +106,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
   const documentationView = (status: DocumentationStatus) =>
     documentation
       .filter((item) => item.status === status)
-      .map((item) => ({ item: item.item, note: item.note ?? null }));
+      .map((item) => ({ item: item.item, note: item.note ?? null, session: session.number }));
   const completedModules = modules.filter((module) => module.outcome === 'complete');
   return {
     number: session.number,
@@ -101,11 +118,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     timeInvested: session.timeInvested ?? null,
     modules,
     completedModules,
-    projectCoverage: {
-      start: session.projectCoverage?.start ?? null,
-      final: session.projectCoverage?.final ?? null,
-      delta: difference(session.projectCoverage?.final, session.projectCoverage?.start),
-    },
+    projectCoverage: projectCoverageView(session),
     tests:
       tests === undefined
         ? null
@@ -125,11 +138,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     achievements: session.achievements ?? [],
     completed: session.completed ?? [],
     technicalWin: session.technicalWin ?? null,
-    challenges: (session.challenges ?? []).map((challenge) => ({
-      title: challenge.title,
-      problem: challenge.problem ?? null,
-      solution: challenge.solution,
-    })),
+    challenges: (session.challenges ?? []).map(challengeView),
     lessons: (session.lessons ?? []).map((lesson) => ({
       title: lesson.title,
       problem: lesson.problem ?? null,
@@ -159,12 +168,61 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
             successCriteria: session.plan.successCriteria ?? [],
           },
     nextSteps: session.nextSteps ?? [],
+    candidates: (session.candidates ?? []).map((id) => ({
+      id,
+      name: basename(context.modulesById.get(id)?.path ?? id),
+    })),
     notes: session.notes ?? null,
     true100CountAfter: earlierTrue100(context.project) + completedSoFar.size,
     phaseModulesCompleteAfter: [...completedSoFar].filter((id) => phaseModuleIds.has(id)).length,
     phaseModuleCount: phaseModuleIds.size,
     summaryFile: basename(summaryPath(context.summaryPattern, session.number)),
   };
+}
+
+function projectCoverageView(session: Session): SessionView['projectCoverage'] {
+  const start = readFigure(session.projectCoverage?.start);
+  const final = readFigure(session.projectCoverage?.final);
+  return {
+    start: start?.value ?? null,
+    final: final?.value ?? null,
+    delta: difference(final?.value, start?.value),
+    startEstimated: start?.estimated ?? false,
+    finalEstimated: final?.estimated ?? false,
+  };
+}
+
+export function challengeView(
+  challenge: NonNullable<Session['challenges']>[number],
+): ChallengeView {
+  return {
+    title: challenge.title,
+    problem: challenge.problem ?? null,
+    solution: challenge.solution,
+    module: challenge.module ?? null,
+  };
+}
+
+/**
+ * The session's challenges that belong to one module: those naming it, and those naming no
+ * module (a session on one module needs no name; on several, an unnamed one shows on each card).
+ */
+export function challengesOf(session: Session, moduleId: string): ChallengeView[] {
+  return (session.challenges ?? [])
+    .filter((challenge) => challenge.module === undefined || challenge.module === moduleId)
+    .map(challengeView);
+}
+
+/**
+ * Tests a session created for one module: the module entry's "testsCreated", else the session's
+ * tests.created when the session worked on that module alone (on several, it cannot be split).
+ */
+export function moduleTestsCreated(session: Session, moduleId: string): number | undefined {
+  const entries = session.modules ?? [];
+  const entry = entries.find((candidate) => candidate.module === moduleId);
+  if (entry?.testsCreated !== undefined) return entry.testsCreated;
+  if (entries.length !== 1 || entry === undefined) return undefined;
+  return session.tests?.created;
 }
 
 function defaultTitle(modules: readonly SessionModuleView[], session: Session): string {

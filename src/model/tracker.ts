@@ -1,8 +1,10 @@
 /** The phase tracker's context: modules, sessions and every cumulative figure of one phase. */
 import { riskLevels } from '../data/enums.js';
+import { compareSessionIds } from '../data/session-id.js';
 import type { Phase, Project } from '../data/schema.js';
 import { difference } from './sessions.js';
 import type {
+  DocumentationView,
   JourneyPoint,
   ModuleView,
   NamedEntry,
@@ -38,7 +40,10 @@ export function summarisePhase(
       status: complete ? 'complete' : 'in-progress',
     };
   }
-  const modulesComplete = modules.filter((module) => module.status === 'complete').length;
+  // An accepted module is done with for the phase, though not at TRUE 100%.
+  const modulesComplete = modules.filter(
+    (module) => module.status === 'complete' || module.status === 'accepted',
+  ).length;
   const started = sessions.some(
     (session) => session.phase.number === phase.number && session.status !== 'planned',
   );
@@ -68,10 +73,10 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
   const latest = worked.at(-1);
   const latestComplete = complete.at(-1);
   const nextSession = phaseSessions.find((session) => session.status === 'planned') ?? null;
-  const nextModuleId = nextSession?.modules[0]?.id;
+  const nextModuleId = nextSession?.modules[0]?.id ?? nextSession?.candidates[0]?.id;
   const nextModule =
     modules.find((module) => module.id === nextModuleId) ??
-    modules.find((module) => module.status !== 'complete') ??
+    modules.find((module) => module.status !== 'complete' && module.status !== 'accepted') ??
     null;
   const firstStart =
     worked.find((session) => session.projectCoverage.start !== null)?.projectCoverage.start ?? null;
@@ -98,7 +103,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     sessions: worked,
     cumulative: {
       totalTests: latest?.tests?.total ?? null,
-      allTestsPassing: latest?.tests?.allPassing ?? false,
+      allTestsPassing: latest?.tests?.allPassing ?? null,
       testsCreated: worked.reduce((sum, session) => sum + (session.tests?.created ?? 0), 0),
       coverageGained: difference(lastFinal, firstStart),
       sessionCount: complete.length,
@@ -107,8 +112,9 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
           ? []
           : [{ session: session.number, time: session.timeInvested }],
       ),
-      zeroWarnings: latest?.tests?.warnings === 0,
-      noSkipped: latest?.tests?.skipped === 0,
+      // null: not recorded, which the tracker says rather than claiming the opposite.
+      zeroWarnings: recordedIs(latest?.tests?.warnings, 0),
+      noSkipped: recordedIs(latest?.tests?.skipped, 0),
       qualityMetrics: phase.qualityMetrics ?? [],
     },
     milestones: {
@@ -124,7 +130,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
         date: session.date,
         commits: session.commits,
       })),
-    documentation: latestComplete?.documentation ?? { done: [], pending: [] },
+    documentation: carriedDocumentation(worked, latestComplete),
     patterns: {
       sessions: worked
         .filter((session) => session.patterns.length > 0)
@@ -144,10 +150,14 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
       ...(phase.goals ?? []).map((text) => ({ text, done: summary.status === 'complete' })),
     ],
     celebrations: {
-      achieved: complete.flatMap((session) => session.celebrations),
+      achieved: achievedCelebrations(complete, modules),
       upcoming: nextSession?.celebrations ?? [],
     },
   };
+}
+
+function recordedIs(value: number | null | undefined, expected: number): boolean | null {
+  return value === null || value === undefined ? null : value === expected;
 }
 
 function latestDated(sessions: readonly SessionView[]): TrackerContext['lastUpdated'] {
@@ -157,7 +167,7 @@ function latestDated(sessions: readonly SessionView[]): TrackerContext['lastUpda
     if (
       latest === undefined ||
       session.date > (latest.date ?? '') ||
-      (session.date === latest.date && session.number > latest.number)
+      (session.date === latest.date && compareSessionIds(session.number, latest.number) > 0)
     )
       latest = session;
   }
@@ -203,6 +213,39 @@ function coverageJourney(
     });
   }
   return points;
+}
+
+/**
+ * The latest complete session's done items, and every item still pending: an item marked pending
+ * stays until a later session marks the same item done (issue 12: open items carry over).
+ */
+function carriedDocumentation(
+  worked: readonly SessionView[],
+  latestComplete: SessionView | undefined,
+): TrackerContext['documentation'] {
+  const pending = new Map<string, DocumentationView>();
+  for (const session of worked) {
+    for (const item of session.documentation.done) pending.delete(item.item);
+    for (const item of session.documentation.pending) pending.set(item.item, item);
+  }
+  return { done: latestComplete?.documentation.done ?? [], pending: [...pending.values()] };
+}
+
+/**
+ * What the sessions typed as celebrations; when none did, the modules the records show at TRUE
+ * 100%, so a tracker never says "nothing yet" beside a complete module.
+ */
+function achievedCelebrations(
+  complete: readonly SessionView[],
+  modules: readonly ModuleView[],
+): string[] {
+  const typed = complete.flatMap((session) => session.celebrations);
+  if (typed.length > 0) return typed;
+  return modules.flatMap((module) =>
+    module.status === 'complete' && module.completedIn !== null
+      ? [`${module.name} at TRUE 100% (Session ${String(module.completedIn.session)})`]
+      : [],
+  );
 }
 
 function uniqueByName(entries: readonly NamedEntry[]): NamedEntry[] {

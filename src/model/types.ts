@@ -5,9 +5,14 @@
  * --print-context` prints this as JSON for template authors.
  */
 import type { CoverageFigures, ModuleOutcome, RiskLevel, SessionStatus } from '../data/schema.js';
+import type { SessionId } from '../data/session-id.js';
+
+export type { SessionId };
 
 export interface Figures {
   readonly percent: number;
+  /** The percent was recorded as an estimate ({ "value", "estimated": true }). */
+  readonly estimated: boolean;
   readonly statements: number | null;
   readonly missed: number | null;
   readonly branches: number | null;
@@ -15,7 +20,7 @@ export interface Figures {
   readonly partialBranches: number | null;
 }
 
-export interface CurrentCoverage extends Figures {
+export interface CurrentCoverage extends Omit<Figures, 'estimated'> {
   readonly statements: number;
   readonly missed: number;
   readonly covered: number;
@@ -41,10 +46,28 @@ export interface ChallengeView {
   readonly title: string;
   readonly problem: string | null;
   readonly solution: string;
+  /** The module the challenge names, or null (then it shows on each module card of its session). */
+  readonly module: string | null;
 }
 
-/** A session's outcome for the module, or `regressed`: marked complete, below TRUE 100% now. */
-export type ModuleStatus = ModuleOutcome | 'regressed';
+/**
+ * Where a module stands: a session's outcome, or `regressed` (marked complete, below TRUE 100%
+ * now or recorded so). `maintained` never is a status: it keeps the module complete.
+ */
+export type ModuleStatus = Exclude<ModuleOutcome, 'maintained'>;
+
+/** Every session that worked on a module, summed (issue 12: modules across sessions). */
+export interface ModuleWork {
+  /** Sessions (complete or in progress) that worked on it, oldest first. */
+  readonly sessions: readonly SessionId[];
+  /** Tests created for it, over all those sessions; null when no session recorded any. */
+  readonly testsCreated: number | null;
+  /** The first recorded start and the last recorded final. */
+  readonly firstStart: Figures | null;
+  readonly lastFinal: Figures | null;
+  readonly firstDate: string | null;
+  readonly lastDate: string | null;
+}
 
 export interface ModuleView {
   /** 1-based position in the phase. */
@@ -59,7 +82,10 @@ export interface ModuleView {
   readonly regressed: boolean;
   /** From the coverage report; null when the report does not list the module. */
   readonly coverage: CurrentCoverage | null;
-  readonly completedIn: { readonly session: number; readonly date: string | null } | null;
+  readonly completedIn: { readonly session: SessionId; readonly date: string | null } | null;
+  /** Accepted below 100%: the session that accepted it and the reason it gave. */
+  readonly accepted: { readonly session: SessionId; readonly reason: string } | null;
+  readonly work: ModuleWork;
   /** Figures recorded when work on the module began, and the gain since. */
   readonly start: Figures | null;
   readonly improvement: number | null;
@@ -115,10 +141,14 @@ export interface SessionModuleView {
   readonly start: Figures | null;
   readonly final: Figures | null;
   readonly improvement: number | null;
+  readonly reason: string | null;
+  readonly testsCreated: number | null;
+  /** The challenges of the session that belong to this module (named, or the session's only one). */
+  readonly challenges: readonly ChallengeView[];
 }
 
 export interface SessionView {
-  readonly number: number;
+  readonly number: SessionId;
   readonly date: string | null;
   readonly status: SessionStatus;
   readonly phase: { readonly number: number; readonly name: string };
@@ -131,6 +161,8 @@ export interface SessionView {
     readonly start: number | null;
     readonly final: number | null;
     readonly delta: number | null;
+    readonly startEstimated: boolean;
+    readonly finalEstimated: boolean;
   };
   readonly tests: {
     readonly created: number;
@@ -167,6 +199,8 @@ export interface SessionView {
     readonly successCriteria: readonly string[];
   } | null;
   readonly nextSteps: readonly string[];
+  /** Modules a planned session may take up. */
+  readonly candidates: readonly { readonly id: string; readonly name: string }[];
   readonly notes: string | null;
   /** Modules at TRUE 100% across the project once this session ended (earlier phases included). */
   readonly true100CountAfter: number;
@@ -180,6 +214,8 @@ export interface SessionView {
 export interface DocumentationView {
   readonly item: string;
   readonly note: string | null;
+  /** The session that recorded the item's status (a pending item stays until one marks it done). */
+  readonly session: SessionId;
 }
 
 export interface PhaseSummary {
@@ -215,7 +251,7 @@ export interface TrackerContext {
   };
   readonly lastUpdated: {
     readonly date: string;
-    readonly session: number;
+    readonly session: SessionId;
     readonly status: string;
   } | null;
   /** The phase the latest worked session belongs to. */
@@ -226,13 +262,15 @@ export interface TrackerContext {
   readonly sessions: readonly SessionView[];
   readonly cumulative: {
     readonly totalTests: number | null;
-    readonly allTestsPassing: boolean;
+    /** null when the latest session recorded no tests. */
+    readonly allTestsPassing: boolean | null;
     readonly testsCreated: number;
     readonly coverageGained: number | null;
     readonly sessionCount: number;
-    readonly timeInvested: readonly { readonly session: number; readonly time: string }[];
-    readonly zeroWarnings: boolean;
-    readonly noSkipped: boolean;
+    readonly timeInvested: readonly { readonly session: SessionId; readonly time: string }[];
+    /** null when the latest session did not record the figure. */
+    readonly zeroWarnings: boolean | null;
+    readonly noSkipped: boolean | null;
     readonly qualityMetrics: readonly string[];
   };
   readonly milestones: {
@@ -242,7 +280,7 @@ export interface TrackerContext {
   readonly nextSession: SessionView | null;
   readonly nextModule: ModuleView | null;
   readonly commitLog: readonly {
-    readonly session: number;
+    readonly session: SessionId;
     readonly date: string | null;
     readonly commits: readonly CommitView[];
   }[];
@@ -251,7 +289,7 @@ export interface TrackerContext {
     readonly pending: readonly DocumentationView[];
   };
   readonly patterns: {
-    readonly sessions: readonly number[];
+    readonly sessions: readonly SessionId[];
     readonly items: readonly NamedEntry[];
   };
   readonly techniques: readonly NamedEntry[];
@@ -268,15 +306,15 @@ export interface TrackerContext {
 
 export interface LessonsContext {
   readonly project: { readonly name: string };
-  readonly lastUpdated: { readonly date: string; readonly session: number } | null;
+  readonly lastUpdated: { readonly date: string; readonly session: SessionId } | null;
   /** Sessions that recorded lessons, newest first. */
   readonly sessions: readonly SessionView[];
-  readonly patterns: readonly (NamedEntry & { readonly session: number })[];
-  readonly antiPatterns: readonly (AntiPatternView & { readonly session: number })[];
+  readonly patterns: readonly (NamedEntry & { readonly session: SessionId })[];
+  readonly antiPatterns: readonly (AntiPatternView & { readonly session: SessionId })[];
   readonly true100Modules: readonly {
     readonly name: string;
     readonly path: string;
-    readonly session: number | null;
+    readonly session: SessionId | null;
     readonly phase: number | null;
   }[];
   readonly earlierTrue100: number;

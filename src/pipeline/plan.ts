@@ -6,6 +6,7 @@
 import { join, relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js';
+import { sessionKey, type SessionId } from '../data/session-id.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { lookUpCommits } from '../git/commits.js';
 import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js';
@@ -144,7 +145,7 @@ function documentSources(
 ): Map<string, DocumentSources> {
   const reports = report === undefined ? [] : [report];
   const sources = new Map<string, DocumentSources>();
-  const recordsOf = (filter: (number: number, phase: number) => boolean) =>
+  const recordsOf = (filter: (number: SessionId, phase: number) => boolean) =>
     data.sessions
       .filter(({ session }) => filter(session.number, session.phase))
       .map(({ source }) => source.file);
@@ -158,7 +159,7 @@ function documentSources(
     });
   }
   for (const { session, source } of data.sessions)
-    sources.set(`session ${session.number}`, { records: [source.file], report: [] });
+    sources.set(`session ${sessionKey(session.number)}`, { records: [source.file], report: [] });
   sources.set('lessons', {
     records: data.sessions
       .filter(

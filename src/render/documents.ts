@@ -3,6 +3,7 @@
  * a tracker per tracked phase, a summary per complete session, the lessons file, the user's own
  * documents — and renders each with its context.
  */
+import { sessionKey } from '../data/session-id.js';
 import { summaryPath, trackerPath } from '../config/outputs.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ViewModel } from '../model/index.js';
@@ -48,7 +49,7 @@ export function renderDocuments(
       TEMPLATE_NAMES.summary,
       summary,
       summaryPath(paths.summary, summary.session.number),
-      `session ${summary.session.number}`,
+      `session ${sessionKey(summary.session.number)}`,
     );
   }
   add(TEMPLATE_NAMES.lessons, model.lessons, paths.lessons, 'lessons');

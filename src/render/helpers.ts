@@ -21,6 +21,17 @@ export function percent(value: unknown, precision: unknown = 2): string {
   return `${formatPercent(value, isNumber(precision) ? precision : 2)}%`;
 }
 
+/**
+ * A percent a person recorded: "69.22%", "~73% (estimated)" for an estimate (shown as typed: an
+ * estimate has no precision to pad), and "not recorded" when nobody recorded it — never "n/a",
+ * which reads as if the figure could not exist.
+ */
+export function recordedPercent(value: unknown, estimated: unknown): string {
+  if (!isNumber(value)) return 'not recorded';
+  if (estimated === true) return `~${String(value)}% (estimated)`;
+  return percent(value);
+}
+
 /** "2,413" — grouped by hand: fixed to en-US whatever the machine's locale, and far cheaper than toLocaleString. */
 export function thousands(value: unknown): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
@@ -108,6 +119,8 @@ export function share(done: unknown, total: unknown): string {
 const STATUS_MARKS: Readonly<Record<string, string>> = {
   complete: '✅',
   done: '✅',
+  maintained: '✅',
+  accepted: '✅',
   true: '✅',
   regressed: '⚠️',
   'in-progress': '🚀',
@@ -191,6 +204,8 @@ export function registerHelpers(handlebars: Handlebars): void {
       percent(value, isOptions(precision) ? 2 : precision),
     deltaPercent: (value: unknown, precision: unknown) =>
       deltaPercent(value, isOptions(precision) ? 2 : precision),
+    recordedPercent: (value: unknown, estimated: unknown) =>
+      recordedPercent(value, isOptions(estimated) ? false : estimated),
     thousands,
     signed,
     ranges,

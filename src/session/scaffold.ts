@@ -7,11 +7,17 @@
 import type { ProjectData, SessionRecord } from '../data/load.js';
 import { newRecordSchema } from '../data/record-schema.js';
 import type { Module, Phase, Session } from '../data/schema.js';
+import {
+  compareSessionIds,
+  sameSession,
+  sessionBaseNumber,
+  type SessionId,
+} from '../data/session-id.js';
 import { modulesCompletedBy } from '../model/sessions.js';
 import { toSlashes } from '../text/paths.js';
 
 export interface ScaffoldOptions {
-  readonly number?: number;
+  readonly number?: SessionId;
   /** A module id (or its path, or file name) from project.json. */
   readonly module?: Module;
   /** YYYY-MM-DD. */
@@ -21,29 +27,36 @@ export interface ScaffoldOptions {
 export type Scaffold =
   | {
       readonly ok: true;
-      readonly number: number;
+      readonly number: SessionId;
       readonly session: Session;
       readonly notes: readonly string[];
     }
-  | { readonly ok: false; readonly number: number; readonly existing: SessionRecord };
+  | { readonly ok: false; readonly number: SessionId; readonly existing: SessionRecord };
 
-export function nextSessionNumber(data: ProjectData): number {
+/** After a split session (61b), the next is the next whole number (62). */
+export function nextSessionNumber(data: ProjectData): SessionId {
   const started = data.sessions.filter((record) => record.session.status !== 'planned');
   const lastStarted = started.at(-1)?.session.number;
   // No session started yet: the first one is next, planned or not.
-  return lastStarted === undefined ? (data.sessions[0]?.session.number ?? 1) : lastStarted + 1;
+  return lastStarted === undefined
+    ? (data.sessions[0]?.session.number ?? 1)
+    : sessionBaseNumber(lastStarted) + 1;
 }
 
 export function scaffoldSession(data: ProjectData, options: ScaffoldOptions): Scaffold {
   const number = options.number ?? nextSessionNumber(data);
-  const existing = data.sessions.find((record) => record.session.number === number);
+  const existing = data.sessions.find((record) => sameSession(record.session.number, number));
   if (existing !== undefined) return { ok: false, number, existing };
 
   const sessions = data.sessions.map((record) => record.session);
   const previous = [...sessions]
     .reverse()
-    .find((session) => session.number < number && session.status !== 'planned');
-  const completed = modulesCompletedBy(sessions, number - 1);
+    .find(
+      (session) => compareSessionIds(session.number, number) < 0 && session.status !== 'planned',
+    );
+  const completed = new Set(
+    previous === undefined ? [] : modulesCompletedBy(sessions, previous.number),
+  );
   const notes: string[] = [];
   const phases = data.project.phases;
   const phaseOf = (id: string) =>

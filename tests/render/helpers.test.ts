@@ -10,6 +10,7 @@ import {
   plural,
   progress,
   ranges,
+  recordedPercent,
   thousands,
 } from '../../src/render/helpers.js';
 
@@ -21,6 +22,12 @@ describe('figure helpers', () => {
     expect(percent(0.001)).toBe('0.01%');
     expect(percent(0)).toBe('0.00%');
     expect(percent(null)).toBe('n/a');
+  });
+
+  it('shows a recorded percent as measured, as an estimate, or as not recorded', () => {
+    expect(recordedPercent(69.2158877939665, false)).toBe('69.22%');
+    expect(recordedPercent(73, true)).toBe('~73% (estimated)');
+    expect(recordedPercent(null, false)).toBe('not recorded');
   });
 
   it('signs deltas and never shows -0.00', () => {

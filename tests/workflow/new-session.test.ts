@@ -116,7 +116,7 @@ describe('trackgen new-session', () => {
       ],
       [
         ['--number', '0'],
-        '--number expects a session number (a whole number from 1 to 9007199254740991), found "0"',
+        '--number expects a session number (a whole number from 1 to 9007199254740991, or one with a letter like 61a), found "0"',
       ],
       [['--date', '2025-02-30'], '--date expects a real date as YYYY-MM-DD, found "2025-02-30"'],
     ] as const) {

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
+import { sessionBaseNumber } from '../../data/session-id.js';
 import { DATE_PATTERN } from '../../data/schema.js';
 import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -31,7 +32,7 @@ An existing record is never overwritten: when the session already has a record
 to edit instead.
 
 Options:
-  --number N       the session number (default: the next session)
+  --number N       the session number, 61a for a split session (default: the next session)
   --module NAME    the module to work on: its id, path or file name in project.json
   --date DATE      the session's date, YYYY-MM-DD (default: today, local time)
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
@@ -80,7 +81,7 @@ or config), 2 usage or tool error (an unknown module, a bad number or date).`,
       const place = source.lines.position(locate(source, ['status']).offset);
       const advice =
         status === 'planned'
-          ? `it is planned: to start it, set "status" to "in-progress" and "date" there (or pass --number ${scaffold.number + 1} for a new record)`
+          ? `it is planned: to start it, set "status" to "in-progress" and "date" there (or pass --number ${sessionBaseNumber(scaffold.number) + 1} for a new record)`
           : `it is ${status}; nothing written (pass --number for another session)`;
       writeLine(
         context.stderr,

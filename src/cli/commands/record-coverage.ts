@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { locate } from '../../data/json-text.js';
 import { SESSIONS_DIR, sessionFileName } from '../../data/load.js';
+import { figureValue } from '../../data/figures.js';
+import { sameSession } from '../../data/session-id.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -35,7 +37,7 @@ The record is edited in place: only those figures change; your formatting, key
 order and everything else in the file stay byte for byte.
 
 Options:
-  --session N      the session whose record to update (required)
+  --session N      the session whose record to update (required; 61a for a split session)
   --stage STAGE    start (before the work) or final (after it; the default)
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
   REPORT           the report(s) to read (default: the report of project.json or
@@ -63,7 +65,9 @@ unreadable report, a module of the session not in the report; nothing written),
     if (loaded === undefined) return EXIT_PROBLEMS;
     const { settings } = loaded;
     printDiagnostics(context.stderr, loaded.diagnostics);
-    const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
+    const record = loaded.data.sessions.find((candidate) =>
+      sameSession(candidate.session.number, number),
+    );
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
     const shownAs = toSlashes(relative(context.cwd, path));
     if (record === undefined)
@@ -108,11 +112,11 @@ unreadable report, a module of the session not in the report; nothing written),
     const updated = bom + writeFigures(raw.slice(bom.length), figures, stage);
     const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
     const modules = figures.modules
-      .map((module) => `${module.id} ${module.figures.percent}%`)
+      .map((module) => `${module.id} ${String(figureValue(module.figures.percent))}%`)
       .join(', ');
     writeLine(
       context.stdout,
-      `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${number} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`,
+      `${outcome?.status === 'unchanged' ? 'unchanged' : 'recorded '} ${stage} coverage of session ${String(number)} in ${shownAs}: project ${figures.projectPercent}%${modules === '' ? '' : `, ${modules}`}`,
     );
     return EXIT_OK;
   },
