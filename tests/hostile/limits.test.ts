@@ -241,7 +241,7 @@ describe('records, flags and documents', () => {
     expectOneLine(
       result,
       2,
-      /--number expects a session number \(a whole number from 1 to 9007199254740991\)/,
+      /--number expects a session number \(a whole number from 1 to 9007199254740991, or one with a letter like 61a\)/,
     );
     expect(readdirSync(join(cwd, 'data', 'sessions'))).toEqual(before);
   });
