@@ -122,8 +122,12 @@ async function regenerateIn(
       `${BLOCKED}: the staged data changes ${plural(refusals.length, 'document')} that ${one ? 'has' : 'have'} unstaged edits, and the hook never stages your edits for you; git add (or git restore) ${one ? 'it' : 'them'} first, or run trackgen generate and review the result`,
     ]);
   }
+  // The plan's paths are in the temporary copy; its bounds, moved to the real project, guard
+  // the writes against symlinks leading out of it or into the data folder.
+  const real = (path: string): string => join(top, relative(temp, path));
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
+    { bounds: { inside: real(settings.root), notInside: [real(settings.dataDir)] } },
   );
   await gitOutput(
     ['--literal-pathspecs', 'add', '--', ...changed.map((file) => file.shownAs)],

@@ -136,9 +136,13 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
   const conflicts: Conflict[] = [];
   const outcomes: SectionOutcome[] = [];
   const edits: Edit[] = [];
+  const manifestIds = structure.manifest === undefined ? undefined : new Set(structure.manifest.ids);
   for (const section of structure.sections) {
     const rendering = fresh.byId.get(section.id);
-    const decision = decideSection(section, rendering, force);
+    const decision = decideSection(section, rendering, force, {
+      path,
+      generatedHere: manifestIds?.has(section.id) ?? false,
+    });
     outcomes.push({ id: section.id, status: decision.status, line: section.line });
     if (decision.finding !== undefined)
       diagnostics.push({ file: path, line: section.line, column: 1, ...decision.finding });
@@ -226,7 +230,10 @@ function updateManifest(
   appendedAtEnd: boolean,
 ): Edit | undefined {
   const kept = outcomes
-    .filter((outcome) => outcome.status !== 'removed' && outcome.status !== 'released')
+    .filter(
+      (outcome) =>
+        outcome.status !== 'removed' && outcome.status !== 'released' && outcome.status !== 'foreign',
+    )
     .map((outcome) => outcome.id);
   const keptSet = new Set(kept);
   const ids = [

@@ -10,7 +10,8 @@ import {
   type Flags,
   type Settings,
 } from '../../config/settings.js';
-import { readIfExistsSync } from '../../fs/read-if-exists.js';
+import { documentBounds } from '../output-paths.js';
+import { readDocumentSync } from '../read-document.js';
 import type { FileAsLastRunLeftIt, MergedFile, Plan, PlannedFile } from '../planned-file.js';
 import { unvalidatedReportPaths } from '../report-paths.js';
 import type { PlanCache } from '../run.js';
@@ -71,6 +72,7 @@ class RunCache implements PlanCache {
       valid: true,
       model: undefined,
       sources: new Map(state.sources),
+      bounds: documentBounds(this.settings),
       files,
       inputDiagnostics: state.inputDiagnostics,
       diagnostics: [...state.inputDiagnostics, ...files.flatMap((file) => file.merge.diagnostics)],
@@ -86,10 +88,16 @@ class RunCache implements PlanCache {
       about: cached.about,
       merge: cached.merge,
     };
-    if (cached.merge.changed) return this.mergedAgain(cached, readIfExistsSync(cached.path));
+    if (cached.merge.changed) {
+      const read = readDocumentSync(cached.path, cached.shownAs);
+      return read.problem === undefined ? this.mergedAgain(cached, read.text) : undefined;
+    }
     // Size and time unchanged: the file is not even read.
     if (cached.diskStat !== null && statKey(cached.path) === cached.diskStat) return asLeft;
-    const existing = readIfExistsSync(cached.path);
+    // Bytes that are not UTF-8: the full run refuses the file, with their position.
+    const read = readDocumentSync(cached.path, cached.shownAs);
+    if (read.problem !== undefined) return undefined;
+    const existing = read.text;
     const diskHash = existing === undefined ? null : sha256(existing);
     return diskHash === cached.diskHash ? asLeft : this.mergedAgain(cached, existing);
   }
