@@ -27,6 +27,8 @@ export interface ScanResult {
   readonly strays: readonly number[];
   /** True when the scanner could not vouch for every marker: a full parse must confirm. */
   readonly needsParse: boolean;
+  /** Offset of the line opening a fence or HTML block (types 1–5) still open at the end. */
+  readonly openAtEnd: { readonly offset: number; readonly kind: 'fence' | 'html' } | undefined;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -40,8 +42,13 @@ const CARRIAGE_RETURN = 13;
 
 type State =
   | { readonly kind: 'normal' }
-  | { readonly kind: 'fence'; readonly char: string; readonly length: number }
-  | { readonly kind: 'html'; readonly end: RegExp | 'blank' };
+  | {
+      readonly kind: 'fence';
+      readonly char: string;
+      readonly length: number;
+      readonly offset: number;
+    }
+  | { readonly kind: 'html'; readonly end: RegExp | 'blank'; readonly offset: number };
 
 const NORMAL: State = { kind: 'normal' };
 
@@ -147,16 +154,27 @@ export function scanMarkers(text: string): ScanResult {
       } else if (lead === BACKTICK || lead === TILDE) {
         const fence = FENCE_OPEN.exec(text.slice(start, lineEnd));
         if (fence?.[1] !== undefined && !(fence[1][0] === '`' && (fence[2] ?? '').includes('`'))) {
-          state = { kind: 'fence', char: fence[1][0] ?? '`', length: fence[1].length };
+          state = {
+            kind: 'fence',
+            char: fence[1][0] ?? '`',
+            length: fence[1].length,
+            offset: start,
+          };
         }
       } else if (lead === LESS_THAN) {
         const full = text.slice(start, lineEnd);
         const end = htmlEnd(full);
-        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end };
+        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end, offset: start };
       }
     }
     if (newline === -1) break;
     start = next;
   }
-  return { markers, strays, needsParse };
+  const openAtEnd =
+    state.kind === 'fence'
+      ? { offset: state.offset, kind: 'fence' as const }
+      : state.kind === 'html' && state.end !== 'blank'
+        ? { offset: state.offset, kind: 'html' as const }
+        : undefined;
+  return { markers, strays, needsParse, openAtEnd };
 }
