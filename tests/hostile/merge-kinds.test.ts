@@ -35,7 +35,7 @@ describe('text a person accepted or pasted is never removed silently', () => {
   it('keeps a section pasted from another document, markers and all, run after run', async () => {
     const rendering = fresh(['status', 'All good.\n']);
     const pasted = wrapSection('lesson-7', 'A lesson worth keeping.\n');
-    let text = `${(await generated(rendering)).replace('# Doc\n', `# Doc\n\n${pasted}\n`)}`;
+    let text = (await generated(rendering)).replace('# Doc\n', `# Doc\n\n${pasted}\n`);
     for (let run = 0; run < 2; run++) {
       const merged = await mergeDocument({ path: 'doc.md', existing: text, fresh: rendering });
       expect(merged.content).toContain('A lesson worth keeping.');
