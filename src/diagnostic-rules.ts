@@ -292,7 +292,8 @@ export const RULES = {
   'output-path': {
     severity: 'error',
     doc: 'templates.md',
-    description: 'An outputs.* or documents[] path outside outDir, or two documents at one path.',
+    description:
+      'An outputs.* or documents[] path outside outDir, two documents at one path, an outDir inside the data folder (or, from the config, outside the project), or a document path that leads (through a symlink) outside the project or into the data folder.',
   },
 
   // Merging into the files on disk (src/merge).
@@ -337,7 +338,8 @@ export const RULES = {
   'orphaned-section': {
     severity: 'warning',
     doc: 'merge.md',
-    description: 'A section that is no longer generated was edited; kept.',
+    description:
+      'A section that is no longer generated holds edited or accepted text, or was pasted from another document (its id is not in the manifest); kept.',
   },
   pinned: {
     severity: 'warning',
@@ -349,6 +351,12 @@ export const RULES = {
     doc: 'merge.md',
     description:
       '--force named a section id the file does not have (or whose markers were deleted); an error for accept.',
+  },
+  'changed-during-run': {
+    severity: 'error',
+    doc: 'merge.md',
+    description:
+      'A document changed on disk while the run worked (a save meanwhile): kept as it is; the run writes its version beside it (FILE.trackgen-new).',
   },
 } as const satisfies Readonly<Record<string, RuleInfo>>;
 

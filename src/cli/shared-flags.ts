@@ -25,18 +25,18 @@ export function settingsFlags(args: ParsedArgs): Flags {
 }
 
 /**
- * generate's --force SECTION (repeatable, or "all"), --adopt and --repair-encoding, as the merge
+ * generate's --force SECTION (`ID` or `FILE:ID`, repeatable, or "all"), --adopt and --repair-encoding, as the merge
  * takes them.
  */
 export function forceAndAdopt(args: ParsedArgs): {
-  force?: 'all' | ReadonlySet<string>;
+  force?: 'all' | readonly string[];
   adopt?: boolean;
   repairEncoding?: boolean;
 } {
   const force = args.values['force'];
   const ids = Array.isArray(force) ? force.map(String) : [];
   return {
-    ...(ids.length === 0 ? {} : { force: ids.includes('all') ? 'all' : new Set(ids) }),
+    ...(ids.length === 0 ? {} : { force: ids.includes('all') ? 'all' : ids }),
     ...(args.values['adopt'] === true ? { adopt: true } : {}),
     ...(args.values['repair-encoding'] === true ? { repairEncoding: true } : {}),
   };

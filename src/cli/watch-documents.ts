@@ -51,11 +51,16 @@ export async function watchDocuments(context: CliContext, args: ParsedArgs): Pro
       return;
     }
     try {
-      const plan = await planDocuments(settings, { cwd: context.cwd, ...forceAndAdopt(args) });
-      const { written } = plan.valid
+      const plan = await planDocuments(settings, {
+        cwd: context.cwd,
+        ...forceAndAdopt(args),
+        ...(args.values['out'] === undefined ? {} : { outDirFromFlag: true }),
+      });
+      const { written, diagnostics } = plan.valid
         ? await writePlannedFiles(plan)
-        : { written: new Set<string>() };
-      printReport(context, writeReport(plan, written, { quiet: true, prefix }));
+        : { written: new Set<string>(), diagnostics: [] };
+      const reported = { ...plan, diagnostics: [...plan.diagnostics, ...diagnostics] };
+      printReport(context, writeReport(reported, written, { quiet: true, prefix }));
     } catch (error) {
       // One bad save must not end the watch: say what failed and wait for the next one.
       writeLine(

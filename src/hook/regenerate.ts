@@ -132,8 +132,12 @@ async function regenerateIn(
       ...problems,
       `${BLOCKED}: ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (.gitignore), so the hook cannot stage ${ignored.length === 1 ? 'it' : 'them'}; nothing written. Stop ignoring the documents (or git add -f them once), or uninstall the hook`,
     ]);
+  // The plan's paths are in the temporary copy; its bounds, moved to the real project, guard
+  // the writes against symlinks leading out of it or into the data folder.
+  const real = (path: string): string => join(top, relative(temp, path));
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
+    { bounds: { inside: real(settings.root), notInside: [real(settings.dataDir)] } },
   );
   await gitOutput(
     ['--literal-pathspecs', 'add', '--', ...changed.map((file) => file.shownAs)],

@@ -52,3 +52,81 @@ function collapseSpaces(text: string): string {
 export function neutraliseMarkers(text: string): string {
   return text.replace(/<!--(\s*)trackgen:/gi, '&lt;!--$1trackgen:');
 }
+
+/** CommonMark HTML blocks of types 1–5: they run to their closer, across blank lines. */
+const LONG_HTML_OPENERS: readonly { readonly open: RegExp; readonly close: RegExp }[] = [
+  {
+    open: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i,
+    close: /<\/(?:script|pre|style|textarea)>/i,
+  },
+  { open: /^ {0,3}<!--/, close: /-->/ },
+  { open: /^ {0,3}<\?/, close: /\?>/ },
+  { open: /^ {0,3}<![A-Za-z]/, close: />/ },
+  { open: /^ {0,3}<!\[CDATA\[/, close: /\]\]>/ },
+];
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Text from data (or a template) must not open a block that outlives it: an HTML block of
+ * types 1–5 (`<!-- TODO`, `<pre>`, `<script>`, `<textarea>`) runs until its closer, across blank
+ * lines, and would swallow the end marker of its section and what follows. Each such opener not
+ * closed within `markdown` has its `<` written as `&lt;`, so it shows as the text it is. With
+ * `fences`, an unclosed code fence is made text the same way (`\```); otherwise fences are the
+ * caller's (closeOpenFence). Lines inside fenced code are left alone.
+ */
+export function neutraliseOpenBlocks(markdown: string, fences = false): string {
+  const lines = markdown.split('\n');
+  let fence: { char: string; length: number; line: number } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const fenceMatch = FENCE.exec(line);
+    if (fence !== undefined) {
+      const run = fenceMatch?.[1] ?? '';
+      if (
+        run.startsWith(fence.char) &&
+        run.length >= fence.length &&
+        (fenceMatch?.[2] ?? '').trim() === ''
+      )
+        fence = undefined;
+      continue;
+    }
+    if (fenceMatch !== null) {
+      const run = fenceMatch[1] ?? '';
+      if (!(run.startsWith('`') && (fenceMatch[2] ?? '').includes('`')))
+        fence = { char: run.charAt(0), length: run.length, line: index };
+      continue;
+    }
+    const opener = LONG_HTML_OPENERS.find((kind) => kind.open.test(line));
+    if (opener === undefined) continue;
+    const lessThan = line.indexOf('<');
+    const rest = [line.slice(lessThan + 2), ...lines.slice(index + 1)].join('\n');
+    const close = opener.close.exec(rest);
+    if (close === null) {
+      lines[index] = `${line.slice(0, lessThan)}&lt;${line.slice(lessThan + 1)}`;
+      continue;
+    }
+    // Skip to the line the block ends on: what is inside it is not Markdown.
+    index += rest.slice(0, close.index).split('\n').length - 1;
+  }
+  if (fences && fence !== undefined) {
+    const line = lines[fence.line] ?? '';
+    const at = line.search(/[`~]/);
+    lines[fence.line] = `${line.slice(0, at)}\\${line.slice(at)}`;
+  }
+  return lines.join('\n');
+}
+
+/** Everything a template rendered outside its sections: no marker, no block left open. */
+export function inertOutsideSections(output: string, sections: readonly string[]): string {
+  const inert = (text: string): string => neutraliseOpenBlocks(neutraliseMarkers(text), true);
+  let result = '';
+  let from = 0;
+  for (const section of sections) {
+    const at = output.indexOf(section, from);
+    // A section nested in another was made text inside the outer one: nothing to keep here.
+    if (at === -1) continue;
+    result += inert(output.slice(from, at)) + section;
+    from = at + section.length;
+  }
+  return result + inert(output.slice(from));
+}

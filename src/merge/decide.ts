@@ -12,6 +12,14 @@ export interface Decision {
   };
 }
 
+/** Where a section is: for messages, and whether the file's manifest says trackgen put it there. */
+export interface SectionPlace {
+  /** The document as the user sees it, for the scoped `FILE:ID` form in messages. */
+  readonly path: string;
+  /** Its id is in the file's manifest (or the file has no manifest to ask). */
+  readonly generatedHere: boolean;
+}
+
 export function isForced(force: MergeInput['force'], id: string): boolean {
   return force === 'all' || (force !== undefined && force.has(id));
 }
@@ -25,20 +33,35 @@ export function decideSection(
   section: Section,
   rendering: Section | undefined,
   force: MergeInput['force'],
+  where: SectionPlace,
 ): Decision {
   const { id, attributes } = section;
   const edited = section.bodyHash !== (attributes.text ?? attributes.hash);
   const forced = isForced(force, id);
+  const scoped = `${where.path}:${id}`;
   if (rendering === undefined) {
     if (attributes.pinned) return { status: 'pinned', action: 'keep' };
-    if (edited && !forced) {
+    if (!where.generatedHere && !forced) {
+      // Pasted with its markers from another document: someone put it here on purpose.
+      return {
+        status: 'foreign',
+        action: 'keep',
+        finding: {
+          severity: 'warning',
+          rule: 'orphaned-section',
+          message: `Section \`${id}\` is not one trackgen generates in this file (pasted from another document?): kept; delete its two markers to keep it as your own text, or delete it`,
+        },
+      };
+    }
+    // Accepted text is a person's text as much as an edit is.
+    if ((edited || attributes.text !== undefined) && !forced) {
       return {
         status: 'orphaned',
         action: 'keep',
         finding: {
           severity: 'warning',
           rule: 'orphaned-section',
-          message: `Section \`${id}\` is no longer generated but was edited by hand: kept; delete it, or delete its two markers to keep it as your own text`,
+          message: `Section \`${id}\` is no longer generated but holds text ${edited ? 'edited by hand' : 'you accepted'}: kept; delete it, or delete its two markers to keep it as your own text`,
         },
       };
     }
@@ -78,7 +101,7 @@ export function decideSection(
       finding: {
         severity: 'warning',
         rule: 'hand-edit',
-        message: `Section \`${id}\` was edited by hand: kept as you left it; \`trackgen accept ${id}\` makes your text the baseline, \`--force ${id}\` takes the generated text`,
+        message: `Section \`${id}\` was edited by hand: kept as you left it; \`trackgen accept ${scoped}\` makes your text the baseline, \`trackgen generate --force ${scoped}\` takes the generated text`,
       },
     };
   }
@@ -89,7 +112,7 @@ export function decideSection(
     finding: {
       severity: 'error',
       rule: 'conflict',
-      message: `Section \`${id}\` ${what} and its data changed: kept your text; compare it with the new rendering, then \`trackgen accept ${id}\` (keep yours) or \`--force ${id}\` (take the new one)`,
+      message: `Section \`${id}\` ${what} and its data changed: kept your text; compare it with the new rendering, then \`trackgen accept ${scoped}\` (keep yours) or \`trackgen generate --force ${scoped}\` (take the new one)`,
     },
   };
 }

@@ -70,7 +70,17 @@ export async function readStructure(text: string, trusted: boolean): Promise<Str
   let fullParse = false;
   if (scan.needsParse && !trusted) {
     fullParse = true;
-    const verification = await verifyMarkersByRegion(text, scan);
+    let verification = await verifyMarkersByRegion(text, scan);
+    if (verification.problems.length > 0) {
+      // Generated text that breaks its own markers (data once rendered as `<!-- TODO` or
+      // `<pre>`) is trackgen's to repair, not the person's to fix: read the file as if those
+      // untouched bodies were blank, so the merge can replace them with the new rendering.
+      const masked = maskUntouchedBodies(text, scan.markers);
+      if (masked !== text) {
+        const again = await verifyMarkersByRegion(masked, scanMarkers(masked));
+        if (again.problems.length === 0) verification = again;
+      }
+    }
     markers = markers.filter((marker) => verification.real.has(marker.start));
     for (const problem of verification.problems)
       problems.push({ ...problem, rule: 'broken-marker' });
@@ -187,4 +197,30 @@ export function toDiagnostics(
     const { line, column } = lines.position(offset);
     return { file: path, line, column, severity: 'error', rule, message };
   });
+}
+
+/**
+ * The text with the body of every section still exactly as trackgen rendered it (its hash is its
+ * `hash=`) blanked out, line breaks kept, so every offset stays where it was.
+ */
+function maskUntouchedBodies(text: string, markers: readonly MarkerLine[]): string {
+  let masked = '';
+  let from = 0;
+  let open: { id: string; hash: string; marker: MarkerLine } | undefined;
+  for (const marker of markers) {
+    const parsed = marker.marker;
+    if (parsed.kind === 'begin') {
+      open = { id: parsed.attributes.id, hash: parsed.attributes.hash, marker };
+      continue;
+    }
+    if (parsed.kind === 'end' && open?.id === parsed.id) {
+      const body = text.slice(open.marker.next, marker.start);
+      if (hashBody(body) === open.hash) {
+        masked += text.slice(from, open.marker.next) + body.replace(/[^\r\n]/g, ' ');
+        from = marker.start;
+      }
+    }
+    open = undefined;
+  }
+  return from === 0 ? text : masked + text.slice(from);
 }

@@ -36,3 +36,15 @@ export function shiftOffset(offset: number, edits: readonly Edit[]): number {
     if (edit.end <= offset) shifted += edit.text.length - (edit.end - edit.start);
   return shifted;
 }
+
+/** Where an offset of the edited text was in the original (inside inserted text: its start). */
+export function unshiftOffset(offset: number, edits: readonly Edit[]): number {
+  let delta = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    const newStart = edit.start + delta;
+    if (offset < newStart) break;
+    if (offset < newStart + edit.text.length) return edit.start;
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  return offset - delta;
+}

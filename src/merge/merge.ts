@@ -11,10 +11,11 @@ import {
   type Structure,
 } from './document.js';
 import { findDuplicateKinds } from './duplicates.js';
-import { applyEdits, shiftOffset, type Edit } from './edits.js';
+import { applyEdits, shiftOffset, unshiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
 import { formatManifest } from './markers.js';
+import { scanMarkers } from './scan.js';
 import { renderingKeys } from './section-keys.js';
 import { mojibakeDiagnostics } from '../data/mojibake-findings.js';
 import { repairMojibake } from '../text/mojibake.js';
@@ -49,6 +50,27 @@ function createFile(fresh: Fresh): MergeResult {
     line: 0,
   }));
   return result({ content, diagnostics: [], sections }, undefined);
+}
+
+/** Adoption would put markers (at least the manifest) inside a block the file never closes. */
+function unadoptable(
+  path: string,
+  existing: string,
+  text: string,
+  open: { readonly offset: number; readonly kind: 'fence' | 'html' },
+): MergeResult {
+  const what =
+    open.kind === 'fence'
+      ? 'the code fence opened here is never closed'
+      : 'the HTML block opened here (`<!--`, `<pre>`, `<script>`, …) is never closed';
+  const diagnostic: Diagnostic = {
+    file: path,
+    ...new LineIndex(text).position(open.offset),
+    severity: 'error',
+    rule: 'broken-marker',
+    message: `Cannot adopt this file as it is: ${what}, so every marker trackgen would add after it would be inside it; close it and run --adopt again; nothing was written`,
+  };
+  return result({ content: null, diagnostics: [diagnostic] }, existing);
 }
 
 function unmarked(path: string, existing: string): MergeResult {
@@ -123,22 +145,49 @@ export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
       ),
     );
     if (input.repairEncoding === true) text = repairMojibake(text);
+    const open = scanMarkers(text).openAtEnd;
+    if (open !== undefined) return unadoptable(path, existing, text, open);
+    const original = text;
     adoption = adoptHeadings(text, fresh.text, fresh.sections, eol, force);
     text = adoption.text;
     structure = await readStructure(text, false);
     fullParse ||= structure.fullParse;
     const problem = structure.problems[0];
-    if (problem !== undefined)
-      throw new Error(`Adoption produced broken markers (a trackgen bug): ${problem.message}`);
+    if (problem !== undefined) {
+      // A marker would land inside a block the file leaves open (a `<pre>` before a heading):
+      // say where in the file as it is, and write nothing.
+      const at = new LineIndex(original).position(unshiftOffset(problem.offset, adoption.edits));
+      return result(
+        {
+          content: null,
+          diagnostics: [
+            {
+              file: path,
+              ...at,
+              severity: 'error',
+              rule: 'broken-marker',
+              message: `Cannot adopt this file as it is: a marker trackgen would insert here would be ${problem.message.replace(/^Cannot use this marker /, '').replace(/: markers must be.*$/, '')}; close that block (or move this heading out of it) and run --adopt again; nothing was written`,
+            },
+          ],
+          fullParse,
+        },
+        existing,
+      );
+    }
   }
 
   const diagnostics: Diagnostic[] = [...encodingFindings];
   const conflicts: Conflict[] = [];
   const outcomes: SectionOutcome[] = [];
   const edits: Edit[] = [];
+  const manifestIds =
+    structure.manifest === undefined ? undefined : new Set(structure.manifest.ids);
   for (const section of structure.sections) {
     const rendering = fresh.byId.get(section.id);
-    const decision = decideSection(section, rendering, force);
+    const decision = decideSection(section, rendering, force, {
+      path,
+      generatedHere: manifestIds?.has(section.id) ?? false,
+    });
     outcomes.push({ id: section.id, status: decision.status, line: section.line });
     if (decision.finding !== undefined)
       diagnostics.push({ file: path, line: section.line, column: 1, ...decision.finding });
@@ -226,7 +275,12 @@ function updateManifest(
   appendedAtEnd: boolean,
 ): Edit | undefined {
   const kept = outcomes
-    .filter((outcome) => outcome.status !== 'removed' && outcome.status !== 'released')
+    .filter(
+      (outcome) =>
+        outcome.status !== 'removed' &&
+        outcome.status !== 'released' &&
+        outcome.status !== 'foreign',
+    )
     .map((outcome) => outcome.id);
   const keptSet = new Set(kept);
   const ids = [

@@ -48,8 +48,49 @@ interface Line {
   kind: 'blank' | 'comment' | 'heading' | 'break' | 'paragraph' | 'block' | 'code';
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/**
+ * Headings and breaks are read without a regular expression that backtracks over a run of
+ * blanks: `(.*?)(?:[ \t]+#+)?[ \t]*$` was quadratic in it (a title with 80,000 spaces took
+ * minutes on --adopt). Each check below is one pass over the line.
+ */
+const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+
+function isBlankChar(char: string | undefined): boolean {
+  return char === ' ' || char === '\t';
+}
+
+/** An ATX heading's level and text (closing `#`s and blanks removed), or undefined. */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  const open = ATX_OPEN.exec(line);
+  if (open?.[1] === undefined) return undefined;
+  let start = open[0].length;
+  let end = line.length;
+  while (start < end && isBlankChar(line[start])) start += 1;
+  while (end > start && isBlankChar(line[end - 1])) end -= 1;
+  let closing = end;
+  while (closing > start && line[closing - 1] === '#') closing -= 1;
+  if (closing === start) end = start;
+  else if (closing < end && isBlankChar(line[closing - 1])) {
+    end = closing;
+    while (end > start && isBlankChar(line[end - 1])) end -= 1;
+  }
+  return { level: open[1].length, text: line.slice(start, end) };
+}
+
+/** Three or more of one of `-*_`, blanks allowed between, after at most three spaces. */
+export function isThematicBreak(line: string): boolean {
+  let index = 0;
+  while (index < 3 && line[index] === ' ') index += 1;
+  const mark = line[index];
+  if (mark !== '-' && mark !== '*' && mark !== '_') return false;
+  let count = 0;
+  for (; index < line.length; index += 1) {
+    const char = line[index];
+    if (char === mark) count += 1;
+    else if (!isBlankChar(char)) return false;
+  }
+  return count >= 3;
+}
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that open a block other than a paragraph: list items, quotes, tables, HTML, indented code. */
@@ -90,8 +131,8 @@ function classify(lines: Line[]): void {
     } else if (FENCE.test(text)) {
       line.kind = 'code';
       fence = FENCE.exec(text)?.[1];
-    } else if (ATX.test(text)) line.kind = 'heading';
-    else if (THEMATIC_BREAK.test(text)) line.kind = 'break';
+    } else if (atxHeading(text) !== undefined) line.kind = 'heading';
+    else if (isThematicBreak(text)) line.kind = 'break';
     else if (OTHER_BLOCK.test(text)) line.kind = 'block';
   }
 }
@@ -124,9 +165,8 @@ export function readOutline(text: string): Outline {
   lines.forEach((line, index) => {
     const before = lines[index - 1];
     if (line.kind === 'heading') {
-      const match = ATX.exec(line.text);
-      const hashes = match?.[1] ?? '#';
-      headings.push(heading(hashes.length, match?.[2] ?? '', line, line, line.text.trim()));
+      const atx = atxHeading(line.text);
+      headings.push(heading(atx?.level ?? 1, atx?.text ?? '', line, line, line.text.trim()));
       return;
     }
     const underline = SETEXT_UNDERLINE.exec(line.text);

@@ -29,6 +29,8 @@ export interface ScanResult {
   readonly needsParse: boolean;
   /** Start of the first line that made the scanner unsure (undefined when it never was). */
   readonly firstDoubt: number | undefined;
+  /** Offset of the line opening a fence or HTML block (types 1–5) still open at the end. */
+  readonly openAtEnd: { readonly offset: number; readonly kind: 'fence' | 'html' } | undefined;
 }
 
 export interface ScanOptions {
@@ -54,8 +56,13 @@ const CARRIAGE_RETURN = 13;
 
 type State =
   | { readonly kind: 'normal' }
-  | { readonly kind: 'fence'; readonly char: string; readonly length: number }
-  | { readonly kind: 'html'; readonly end: RegExp | 'blank' };
+  | {
+      readonly kind: 'fence';
+      readonly char: string;
+      readonly length: number;
+      readonly offset: number;
+    }
+  | { readonly kind: 'html'; readonly end: RegExp | 'blank'; readonly offset: number };
 
 const NORMAL: State = { kind: 'normal' };
 
@@ -162,17 +169,28 @@ export function scanMarkers(text: string, options: ScanOptions = {}): ScanResult
       } else if (lead === BACKTICK || lead === TILDE) {
         const fence = FENCE_OPEN.exec(text.slice(start, lineEnd));
         if (fence?.[1] !== undefined && !(fence[1][0] === '`' && (fence[2] ?? '').includes('`'))) {
-          state = { kind: 'fence', char: fence[1][0] ?? '`', length: fence[1].length };
+          state = {
+            kind: 'fence',
+            char: fence[1][0] ?? '`',
+            length: fence[1].length,
+            offset: start,
+          };
         }
       } else if (lead === LESS_THAN) {
         const full = text.slice(start, lineEnd);
         const end = htmlEnd(full);
-        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end };
+        if (end === 'blank' || opensLongHtml(full)) state = { kind: 'html', end, offset: start };
       }
     }
     if (needsParse && firstDoubt === undefined) firstDoubt = start;
     if (newline === -1 || (firstDoubt !== undefined && options.untilDoubt === true)) break;
     start = next;
   }
-  return { markers, strays, needsParse, firstDoubt };
+  const openAtEnd =
+    state.kind === 'fence'
+      ? { offset: state.offset, kind: 'fence' as const }
+      : state.kind === 'html' && state.end !== 'blank'
+        ? { offset: state.offset, kind: 'html' as const }
+        : undefined;
+  return { markers, strays, needsParse, firstDoubt, openAtEnd };
 }

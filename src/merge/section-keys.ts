@@ -1,7 +1,7 @@
 import type { Section } from './document.js';
 import { HEADING_ALIASES } from './heading-aliases.js';
 import { headingLabel, significantWords } from './heading-words.js';
-import { readOutline, type Outline, type OutlineHeading } from './outline.js';
+import { isThematicBreak, readOutline, type Outline, type OutlineHeading } from './outline.js';
 
 /** The words a heading is recognised by: its own, those before its separator, an alias's. */
 export interface HeadingWords {
@@ -52,7 +52,7 @@ function endsWithBreak(text: string, section: Section): boolean {
     .slice(section.begin.next, section.end.start)
     .split('\n')
     .filter((line) => line.trim() !== '');
-  return /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(lines[lines.length - 1] ?? '');
+  return isThematicBreak(lines[lines.length - 1] ?? '');
 }
 
 function keyOf(

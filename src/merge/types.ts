@@ -31,6 +31,8 @@ export type SectionStatus =
   | 'conflict'
   /** Edited by hand but no longer rendered: kept, reported as a warning. */
   | 'orphaned'
+  /** Not rendered here and not in the manifest (pasted from another document): kept, warned. */
+  | 'foreign'
   /** Pinned by a person: never regenerated. */
   | 'pinned'
   /** Replaced by the new rendering because of `force`. */

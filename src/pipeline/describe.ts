@@ -54,7 +54,7 @@ export function conflictLines(plan: Plan): string[] {
     file.merge.conflicts.flatMap((conflict) => [
       `conflict in ${file.shownAs}:${conflict.line} (section ${conflict.sectionId}: ${describeSection(plan, file.about, conflict.sectionId)}): your edit is kept; the new rendering differs:`,
       conflict.diff.replace(/\n$/, ''),
-      `  keep yours: trackgen accept ${conflict.sectionId}    take the new one: trackgen generate --force ${conflict.sectionId}`,
+      `  keep yours: trackgen accept ${file.shownAs}:${conflict.sectionId}    take the new one: trackgen generate --force ${file.shownAs}:${conflict.sectionId}`,
     ]),
   );
 }

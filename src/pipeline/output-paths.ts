@@ -3,9 +3,11 @@
  * sends a document into data/ or above the project, or two documents to one file, is refused
  * before anything is written.
  */
-import { isAbsolute, normalize } from 'node:path';
+import { isAbsolute, normalize, relative } from 'node:path';
+import type { Settings } from '../config/settings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedDocument } from '../render/documents.js';
+import type { WriteBounds } from '../write/safe-path.js';
 import { toSlashes } from '../text/paths.js';
 
 export function outputPathDiagnostics(
@@ -46,4 +48,49 @@ export function outputPathDiagnostics(
     else owners.set(normalised, document.about);
   }
   return diagnostics;
+}
+
+function isWithin(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder === '' || (!fromFolder.startsWith('..') && !isAbsolute(fromFolder));
+}
+
+/**
+ * Where this run may write: the project, or the folder a person named with `--out` outside it
+ * (rendering into a scratch folder); never the data folder.
+ */
+export function documentBounds(settings: Pick<Settings, 'root' | 'outDir' | 'dataDir'>): WriteBounds {
+  return {
+    inside: isWithin(settings.outDir, settings.root) ? settings.root : settings.outDir,
+    notInside: [settings.dataDir],
+  };
+}
+
+/**
+ * `outDir` itself, before anything is rendered: from the config it must be a folder inside the
+ * project (a flag may name one elsewhere), and never the data folder or a folder inside it.
+ */
+export function outDirDiagnostics(
+  settings: Pick<Settings, 'root' | 'outDir' | 'dataDir'>,
+  fromConfig: boolean,
+  configFile: string,
+): Diagnostic[] {
+  const { root, outDir, dataDir } = settings;
+  const shown = (path: string): string => toSlashes(relative(root, path)) || '.';
+  let found: string | undefined;
+  if (isWithin(outDir, dataDir))
+    found = `"${shown(outDir)}", which is the data folder "${shown(dataDir)}" or inside it`;
+  else if (fromConfig && !isWithin(outDir, root))
+    found = `"${shown(outDir)}", outside the project folder`;
+  if (found === undefined) return [];
+  return [
+    {
+      file: configFile,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'output-path',
+      message: `expected outDir to be a folder of its own inside the project (documents are written there), found ${found}; nothing is written`,
+    },
+  ];
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Conflict, MergeResult } from '../merge/types.js';
 import type { ViewModel } from '../model/index.js';
+import type { WriteBounds } from '../write/safe-path.js';
 
 interface DocumentFile {
   readonly path: string;
@@ -54,6 +55,8 @@ export interface Plan<File extends PlannedFile = PlannedFile> {
   readonly model: ViewModel | undefined;
   /** Per document (its `about`), the inputs it is made from. */
   readonly sources: ReadonlyMap<string, DocumentSources>;
+  /** Where its documents may be written (absent: plans made before bounds existed). */
+  readonly bounds?: WriteBounds;
   readonly files: readonly File[];
   /** Problems of the inputs: data, report, view model (drift), templates. */
   readonly inputDiagnostics: readonly Diagnostic[];

@@ -13,7 +13,8 @@ import { writePlannedFiles, type PlanWritten } from './write-planned-files.js';
 export interface PipelineRequest {
   readonly cwd: string;
   readonly flags: Flags;
-  readonly force?: 'all' | ReadonlySet<string>;
+  /** `--force`: "all", or the arguments as given (`ID` or `FILE:ID`). */
+  readonly force?: 'all' | readonly string[];
   readonly adopt?: boolean;
   /** With adopt: repair mojibake in the documents adopted. */
   readonly repairEncoding?: boolean;
@@ -54,9 +55,13 @@ export async function runPipeline(
   const outcome: PlanWritten =
     request.write && plan.valid
       ? await writePlannedFiles(plan)
-      : { written: new Set(), contents: new Map() };
+      : { written: new Set(), contents: new Map(), diagnostics: [] };
   await cache?.remember(plan, outcome.contents);
-  return { plan, written: outcome.written, fromCache: cached !== undefined };
+  const reported =
+    outcome.diagnostics.length === 0
+      ? plan
+      : { ...plan, diagnostics: [...plan.diagnostics, ...outcome.diagnostics] };
+  return { plan: reported, written: outcome.written, fromCache: cached !== undefined };
 }
 
 async function fullPlan(
@@ -75,6 +80,7 @@ async function fullPlan(
     ...(request.force === undefined ? {} : { force: request.force }),
     ...(request.adopt === undefined ? {} : { adopt: request.adopt }),
     ...(request.repairEncoding === true ? { repairEncoding: true } : {}),
+    ...(request.flags.out === undefined ? {} : { outDirFromFlag: true }),
   });
   return { plan };
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
-import { neutraliseMarkers } from '../markdown/text.js';
+import { inertOutsideSections, neutraliseMarkers, neutraliseOpenBlocks } from '../markdown/text.js';
 import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 import { shownPath } from '../text/paths.js';
 
@@ -82,6 +82,8 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   registerHelpers(handlebars);
   // Ids seen in the document being rendered: a template that uses one twice is its author's mistake.
   let sectionIds = new Set<string>();
+  // The sections rendered, as returned: text outside them is made inert after rendering.
+  let sections: string[] = [];
   handlebars.registerHelper(
     'section',
     function (this: unknown, id: unknown, options: Handlebars.HelperOptions | undefined) {
@@ -94,8 +96,12 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
       sectionIds.add(id);
       // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
       // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
-      const body = closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, ''));
-      return `${wrapSection(id, `\n${body}\n\n`)}\n`;
+      const body = neutraliseOpenBlocks(
+        closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '')),
+      );
+      const wrapped = `${wrapSection(id, `\n${body}\n\n`)}\n`;
+      sections.push(wrapped);
+      return wrapped;
     },
   );
   for (const source of set.partials.values()) {
@@ -142,7 +148,9 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
           compiledTemplates.set(name, compiled);
         }
         sectionIds = new Set();
-        return { output: compiled(context), diagnostics: [] };
+        sections = [];
+        const output = compiled(context);
+        return { output: inertOutsideSections(output, sections), diagnostics: [] };
       } catch (error) {
         const failure =
           error instanceof TemplateFailure ? error : new TemplateFailure(source, error);

@@ -1,18 +1,61 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { InputProblem } from '../exit-codes.js';
 import { isSystemError } from '../fs/environment-failure.js';
 import { readIfExists } from '../fs/read-if-exists.js';
+import { outOfBounds, type WriteBounds } from './safe-path.js';
 
 export interface FileToWrite {
   readonly path: string;
   readonly content: string;
+  /**
+   * What the run read at this path (null: nothing was there). When given, the file is replaced
+   * only if it still holds exactly that: a save made while the run worked is never overwritten.
+   */
+  readonly expected?: string | null;
 }
 
 export interface WriteOutcome {
   readonly path: string;
-  readonly status: 'written' | 'unchanged';
+  /** `changed-meanwhile`: the file changed since the run read it; left as it is. */
+  readonly status: 'written' | 'unchanged' | 'changed-meanwhile';
+  /** For `changed-meanwhile`: where the run's version was written instead, beside the file. */
+  readonly beside?: string;
+}
+
+export interface WriteOptions {
+  /** Refuse (before writing anything) a path, or a symlink on it, leading outside these bounds. */
+  readonly bounds?: WriteBounds;
+}
+
+/** Thrown before anything is written when a path leaves the bounds. */
+export class UnsafeWrite extends InputProblem {}
+
+/** The name the run's version gets when the file changed under it: beside it, never over it. */
+export function besidePath(path: string): string {
+  return `${path}.trackgen-new`;
+}
+
+/** Still what the run read? Compared as bytes: the run's text round-trips exactly to them. */
+async function stillAsRead(path: string, expected: string | null): Promise<boolean> {
+  try {
+    const bytes = await readFile(path);
+    return expected !== null && bytes.equals(Buffer.from(expected, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return expected === null;
+    throw error;
+  }
 }
 
 /** Beside the target, so the rename is atomic (never across file systems); unique per write. */
@@ -49,10 +92,10 @@ async function resolveTarget(path: string): Promise<string> {
 }
 
 async function replaceFile(
-  path: string,
-  content: string,
+  file: FileToWrite,
   directories: Map<string, Promise<unknown>>,
-): Promise<void> {
+): Promise<string | undefined> {
+  const { path, content, expected } = file;
   const target = await resolveTarget(path);
   const directory = dirname(target);
   let made = directories.get(directory);
@@ -69,7 +112,14 @@ async function replaceFile(
       () => undefined,
     );
     if (mode !== undefined) await chmod(temporary, mode);
+    // Compared at the last moment before the rename: what a person saved meanwhile stays.
+    if (expected !== undefined && !(await stillAsRead(target, expected))) {
+      const beside = besidePath(target);
+      await rename(temporary, beside);
+      return beside;
+    }
     await rename(temporary, target);
+    return undefined;
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw withPath(error, target);
@@ -87,13 +137,25 @@ function withPath(error: unknown, path: string): unknown {
  * in its own directory and a rename, so a reader never sees a truncated document. Every content
  * is given up front (computed before anything is touched); files are compared first, then written.
  */
-export async function writeFilesAtomically(files: readonly FileToWrite[]): Promise<WriteOutcome[]> {
+export async function writeFilesAtomically(
+  files: readonly FileToWrite[],
+  options: WriteOptions = {},
+): Promise<WriteOutcome[]> {
+  const { bounds } = options;
+  if (bounds !== undefined) {
+    for (const file of files) {
+      const problem = await outOfBounds(file.path, bounds);
+      if (problem !== undefined) throw new UnsafeWrite(`${file.path}: ${problem}`);
+    }
+  }
   const current = await Promise.all(files.map((file) => readIfExists(file.path)));
   const outcomes: WriteOutcome[] = files.map((file, index) => ({
     path: file.path,
     status: current[index] === file.content ? 'unchanged' : 'written',
   }));
-  const pending = files.filter((_, index) => outcomes[index]?.status === 'written');
+  const pending = files
+    .map((file, index) => ({ file, index }))
+    .filter(({ index }) => outcomes[index]?.status === 'written');
   // A few writes at a time: the disk does the waiting, and no run opens thousands of files.
   const directories = new Map<string, Promise<unknown>>();
   let next = 0;
@@ -101,13 +163,20 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   const worker = async (): Promise<void> => {
     // After a failure no new file is started; the ones in flight finish (each is atomic anyway).
     for (
-      let file = pending[next++];
-      file !== undefined && failure === undefined;
-      file = pending[next++]
+      let item = pending[next++];
+      item !== undefined && failure === undefined;
+      item = pending[next++]
     ) {
-      await replaceFile(file.path, file.content, directories).catch((error: unknown) => {
-        failure ??= { error };
-      });
+      const { file, index } = item;
+      await replaceFile(file, directories).then(
+        (beside) => {
+          if (beside !== undefined)
+            outcomes[index] = { path: file.path, status: 'changed-meanwhile', beside };
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(WRITERS, pending.length) }, worker));

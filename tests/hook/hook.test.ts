@@ -140,8 +140,10 @@ describe('the pre-commit hook, through git commit', () => {
     expect(commit.stderr).toMatch(
       /conflict in docs\/PHASE_4_PROGRESS_TRACKER\.md:\d+ \(section session-log/,
     );
-    expect(commit.stderr).toContain('trackgen generate --force session-log');
-    expect(commit.stderr).toContain('trackgen accept session-log');
+    expect(commit.stderr).toContain(
+      'trackgen generate --force docs/PHASE_4_PROGRESS_TRACKER.md:session-log',
+    );
+    expect(commit.stderr).toContain('trackgen accept docs/PHASE_4_PROGRESS_TRACKER.md:session-log');
 
     const force = await trackgen(repo.dir, 'generate', '--force', 'session-log', '-q');
     expect(force.code, force.stderr).toBe(0);

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { requireDataDir } from '../../config/data-dir.js';
 import { UsageError } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -11,6 +12,7 @@ import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { settingsFlags, settingsOptions } from '../shared-flags.js';
+import { resolveSectionTargets } from '../../pipeline/section-targets.js';
 
 export const acceptCommand: Command = {
   name: 'accept',
@@ -23,6 +25,8 @@ your text. When the data behind an accepted section changes later, trackgen
 reports a conflict again, so you see what changed.
 
 Without SECTION, every hand-edited or conflicting section is accepted.
+SECTION is an id (\`overview\`) or FILE:ID (\`docs/LESSONS_LEARNED.md:overview\`); an
+id that several documents have must be given as FILE:ID (or with --file).
 
 Options:
   --file DOC       only this document (path as printed by trackgen check)
@@ -44,7 +48,10 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
     const settings = commandSettings(context, settingsFlags(args));
     if (settings === undefined) return EXIT_PROBLEMS;
     await requireDataDir(settings, context.cwd);
-    const plan = await planDocuments(settings, { cwd: context.cwd });
+    const plan = await planDocuments(settings, {
+      cwd: context.cwd,
+      ...(args.values['out'] === undefined ? {} : { outDirFromFlag: true }),
+    });
     if (!plan.valid) {
       printDiagnostics(context.stderr, plan.diagnostics);
       return EXIT_PROBLEMS;
@@ -58,47 +65,61 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
       throw new UsageError(
         `--file ${only}: expected a generated document that exists, found none (see trackgen check)`,
       );
-    const ids =
-      args.positionals.length === 0 || args.positionals.includes('all')
-        ? 'all'
-        : new Set(args.positionals);
-    const writes: { path: string; content: string }[] = [];
+    const everything = args.positionals.length === 0 || args.positionals.includes('all');
+    const targets = everything
+      ? undefined
+      : resolveSectionTargets(
+          args.positionals,
+          files.map((file) => ({
+            path: file.path,
+            shownAs: file.shownAs,
+            ids: new Set(file.merge.sections.map((section) => section.id)),
+          })),
+          context.cwd,
+          'accept',
+        );
+    const writes: { path: string; content: string; expected: string }[] = [];
     const accepted: string[] = [];
     let problems = 0;
     for (const file of files) {
-      // Name only the files that hold a named section, so "unknown section" speaks of the right one.
-      if (ids !== 'all' && !file.merge.sections.some((section) => ids.has(section.id))) continue;
+      const ids = targets === undefined ? 'all' : targets.byPath.get(file.path);
+      // Only the files that hold a named section, so "unknown section" speaks of the right one.
+      if (ids === undefined || file.existing === undefined) continue;
       const result = await acceptSections({
         path: file.shownAs,
-        existing: file.existing ?? '',
+        existing: file.existing,
         ids,
         fresh: file.fresh,
       });
       printDiagnostics(context.stderr, result.diagnostics);
       problems += result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       if (result.content !== null && result.changed)
-        writes.push({ path: file.path, content: result.content });
+        writes.push({ path: file.path, content: result.content, expected: file.existing });
       for (const id of result.accepted) accepted.push(`${file.shownAs}: ${id}`);
     }
-    if (ids !== 'all') {
-      const found = new Set(
-        plan.files.flatMap((file) => file.merge.sections.map((section) => section.id)),
+    for (const id of targets?.unknown ?? []) {
+      writeLine(
+        context.stderr,
+        `trackgen accept: expected a section id of a generated document, found "${id}" (ids are in the <!-- trackgen:begin ID --> markers)`,
       );
-      for (const id of ids) {
-        if (!found.has(id)) {
-          writeLine(
-            context.stderr,
-            `trackgen accept: expected a section id of a generated document, found "${id}" (ids are in the <!-- trackgen:begin ID --> markers)`,
-          );
-          problems++;
-        }
-      }
+      problems++;
     }
     if (problems > 0) {
       writeLine(context.stderr, 'nothing written: fix the problems above first');
       return EXIT_PROBLEMS;
     }
-    await writeFilesAtomically(writes);
+    const outcomes = await writeFilesAtomically(
+      writes,
+      plan.bounds === undefined ? {} : { bounds: plan.bounds },
+    );
+    for (const outcome of outcomes) {
+      if (outcome.status !== 'changed-meanwhile') continue;
+      writeLine(
+        context.stderr,
+        `${toSlashes(relative(context.cwd, outcome.path))}:1:1  error  changed-during-run  expected the file as accept read it, found it changed meanwhile: your version is kept as it is; accept's is in ${toSlashes(relative(context.cwd, outcome.beside ?? ''))}; run trackgen accept again`,
+      );
+      problems++;
+    }
     for (const line of accepted) writeLine(context.stdout, `accepted  ${line}`);
     writeLine(
       context.stdout,
@@ -106,6 +127,6 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
         ? 'nothing to accept: no hand-edited sections'
         : `${plural(accepted.length, 'section')} accepted`,
     );
-    return EXIT_OK;
+    return problems > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };

@@ -34,7 +34,9 @@ Options:
   --report FILE       coverage report to use instead of project.json's (repeat to merge several)
   --check             write nothing; exit 1 when any document would change (same as trackgen check)
   --dry-run           write nothing; show the diff of what would change
-  --force SECTION     take the new rendering of a hand-edited section (repeat, or "all")
+  --force SECTION     take the new rendering of a hand-edited section (repeat, or "all");
+                      SECTION is ID or FILE:ID (docs/LESSONS_LEARNED.md:overview): an id
+                      that several documents have must be given as FILE:ID
   --adopt             insert section markers into existing documents that have none;
                       warns (rule mojibake) where a document's text was once decoded as
                       Windows-1252 ("ðŸš€" for "🚀")

@@ -10,7 +10,8 @@ import {
   type Flags,
   type Settings,
 } from '../../config/settings.js';
-import { readIfExistsSync } from '../../fs/read-if-exists.js';
+import { documentBounds } from '../output-paths.js';
+import { readDocumentSync } from '../read-document.js';
 import type { FileAsLastRunLeftIt, MergedFile, Plan, PlannedFile } from '../planned-file.js';
 import { unvalidatedReportPaths } from '../report-paths.js';
 import type { PlanCache } from '../run.js';
@@ -71,6 +72,7 @@ class RunCache implements PlanCache {
       valid: true,
       model: undefined,
       sources: new Map(state.sources),
+      bounds: documentBounds(this.settings),
       files,
       inputDiagnostics: state.inputDiagnostics,
       diagnostics: [...state.inputDiagnostics, ...files.flatMap((file) => file.merge.diagnostics)],
@@ -88,11 +90,16 @@ class RunCache implements PlanCache {
     };
     let existing: string | undefined;
     try {
-      if (cached.merge.changed)
-        return await this.mergedAgain(cached, readIfExistsSync(cached.path));
+      if (cached.merge.changed) {
+        const read = readDocumentSync(cached.path, cached.shownAs);
+        return read.problem === undefined ? await this.mergedAgain(cached, read.text) : undefined;
+      }
       // Size and time unchanged: the file is not even read.
       if (cached.diskStat !== null && statKey(cached.path) === cached.diskStat) return asLeft;
-      existing = readIfExistsSync(cached.path);
+      // Bytes that are not UTF-8: the full run refuses the file, with their position.
+      const read = readDocumentSync(cached.path, cached.shownAs);
+      if (read.problem !== undefined) return undefined;
+      existing = read.text;
     } catch {
       // A directory in the document's place, a file gone unreadable: no hit; the full run
       // reports the problem with its place, as it would with no cache.
