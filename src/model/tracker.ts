@@ -3,6 +3,7 @@ import { riskLevels } from '../data/enums.js';
 import type { Phase, Project } from '../data/schema.js';
 import { difference } from './sessions.js';
 import type {
+  JourneyChart,
   JourneyPoint,
   ModuleView,
   NamedEntry,
@@ -79,6 +80,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     [...worked].reverse().find((session) => session.projectCoverage.final !== null)?.projectCoverage
       .final ?? null;
 
+  const journey = coverageJourney(project, input.sessions, phase);
   return {
     project: { name: project.name, coverageGoal: project.coverageGoal },
     phase: {
@@ -113,7 +115,8 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     },
     milestones: {
       phases: input.phaseSummaries,
-      journey: coverageJourney(project, input.sessions, phase),
+      journey,
+      chart: journeyChart(journey),
     },
     nextSession,
     nextModule,
@@ -183,7 +186,14 @@ function coverageJourney(
     if (earlier.number >= phase.number) break;
     const end = earlier.history?.endCoverage;
     if (end !== undefined)
-      points.push({ label: `Phase ${earlier.number} End`, percent: end, delta: null });
+      points.push({
+        label: `Phase ${earlier.number} End`,
+        percent: end,
+        delta: null,
+        session: null,
+        date: null,
+        true100: null,
+      });
   }
   for (const session of sessions) {
     if (
@@ -200,9 +210,32 @@ function coverageJourney(
       label,
       percent: session.projectCoverage.final,
       delta: session.projectCoverage.delta,
+      session: session.number,
+      date: session.date,
+      true100: session.true100CountAfter,
     });
   }
   return points;
+}
+
+/**
+ * The Coverage Journey as a chart: overall coverage after each complete session of the phase
+ * (its recorded figures) and the modules at TRUE 100% then. Null with fewer than two points,
+ * where a chart shows nothing a line of text does not.
+ */
+function journeyChart(journey: readonly JourneyPoint[]): JourneyChart | null {
+  const points = journey.filter(
+    (point): point is JourneyPoint & { session: number; true100: number } =>
+      point.session !== null && point.true100 !== null,
+  );
+  if (points.length < 2) return null;
+  const true100 = points.map((point) => point.true100);
+  return {
+    sessions: points.map((point) => `"S${point.session}"`),
+    coverage: points.map((point) => point.percent),
+    true100,
+    yMax: Math.max(100, ...true100),
+  };
 }
 
 function uniqueByName(entries: readonly NamedEntry[]): NamedEntry[] {

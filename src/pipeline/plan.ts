@@ -71,6 +71,7 @@ export async function planDocuments(
     data: loaded.data,
     report: coverage.report,
     outputs: settings.outputs,
+    true100Count: settings.true100Count,
     ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
   });
   diagnostics.push(...model.diagnostics);

@@ -5,7 +5,6 @@
  * Session records carry calendar dates, so a report is placed by its calendar date.
  */
 
-
 import type { RawTimestamp } from '../raw/raw-report.js';
 
 export interface ReportTime {
@@ -21,7 +20,8 @@ export type ParsedTime =
 
 /** Milliseconds below this are taken for seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
-const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_LOCAL =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** `now` is a parameter so the reading stays pure and testable. */
 export function parseReportTime(raw: string, now: Date): ParsedTime {
