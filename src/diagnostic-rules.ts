@@ -187,7 +187,8 @@ export const RULES = {
   'untimed-report': {
     severity: 'warning',
     doc: 'coverage.md',
-    description: 'A report without a timestamp, while sessions have dates: it is treated as current.',
+    description:
+      'A report without a timestamp, while sessions have dates: it is treated as current.',
   },
   'stale-report': {
     severity: 'warning',
@@ -205,7 +206,7 @@ export const RULES = {
     severity: 'error',
     doc: 'data-model.md',
     description:
-      'record-coverage would replace a complete session\'s figures with a later report (--force to insist), or end-session on a session not in progress.',
+      "record-coverage would replace a complete session's figures with a later report (--force to insist), or end-session on a session not in progress.",
   },
   'empty-run': {
     severity: 'warning',

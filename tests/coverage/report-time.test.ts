@@ -8,9 +8,15 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const reports = join(import.meta.dirname, '../fixtures/coverage/reports');
 
 describe('report time', () => {
-  it("reads Cobertura's timestamp (milliseconds) as a UTC date", () => {
+  it("reads Cobertura's timestamp (milliseconds) as a local calendar date", () => {
     const report = readCoverageReport(join(import.meta.dirname, '../../example/data/coverage.xml'));
-    expect(report.time?.date).toBe(new Date(1764009737318).toISOString().slice(0, 10));
+    const taken = new Date(1764009737318);
+    expect(report.time?.instant).toBe(taken.toISOString());
+    expect(report.time?.date).toBe(
+      [taken.getFullYear(), taken.getMonth() + 1, taken.getDate()]
+        .map((part) => String(part).padStart(2, '0'))
+        .join('-'),
+    );
   });
 
   it("reads coverage.py JSON's meta.timestamp with its own calendar date", () => {
@@ -20,7 +26,7 @@ describe('report time', () => {
 
   it('takes whole seconds for seconds', () => {
     const parsed = parseReportTime('1700000000', NOW);
-    expect(parsed.ok && parsed.time.date).toBe('2023-11-14');
+    expect(parsed.ok && parsed.time.instant).toBe('2023-11-14T22:13:20.000Z');
   });
 
   it('says where a timestamp in the future or unreadable is, and treats the report as current', () => {

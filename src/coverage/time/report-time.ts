@@ -2,7 +2,7 @@
  * When a report was taken, from its own words: Cobertura's root `timestamp` (coverage.py writes
  * milliseconds since the epoch; some tools write seconds) or coverage.py JSON's
  * `meta.timestamp` (an ISO date-time in the local time of the machine that ran the tests).
- * Session records carry calendar dates, so a report is placed by its calendar date.
+ * Session records carry local calendar dates, so a report is placed by its local calendar date.
  */
 
 import type { RawTimestamp } from '../raw/raw-report.js';
@@ -45,8 +45,9 @@ function fromEpoch(number: number): ReportTime | undefined {
   const milliseconds = number < SECONDS_LIMIT ? number * 1000 : number;
   const date = new Date(milliseconds);
   if (Number.isNaN(date.getTime())) return undefined;
-  const instant = date.toISOString();
-  return { date: instant.slice(0, 10), instant };
+  // Session dates are local calendar dates (new-session writes today's), so this one is too.
+  const local = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return { date: local, instant: date.toISOString() };
 }
 
 function fromIso(value: string): ReportTime | undefined {
