@@ -220,15 +220,14 @@ function coverageJourney(
 
 /**
  * The Coverage Journey as a chart: overall coverage after each complete session of the phase
- * (its recorded figures) and the modules at TRUE 100% then. Null with fewer than two points,
- * where a chart shows nothing a line of text does not.
+ * (its recorded figures) and the modules at TRUE 100% then; null before any complete session.
  */
 function journeyChart(journey: readonly JourneyPoint[]): JourneyChart | null {
   const points = journey.filter(
     (point): point is JourneyPoint & { session: number; true100: number } =>
       point.session !== null && point.true100 !== null,
   );
-  if (points.length < 2) return null;
+  if (points.length === 0) return null;
   const true100 = points.map((point) => point.true100);
   return {
     sessions: points.map((point) => `"S${point.session}"`),

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lint } from 'markdownlint/promise';
+import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { scratchDirs } from '../helpers/project-copy.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -47,6 +49,18 @@ describe('a fifteen-session campaign and reports placed in time', () => {
     expect(text).toContain('**Overall Coverage**: 65.00% (as of 2025-01-15, recorded)');
     const before = summaries(dir);
     expect(before.size).toBe(15);
+
+    // The Coverage Journey's chart and its table carry the same recorded figures.
+    expect(text).toContain('```mermaid\nxychart-beta\n');
+    expect(text).toContain('  line [51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65]');
+    expect(text).toContain('  bar [4, 5, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 9, 9]');
+    expect(text).toContain('| Session 15 | 2025-01-15 | 65.00%           | 9                    |');
+    expect(await format(text, { parser: 'markdown' })).toBe(text);
+    const results = await lint({
+      strings: { tracker: text },
+      config: { default: true, MD013: false, MD026: false },
+    });
+    expect(results['tracker']).toEqual([]);
 
     // One module more in the phase (inserted, not only appended) leaves every past summary alone.
     writeProject(dir, ['m1', 'm2', 'added', ...MODULES.slice(2), 'appended']);
