@@ -49,6 +49,13 @@ describe.each(cliRunners)('the daily flow (%s)', (_name, runCli) => {
     const plan = started.slice(started.indexOf('"plan"'), started.indexOf('"celebrations"'));
     expect(text).toContain(plan);
 
+    // Then the documents: the new summary shows the standing end-session recorded.
+    const generated = await runCli(['generate'], dir);
+    expect(generated.code).toBe(0);
+    expect(read(dir, 'docs/sessions/SESSION_55_SUMMARY.md')).toContain(
+      '- **Modules Complete**: 1/4 (25%)',
+    );
+
     // Ending it again is refused in one line, and nothing is written.
     const again = await runCli(['end-session', '--session', '55'], dir);
     expect(again.code).toBe(1);
