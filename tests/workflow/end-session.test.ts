@@ -109,7 +109,7 @@ describe.each(cliRunners)('the daily flow (%s)', (_name, runCli) => {
   it('migrate writes the standing of complete records by offset edits; validate says when it is needed', async () => {
     const dir = project();
     // As typed by hand: the example's record without the standing migrate gave it.
-    writeFileSync(join(dir, S54), read(dir, S54).replace(/,\n  "standing": \{[^}]*\}/, ''));
+    writeFileSync(join(dir, S54), read(dir, S54).replace(/,\n {2}"standing": \{[^}]*\}/, ''));
     const validate = await runCli(['validate'], dir);
     expect(validate.code).toBe(0);
     expect(validate.stderr).toMatch(
