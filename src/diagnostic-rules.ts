@@ -226,7 +226,50 @@ export const RULES = {
     severity: 'warning',
     doc: 'data-model.md',
     description:
-      'A module a session marked complete is below TRUE 100% in the report, or a later record shows it below (outcome "regressed", or a final under 100).',
+      'A module a session marked complete is below TRUE 100% in a report taken after that session, or a later record shows it below (outcome "regressed", or a final under 100).',
+  },
+  // Reports placed in time (issue 11).
+  'report-time': {
+    severity: 'warning',
+    doc: 'coverage.md',
+    description:
+      "A report's timestamp that cannot be read or lies in the future; the report is treated as current.",
+  },
+  'untimed-report': {
+    severity: 'warning',
+    doc: 'coverage.md',
+    description:
+      'A report without a timestamp, while sessions have dates: it is treated as current.',
+  },
+  'stale-report': {
+    severity: 'warning',
+    doc: 'coverage.md',
+    description:
+      'A report older than sessions that came after it: later sessions show their recorded figures.',
+  },
+  'unrecorded-complete': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'A module no session marked complete is at TRUE 100% in the report: its card keeps the recorded figures.',
+  },
+  'complete-session': {
+    severity: 'error',
+    doc: 'data-model.md',
+    description:
+      "record-coverage would replace a complete session's figures with a later report (--force to insist), or end-session on a session not in progress.",
+  },
+  'empty-run': {
+    severity: 'warning',
+    doc: 'coverage.md',
+    description:
+      'A report from a failed or empty run: nothing executed, or modules the previous capture had are missing.',
+  },
+  'needs-migrate': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'A complete session without "standing": its summary counts no phase size until trackgen migrate records it.',
   },
   'no-branch-data': {
     severity: 'warning',

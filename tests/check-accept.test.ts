@@ -86,7 +86,9 @@ describe('trackgen check, generate and accept around hand edits', () => {
     expect(conflict.stdout).toContain(
       '-- ✅ All 2,413 tests passing\n+- ✅ All 2,420 tests passing',
     );
-    expect(conflict.stdout).toContain('trackgen accept docs/PHASE_4_PROGRESS_TRACKER.md:session-log');
+    expect(conflict.stdout).toContain(
+      'trackgen accept docs/PHASE_4_PROGRESS_TRACKER.md:session-log',
+    );
 
     const generate = await runCli(['generate'], dir);
     expect(generate.code).toBe(1);

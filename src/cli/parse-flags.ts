@@ -11,3 +11,18 @@ export function parseSessionNumber(value: unknown, flag: string): SessionId | un
     );
   return id;
 }
+
+/** A real calendar date as YYYY-MM-DD from a flag. */
+export function parseDate(value: unknown, flag = '--date'): string {
+  const text = typeof value === 'string' ? value : '';
+  const parsed = new Date(`${text}T00:00:00Z`);
+  const real =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().startsWith(text);
+  if (!real)
+    throw new UsageError(
+      `${flag} expects a real date as YYYY-MM-DD, found ${JSON.stringify(value)}`,
+    );
+  return text;
+}

@@ -55,6 +55,13 @@ export const configSchema = z
           { error: 'an object with "tracker", "summary", "lessons"' },
         )
         .optional(),
+      true100Count: z
+        .enum(['campaign', 'report'], { error: 'one of "campaign", "report"' })
+        .meta({
+          description:
+            'What "Modules at TRUE 100%" counts in every document: "campaign" (default: modules the campaign finished, earlier phases included) or "report" (files at TRUE 100% in the coverage report, empty files excluded).',
+        })
+        .optional(),
       documents: z.array(extraDocument, { error: 'an array of {template, output}' }).optional(),
     },
     { error: 'a JSON object' },

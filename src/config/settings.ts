@@ -27,6 +27,8 @@ export interface Settings {
     readonly lessons: string;
   };
   readonly documents: readonly { readonly template: string; readonly output: string }[];
+  /** The one definition of "Modules at TRUE 100%" every document uses. */
+  readonly true100Count: 'campaign' | 'report';
   /** Where the settings came from, for messages. */
   readonly configFile: string | undefined;
 }
@@ -142,6 +144,7 @@ export function resolveSettings(
       lessons: config.outputs?.lessons ?? DEFAULTS.outputs.lessons,
     },
     documents: config.documents ?? [],
+    true100Count: config.true100Count ?? 'campaign',
     configFile: file,
   };
 }

@@ -27,3 +27,5 @@ export { shouldFailUnder } from './figures/fail-under.js';
 export { formatMarkdownTable } from './output/markdown-table.js';
 export { toCoverageJson } from './output/json.js';
 export { diffReports, formatDiff } from './output/diff.js';
+export type { ReportTime } from './time/report-time.js';
+export { parseReportTime } from './time/report-time.js';

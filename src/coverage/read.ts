@@ -4,7 +4,7 @@
  * report. Every problem with a file becomes a ReportFileError naming the file, with
  * line:column where it is known.
  */
-import { UsageError } from '../diagnostics.js';
+import { UsageError, type Diagnostic } from '../diagnostics.js';
 import { NotARegularFile } from '../fs/regular-file.js';
 import { fileSource, memorySource, readHead, type ByteSource } from './cobertura/byte-source.js';
 import { scanCobertura } from './cobertura/scan.js';
@@ -16,6 +16,12 @@ import { buildReport, type CoverageReport } from './figures/report.js';
 import { mergeRawReports } from './raw/merge.js';
 import { ScanError, type RawReport } from './raw/raw-report.js';
 import { withSourceRegions, type SourceWanted } from './source/regions-beside.js';
+import {
+  coberturaTimestamp,
+  newestTime,
+  parseReportTime,
+  type ReportTime,
+} from './time/report-time.js';
 
 export interface ReadOptions {
   /**
@@ -23,6 +29,8 @@ export interface ReadOptions {
    * beside the report where the report does not name them itself. Default: none.
    */
   readonly sourcesFor?: SourceWanted;
+  /** The moment a report's timestamp is compared with (default: now). */
+  readonly now?: Date;
 }
 
 const NO_SOURCES: SourceWanted = () => false;
@@ -38,7 +46,11 @@ export function readCoverageReport(
   options: ReadOptions = {},
 ): CoverageReport {
   const raw = readRawReport(path, displayName);
-  return buildReport(withSourceRegions(raw, path, options.sourcesFor ?? NO_SOURCES));
+  return withReportTime(
+    buildReport(withSourceRegions(raw, path, options.sourcesFor ?? NO_SOURCES)),
+    [raw],
+    options.now ?? new Date(),
+  );
 }
 
 /** Reads several reports of the same code (split CI jobs) and merges them by file and line. */
@@ -54,10 +66,45 @@ export function readCoverageReports(
       options.sourcesFor ?? NO_SOURCES,
     ),
   );
-  return buildReport(
-    mergeRawReports(raws),
-    raws.map((raw) => raw.source),
+  return withReportTime(
+    buildReport(
+      mergeRawReports(raws),
+      raws.map((raw) => raw.source),
+    ),
+    raws,
+    options.now ?? new Date(),
   );
+}
+
+/**
+ * The report's time (the newest of merged reports') and a positioned warning for a timestamp
+ * that cannot be read or lies in the future (such a report is treated as current).
+ */
+export function withReportTime(
+  report: CoverageReport,
+  raws: readonly RawReport[],
+  now: Date,
+): CoverageReport {
+  const times: (ReportTime | undefined)[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const raw of raws) {
+    if (raw.timestamp === undefined) continue;
+    const parsed = parseReportTime(raw.timestamp.value, now);
+    if (parsed.ok) times.push(parsed.time);
+    else
+      warnings.push({
+        ...(raw.timestamp.place ?? { file: raw.source, line: 1, column: 1 }),
+        severity: 'warning',
+        rule: 'report-time',
+        message: parsed.problem,
+      });
+  }
+  const time = newestTime(times);
+  return {
+    ...report,
+    ...(time === undefined ? {} : { time }),
+    warnings: [...report.warnings, ...warnings],
+  };
 }
 
 /** A problem with a report file: one line, `file:line:column: detail` where the place is known. */
@@ -161,7 +208,7 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       checkJsonCounts(bytes, format.bodyOffset);
       const text = bytes.toString('utf8', format.bodyOffset);
       try {
-        return readCoveragePyJson(text, displayName);
+        return jsonTimestampInBytes(readCoveragePyJson(text, displayName), text, format.bodyOffset);
       } catch (error) {
         // JSON positions are in characters; turn them into bytes for placeError.
         if (error instanceof ScanError && error.offset !== undefined) {
@@ -173,13 +220,27 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
         throw error;
       }
     }
-    case 'xml':
-      return readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
+    case 'xml': {
+      const raw = readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
+      const head = readHead(source, 4096);
+      const timestamp = coberturaTimestamp(head.toString('utf8', format.bodyOffset));
+      if (timestamp === undefined) return raw;
+      return {
+        ...raw,
+        timestamp: { ...timestamp, offset: (timestamp.offset ?? 0) + format.bodyOffset },
+      };
+    }
   }
 }
 
 function isBlank(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+function jsonTimestampInBytes(raw: RawReport, text: string, bodyOffset: number): RawReport {
+  if (raw.timestamp?.offset === undefined) return raw;
+  const offset = bodyOffset + Buffer.byteLength(text.slice(0, raw.timestamp.offset));
+  return { ...raw, timestamp: { ...raw.timestamp, offset } };
 }
 
 function readAll(source: ByteSource): Buffer {
@@ -212,16 +273,25 @@ function placeError(
 
 /** Warnings placed at their file's line and column, so they still name their file after a merge. */
 function placeWarnings(raw: RawReport, source: ByteSource, displayName: string): RawReport {
-  if (raw.warnings === undefined) return raw;
+  const timed = placeTimestamp(raw, source, displayName);
+  if (timed.warnings === undefined) return timed;
   const bodyOffset = bodyOffsetOf(source);
   return {
-    ...raw,
-    warnings: raw.warnings.map(({ offset, message }) => {
+    ...timed,
+    warnings: timed.warnings.map(({ offset, message }) => {
       const { line, column } =
         offset === undefined ? { line: 1, column: 1 } : locate(source, offset, bodyOffset);
       return { offset: undefined, message, place: { file: displayName, line, column } };
     }),
   };
+}
+
+function placeTimestamp(raw: RawReport, source: ByteSource, displayName: string): RawReport {
+  if (raw.timestamp === undefined) return raw;
+  const { offset } = raw.timestamp;
+  const { line, column } =
+    offset === undefined ? { line: 1, column: 1 } : locate(source, offset, bodyOffsetOf(source));
+  return { ...raw, timestamp: { ...raw.timestamp, place: { file: displayName, line, column } } };
 }
 
 function isFsError(error: unknown): error is NodeJS.ErrnoException {

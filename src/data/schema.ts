@@ -354,6 +354,59 @@ const plan = z
   )
   .meta({ description: 'The plan, for a planned session.' });
 
+// ── Coverage captured per session, and the project as it stood (issue 11) ──────────────────
+// Written by `trackgen new-session`, `end-session`, `record-coverage` and `migrate`; every field
+// is optional, so records typed by hand stay valid.
+
+const capture = z
+  .strictObject(
+    {
+      reportTime: z
+        .string({ error: 'a date-time (string)' })
+        .min(1, { error: 'a non-empty date-time' })
+        .meta({
+          description:
+            "When the report was taken, ISO 8601 (the report's own timestamp); absent when it did not say.",
+        })
+        .optional(),
+      project: coverageFigures.optional(),
+      true100: count(
+        'Modules at TRUE 100% by the campaign count (earlier phases plus complete records).',
+      ).optional(),
+      true100InReport: count(
+        'Files at TRUE 100% in the report, files without statements excluded.',
+      ).optional(),
+    },
+    { error: 'an object with "reportTime", "project", "true100", "true100InReport"' },
+  )
+  .meta({ description: 'Coverage captured from a report at one moment of the session.' });
+
+const captured = z
+  .strictObject(
+    { start: capture.optional(), final: capture.optional() },
+    { error: 'an object with "start" and "final"' },
+  )
+  .meta({
+    description:
+      'Coverage captured when the session started and ended (the modules\' own figures are in "modules").',
+  });
+
+const standing = z
+  .strictObject(
+    {
+      phaseModules: count('Modules the phase targeted when the session ended.'),
+      phaseModulesComplete: count('Of those, complete once the session ended.'),
+      true100: count(
+        'Modules at TRUE 100% across all phases once the session ended (campaign count).',
+      ),
+    },
+    { error: 'an object with "phaseModules", "phaseModulesComplete" and "true100"' },
+  )
+  .meta({
+    description:
+      'The project as it stood when the session ended; its summary shows these, so later changes to project.json never rewrite it.',
+  });
+
 export const sessionSchema = z
   .strictObject(
     {
@@ -439,6 +492,9 @@ export const sessionSchema = z
         .optional(),
       nextSteps: textList('Next steps, for the session summary.').optional(),
       notes: text('Free-form Markdown notes.').optional(),
+      // Issue 11 (see the block above sessionSchema).
+      captured: captured.optional(),
+      standing: standing.optional(),
     },
     { error: 'a JSON object' },
   )
@@ -450,6 +506,8 @@ export type Module = z.infer<typeof moduleSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type SessionModule = z.infer<typeof sessionModule>;
 export type CoverageFigures = z.infer<typeof coverageFigures>;
+export type Capture = z.infer<typeof capture>;
+export type Standing = z.infer<typeof standing>;
 export type DocumentationItem = z.infer<typeof documentationItem>;
 export type SessionStatus = Session['status'];
 export type ModuleOutcome = SessionModule['outcome'];

@@ -10,7 +10,14 @@ import { locate, type JsonPath, type ParsedJson } from '../data/json-text.js';
 import type { Module, Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildModuleView } from './modules.js';
-import { buildSessionView, earlierTrue100, type SessionContext } from './sessions.js';
+import {
+  buildSessionView,
+  earlierTrue100,
+  modulesCompletedBy,
+  type SessionContext,
+} from './sessions.js';
+import { placeReport, type Timeline } from './timeline.js';
+import { timelineDiagnostics } from './timeline-diagnostics.js';
 import { buildTrackerContext, summarisePhase } from './tracker.js';
 import type {
   LessonsContext,
@@ -29,6 +36,8 @@ export interface ViewModelInput {
   readonly findCommit?: (session: Session, message: string) => string | undefined;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
+  /** What "Modules at TRUE 100%" counts (the config's true100Count; default: the campaign). */
+  readonly true100Count?: Settings['true100Count'];
 }
 
 export interface ViewModel {
@@ -54,7 +63,8 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));
-  const overall = overallCoverage(input.report);
+  const timeline = placeReport(input.report, sessions);
+  const overall = overallCoverage(input, sessionViews, timeline);
 
   const modulesByPhase = new Map<number, ModuleView[]>();
   for (const phase of project.phases) {
@@ -62,7 +72,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
       modulesByPhase.set(
         phase.number,
         phase.modules.map((module, index) =>
-          buildModuleView(module, index + 1, sessions, input.report),
+          buildModuleView(module, index + 1, sessions, input.report, timeline),
         ),
       );
   }
@@ -91,22 +101,91 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     trackers,
     summaries: sessionViews
       .filter((session) => session.status === 'complete')
-      .map((session) => ({ project: { name: project.name }, session, overall })),
+      .map((session) => ({
+        project: { name: project.name },
+        session,
+        overall: overallAfter(session, overall.true100Definition),
+      })),
     lessons: buildLessonsContext(input, sessionViews, allModules, overall),
-    diagnostics: driftDiagnostics(input, allModules),
+    diagnostics: [
+      ...timelineDiagnostics(input, timeline, allModules),
+      ...driftDiagnostics(input, allModules, timeline),
+    ],
   };
 }
 
-/** Files with no statements (an empty __init__.py) are neither modules to count nor TRUE 100% wins. */
-function overallCoverage(report: CoverageReport | undefined): OverallCoverage {
-  if (report === undefined)
-    return { percent: null, true100Count: null, moduleCount: null, hasReport: false };
-  const counted = report.modules.filter((module) => module.statements > 0);
+/**
+ * The living figures of the tracker, lessons file and your own documents. A report taken after
+ * the latest session gives them "as of" its date; a stale one gives way to the latest session's
+ * recorded figures. "Modules at TRUE 100%" has one definition, the config's.
+ */
+function overallCoverage(
+  input: ViewModelInput,
+  sessions: readonly SessionView[],
+  timeline: Timeline,
+): OverallCoverage {
+  const { report } = input;
+  const definition = input.true100Count ?? 'campaign';
+  const counted = report?.modules.filter((module) => module.statements > 0) ?? [];
+  const tracked = input.data.project.phases.reduce(
+    (sum, phase) => sum + (phase.modules?.length ?? phase.history?.modules ?? 0),
+    0,
+  );
+  const campaign =
+    earlierTrue100(input.data.project) +
+    modulesCompletedBy(
+      input.data.sessions.map((record) => record.session),
+      Number.MAX_SAFE_INTEGER,
+    ).size;
+  const true100 =
+    definition === 'campaign'
+      ? { true100Count: campaign, moduleCount: tracked }
+      : report === undefined
+        ? { true100Count: null, moduleCount: null }
+        : {
+            true100Count: counted.filter((module) => module.true100).length,
+            moduleCount: counted.length,
+          };
+  const latestRecorded = [...sessions]
+    .reverse()
+    .find(
+      (session) =>
+        session.status !== 'planned' &&
+        (session.projectCoverage.final ?? session.projectCoverage.start) !== null,
+    );
+  // A stale report gives way to the latest recorded figures (when there are any).
+  const recorded =
+    (report === undefined || timeline.stale) && latestRecorded !== undefined
+      ? latestRecorded
+      : undefined;
   return {
-    percent: report.totals.percent,
-    true100Count: counted.filter((module) => module.true100).length,
-    moduleCount: counted.length,
-    hasReport: true,
+    percent:
+      recorded === undefined
+        ? (report?.totals.percent ?? null)
+        : (recorded.projectCoverage.final ?? recorded.projectCoverage.start),
+    ...true100,
+    hasReport: report !== undefined,
+    asOf: recorded === undefined ? timeline.reportDate : recorded.date,
+    percentSource: recorded !== undefined ? 'record' : report === undefined ? null : 'report',
+    true100Definition: definition,
+  };
+}
+
+/** A complete session's summary shows the figures of its own time, never today's report. */
+function overallAfter(
+  session: SessionView,
+  definition: OverallCoverage['true100Definition'],
+): OverallCoverage {
+  const percent = session.projectCoverage.final;
+  const inReport = definition === 'report' ? session.true100InReportAfter : null;
+  return {
+    percent,
+    true100Count: inReport ?? session.true100CountAfter,
+    moduleCount: null,
+    hasReport: false,
+    asOf: session.date,
+    percentSource: percent === null ? null : 'record',
+    true100Definition: inReport === null ? 'campaign' : 'report',
   };
 }
 
@@ -174,7 +253,11 @@ function modulePlace(input: ViewModelInput, module: ModuleView): JsonPath {
   return ['phases', phaseIndex, 'modules', module.index - 1];
 }
 
-function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[]): Diagnostic[] {
+function driftDiagnostics(
+  input: ViewModelInput,
+  modules: readonly ModuleView[],
+  timeline: Timeline,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const warn = (
     source: ParsedJson,
@@ -192,7 +275,9 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
   };
   const reportName = input.report?.source ?? 'the coverage report';
   // No branch data is not a regression (nor TRUE 100%): say once what to run instead.
-  const complete = modules.filter((module) => module.markedComplete && module.coverage !== null);
+  const complete = modules.filter(
+    (module) => module.markedComplete && module.coverageSource === 'report',
+  );
   if (input.report !== undefined && !input.report.totals.hasBranchData && complete.length > 0)
     warn(
       input.data.projectSource,
@@ -218,7 +303,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
           record.source,
           ['modules', index, 'outcome'],
           'regressed',
-          `${module.name} was marked complete in session ${module.completedIn.session} but is no longer at TRUE 100% in ${reportName} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural(module.coverage.branches - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
+          `${module.name} was marked complete in session ${module.completedIn.session}${module.completedIn.date === null ? '' : ` (${module.completedIn.date})`} but is no longer at TRUE 100% in ${reportName}${timeline.reportDate === null ? '' : ` of ${timeline.reportDate}`} (${formatPercent(module.coverage.percent)}%, ${plural(module.coverage.missed, 'statement')} and ${plural(module.coverage.branches - (module.coverage.coveredBranches ?? 0), 'branch')} missed)`,
         );
       }
     }
@@ -236,7 +321,7 @@ function driftDiagnostics(input: ViewModelInput, modules: readonly ModuleView[])
         `${module.path}: lines says ${module.lines}, but ${reportName} has a statement on line ${module.coverage.lastLine}; update or remove "lines"`,
       );
     }
-    if (input.report !== undefined && module.coverage === null) {
+    if (input.report !== undefined && !module.listedInReport) {
       warn(
         input.data.projectSource,
         [...modulePlace(input, module), 'path'],

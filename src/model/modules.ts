@@ -1,6 +1,8 @@
 /** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
 import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
-import type { Module, Session, SessionModule } from '../data/schema.js';
+import { figureValue } from '../data/figures.js';
+import type { CoverageFigures, Module, Session, SessionModule } from '../data/schema.js';
+import { placeReport, type Timeline } from './timeline.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
 import { basename, challengesOf, difference, moduleTestsCreated, toFigures } from './sessions.js';
 import type { CurrentCoverage, ModuleStatus, ModuleView, ModuleWork } from './types.js';
@@ -32,11 +34,35 @@ function sessionsOf(moduleId: string, sessions: readonly Session[]): Session[] {
   );
 }
 
+/** A recorded figure set as the card shows coverage: no line detail, TRUE 100% only at 100%. */
+export function recordedCoverage(figures: CoverageFigures | undefined): CurrentCoverage | null {
+  const percent = figureValue(figures?.percent);
+  if (figures === undefined || percent === undefined) return null;
+  const statements = figures.statements ?? 0;
+  const missed = figures.missed ?? 0;
+  return {
+    percent,
+    statements,
+    missed,
+    covered: statements - missed,
+    branches: figures.branches ?? null,
+    coveredBranches: figures.coveredBranches ?? null,
+    partialBranches: figures.partialBranches ?? null,
+    // Records hold coverage.py's two-decimal percent, which reads 100 only when nothing is missed.
+    true100: percent === 100,
+    missingRanges: '',
+    missingLines: [],
+    partialArcs: [],
+    lastLine: 0,
+  };
+}
+
 export function buildModuleView(
   module: Module,
   index: number,
   sessions: readonly Session[],
   report: CoverageReport | undefined,
+  timeline: Timeline = placeReport(report, sessions),
 ): ModuleView {
   const worked = sessionsOf(module.id, sessions);
   const entryOf = (session: Session) =>
@@ -44,14 +70,37 @@ export function buildModuleView(
   const completing = worked.find(
     (session) => session.status === 'complete' && entryOf(session)?.outcome === 'complete',
   );
-  const found = findModuleCoverage(report, module.path);
-  const coverage = currentCoverage(found);
+  const last = worked.at(-1);
   const markedComplete = completing !== undefined;
   const recorded = recordedStatus(worked, entryOf);
+  const listed = findModuleCoverage(report, module.path);
+  // The report speaks for the module only if it was taken after the last session that worked
+  // on it; and a module no session finished is not shown finished (the records lag the report).
+  const reportApplies = last === undefined || timeline.covers(last);
+  const unrecordedComplete =
+    !markedComplete &&
+    recorded?.status !== 'complete' &&
+    listed !== undefined &&
+    listed.true100 &&
+    listed.statements > 0;
+  const found = reportApplies && !unrecordedComplete ? listed : undefined;
+  const recordedFigures =
+    completing === undefined
+      ? last === undefined
+        ? undefined
+        : (entryOf(last)?.final ?? entryOf(last)?.start)
+      : entryOf(completing)?.final;
+  const coverage = found === undefined ? recordedCoverage(recordedFigures) : currentCoverage(found);
+  const coverageSource = found !== undefined ? 'report' : coverage === null ? null : 'record';
+  const recordedIn = completing ?? last;
   // Only a report with branch data can say a module regressed; without one, trust the records
   // (a report without branches cannot show TRUE 100%: that is pytest run without --cov-branch).
   const regressed =
-    (markedComplete && coverage !== null && coverage.branches !== null && !coverage.true100) ||
+    (markedComplete &&
+      coverageSource === 'report' &&
+      coverage !== null &&
+      coverage.branches !== null &&
+      !coverage.true100) ||
     recorded?.status === 'regressed';
   const status: ModuleStatus = regressed
     ? 'regressed'
@@ -73,6 +122,15 @@ export function buildModuleView(
     markedComplete,
     regressed,
     coverage,
+    coverageSource,
+    coverageAsOf:
+      coverageSource === 'report'
+        ? timeline.reportDate
+        : coverageSource === 'record'
+          ? (recordedIn?.date ?? null)
+          : null,
+    listedInReport: listed !== undefined,
+    unrecordedComplete,
     completedIn:
       completing === undefined
         ? null

@@ -173,9 +173,8 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
       name: basename(context.modulesById.get(id)?.path ?? id),
     })),
     notes: session.notes ?? null,
-    true100CountAfter: earlierTrue100(context.project) + completedSoFar.size,
-    phaseModulesCompleteAfter: [...completedSoFar].filter((id) => phaseModuleIds.has(id)).length,
-    phaseModuleCount: phaseModuleIds.size,
+    ...standingAfter(session, context.project, completedSoFar, phaseModuleIds),
+    true100InReportAfter: session.captured?.final?.true100InReport ?? null,
     summaryFile: basename(summaryPath(context.summaryPattern, session.number)),
   };
 }
@@ -223,6 +222,31 @@ export function moduleTestsCreated(session: Session, moduleId: string): number |
   if (entry?.testsCreated !== undefined) return entry.testsCreated;
   if (entries.length !== 1 || entry === undefined) return undefined;
   return session.tests?.created;
+}
+
+/**
+ * Where the project stood once the session ended. A complete session's summary is a document of
+ * the past: it shows what its record says ("standing", written by end-session or migrate) or
+ * what follows from the records alone — never the phase's size today, which grows when a
+ * module is added. Sessions still open follow the project as it is.
+ */
+export function standingAfter(
+  session: Session,
+  project: Project,
+  completedSoFar: ReadonlySet<string>,
+  phaseModuleIds: ReadonlySet<string>,
+): Pick<SessionView, 'true100CountAfter' | 'phaseModulesCompleteAfter' | 'phaseModuleCount'> {
+  if (session.standing !== undefined)
+    return {
+      true100CountAfter: session.standing.true100,
+      phaseModulesCompleteAfter: session.standing.phaseModulesComplete,
+      phaseModuleCount: session.standing.phaseModules,
+    };
+  return {
+    true100CountAfter: earlierTrue100(project) + completedSoFar.size,
+    phaseModulesCompleteAfter: [...completedSoFar].filter((id) => phaseModuleIds.has(id)).length,
+    phaseModuleCount: session.status === 'complete' ? null : phaseModuleIds.size,
+  };
 }
 
 function defaultTitle(modules: readonly SessionModuleView[], session: Session): string {

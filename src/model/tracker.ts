@@ -1,10 +1,11 @@
 /** The phase tracker's context: modules, sessions and every cumulative figure of one phase. */
 import { riskLevels } from '../data/enums.js';
-import { compareSessionIds } from '../data/session-id.js';
+import { compareSessionIds, type SessionId } from '../data/session-id.js';
 import type { Phase, Project } from '../data/schema.js';
 import { difference } from './sessions.js';
 import type {
   DocumentationView,
+  JourneyChart,
   JourneyPoint,
   ModuleView,
   NamedEntry,
@@ -84,6 +85,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     [...worked].reverse().find((session) => session.projectCoverage.final !== null)?.projectCoverage
       .final ?? null;
 
+  const journey = coverageJourney(project, input.sessions, phase);
   return {
     project: { name: project.name, coverageGoal: project.coverageGoal },
     phase: {
@@ -119,7 +121,8 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     },
     milestones: {
       phases: input.phaseSummaries,
-      journey: coverageJourney(project, input.sessions, phase),
+      journey,
+      chart: journeyChart(journey),
     },
     nextSession,
     nextModule,
@@ -193,7 +196,14 @@ function coverageJourney(
     if (earlier.number >= phase.number) break;
     const end = earlier.history?.endCoverage;
     if (end !== undefined)
-      points.push({ label: `Phase ${earlier.number} End`, percent: end, delta: null });
+      points.push({
+        label: `Phase ${earlier.number} End`,
+        percent: end,
+        delta: null,
+        session: null,
+        date: null,
+        true100: null,
+      });
   }
   for (const session of sessions) {
     if (
@@ -210,6 +220,9 @@ function coverageJourney(
       label,
       percent: session.projectCoverage.final,
       delta: session.projectCoverage.delta,
+      session: session.number,
+      date: session.date,
+      true100: session.true100CountAfter,
     });
   }
   return points;
@@ -246,6 +259,25 @@ function achievedCelebrations(
       ? [`${module.name} at TRUE 100% (Session ${String(module.completedIn.session)})`]
       : [],
   );
+}
+
+/**
+ * The Coverage Journey as a chart: overall coverage after each complete session of the phase
+ * (its recorded figures) and the modules at TRUE 100% then; null before any complete session.
+ */
+function journeyChart(journey: readonly JourneyPoint[]): JourneyChart | null {
+  const points = journey.filter(
+    (point): point is JourneyPoint & { session: SessionId; true100: number } =>
+      point.session !== null && point.true100 !== null,
+  );
+  if (points.length === 0) return null;
+  const true100 = points.map((point) => point.true100);
+  return {
+    sessions: points.map((point) => `"S${point.session}"`),
+    coverage: points.map((point) => point.percent),
+    true100,
+    yMax: Math.max(100, ...true100),
+  };
 }
 
 function uniqueByName(entries: readonly NamedEntry[]): NamedEntry[] {

@@ -80,8 +80,17 @@ export interface ModuleView {
   /** Marked complete by a session (it may have regressed since). */
   readonly markedComplete: boolean;
   readonly regressed: boolean;
-  /** From the coverage report; null when the report does not list the module. */
+  /**
+   * From the coverage report when it was taken after the last session that worked on the
+   * module; else the figures that session recorded (no line detail); null when neither has any.
+   */
   readonly coverage: CurrentCoverage | null;
+  readonly coverageSource: 'report' | 'record' | null;
+  /** The date the figures describe: the report's date, or the recording session's. */
+  readonly coverageAsOf: string | null;
+  readonly listedInReport: boolean;
+  /** At TRUE 100% in the report, but no session marked it complete (its card keeps the records). */
+  readonly unrecordedComplete: boolean;
   readonly completedIn: { readonly session: SessionId; readonly date: string | null } | null;
   /** Accepted below 100%: the session that accepted it and the reason it gave. */
   readonly accepted: { readonly session: SessionId; readonly reason: string } | null;
@@ -204,9 +213,15 @@ export interface SessionView {
   readonly notes: string | null;
   /** Modules at TRUE 100% across the project once this session ended (earlier phases included). */
   readonly true100CountAfter: number;
+  /** Files at TRUE 100% in the report captured when the session ended, where one was. */
+  readonly true100InReportAfter: number | null;
   /** Phase progress once this session ended. */
   readonly phaseModulesCompleteAfter: number;
-  readonly phaseModuleCount: number;
+  /**
+   * The phase's size as it stood: from the record's "standing" once complete (null when the
+   * record has none: run trackgen migrate), the phase as it is while the session is open.
+   */
+  readonly phaseModuleCount: number | null;
   /** File name of the session's summary document. */
   readonly summaryFile: string;
 }
@@ -231,13 +246,34 @@ export interface JourneyPoint {
   readonly label: string;
   readonly percent: number;
   readonly delta: number | null;
+  /** The session the point ends (null for an earlier phase's end). */
+  readonly session: SessionId | null;
+  readonly date: string | null;
+  /** Modules at TRUE 100% once the session ended (campaign count, as its summary shows). */
+  readonly true100: number | null;
+}
+
+/** The Coverage Journey's Mermaid xychart: one entry per complete session of the phase. */
+export interface JourneyChart {
+  /** x-axis labels, quoted for Mermaid: "S54". */
+  readonly sessions: readonly string[];
+  readonly coverage: readonly number[];
+  readonly true100: readonly number[];
+  /** Top of the y-axis: 100, or more when more modules than that are at TRUE 100%. */
+  readonly yMax: number;
 }
 
 export interface OverallCoverage {
   readonly percent: number | null;
+  /** By the config's definition (true100Definition); null when it needs a report and has none. */
   readonly true100Count: number | null;
   readonly moduleCount: number | null;
   readonly hasReport: boolean;
+  /** The date the figures describe: the report's, or the recording session's when the report is stale. */
+  readonly asOf: string | null;
+  readonly percentSource: 'report' | 'record' | null;
+  /** "campaign": modules the campaign finished; "report": files at TRUE 100% in the report. */
+  readonly true100Definition: 'campaign' | 'report';
 }
 
 export interface TrackerContext {
@@ -276,6 +312,7 @@ export interface TrackerContext {
   readonly milestones: {
     readonly phases: readonly PhaseSummary[];
     readonly journey: readonly JourneyPoint[];
+    readonly chart: JourneyChart | null;
   };
   readonly nextSession: SessionView | null;
   readonly nextModule: ModuleView | null;

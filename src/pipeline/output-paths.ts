@@ -59,7 +59,9 @@ function isWithin(path: string, folder: string): boolean {
  * Where this run may write: the project, or the folder a person named with `--out` outside it
  * (rendering into a scratch folder); never the data folder.
  */
-export function documentBounds(settings: Pick<Settings, 'root' | 'outDir' | 'dataDir'>): WriteBounds {
+export function documentBounds(
+  settings: Pick<Settings, 'root' | 'outDir' | 'dataDir'>,
+): WriteBounds {
   return {
     inside: isWithin(settings.outDir, settings.root) ? settings.root : settings.outDir,
     notInside: [settings.dataDir],

@@ -83,6 +83,7 @@ export async function planDocuments(
     data: loaded.data,
     report: coverage.report,
     outputs: settings.outputs,
+    true100Count: settings.true100Count,
     ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
   });
   diagnostics.push(...model.diagnostics);
@@ -250,7 +251,14 @@ async function mergeOne(
     if (outside !== undefined)
       return refuse(
         refused([
-          { file: shownAs, line: 1, column: 1, severity: 'error', rule: 'output-path', message: outside },
+          {
+            file: shownAs,
+            line: 1,
+            column: 1,
+            severity: 'error',
+            rule: 'output-path',
+            message: outside,
+          },
         ]),
       );
     const read = await readDocument(path, shownAs);

@@ -13,17 +13,30 @@ const record = (dir: string, number: string) =>
   >;
 
 describe('trackgen new-session', () => {
-  it('refuses when the next session is already planned as a record, naming the file', async () => {
+  it('starts the planned session in its own record: in progress, dated, start figures from the report', async () => {
     const dir = project();
     const before = readFileSync(join(dir, 'data/sessions/055.json'), 'utf8');
     const result = await runCli(['new-session', '--date', '2025-11-25'], dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(
-      /^data\/sessions\/055\.json:5:13 {2}error {2}record-exists {2}session 55 already has a record: it is planned: to start it, set "status" to "in-progress"/,
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'started data/sessions/055.json: session 55, budget_manager, in progress since 2025-11-25: project 69.22% at the start',
     );
-    expect(readFileSync(join(dir, 'data/sessions/055.json'), 'utf8')).toBe(before);
+    const after = readFileSync(join(dir, 'data/sessions/055.json'), 'utf8');
+    const started = record(dir, '055');
+    expect(started['status']).toBe('in-progress');
+    expect(started['date']).toBe('2025-11-25');
+    expect(started['projectCoverage']).toEqual({ start: 69.22 });
+    expect(JSON.stringify(started['modules'])).toContain(
+      '"outcome":"in-progress","start":{"percent":25.27',
+    );
+    // Only those values were added or changed: the plan's text is still there byte for byte.
+    const plan = before.slice(before.indexOf('"plan"'), before.indexOf('"celebrations"'));
+    expect(after).toContain(plan);
     expect(existsSync(join(dir, 'data/sessions/056.json'))).toBe(false);
+    // Started once: a second call makes the session after it.
+    const again = await runCli(['new-session', '--date', '2025-11-26'], dir);
+    expect(again.stdout).toContain('created data/sessions/056.json');
   });
 
   it("numbers the session after the last started one and pre-fills it from the phase's next module", async () => {
@@ -147,9 +160,9 @@ describe('trackgen new-session', () => {
 
     const planned = project();
     rmSync(join(planned, 'data/sessions/054.json'));
-    const refused = await runCli(['new-session', '--date', '2025-11-25'], planned);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('session 55 already has a record: it is planned');
+    const started = await runCli(['new-session', '--date', '2025-11-25'], planned);
+    expect(started.code).toBe(0);
+    expect(started.stdout).toContain('started data/sessions/055.json: session 55');
   });
 
   it("uses today's date by default, through the built CLI", async () => {

@@ -51,7 +51,7 @@ describe('trackgen record-coverage', () => {
       (await runCli(['record-coverage', '--session', '55', '--stage', 'start'], dir)).code,
     ).toBe(0);
     expect(read(dir, SESSION_55)).toBe(
-      '\uFEFF{\r\n\t"$schema": "../../schemas/session.schema.json",\r\n\t"number": 55, "phase": 4,\r\n\t"status": "planned",\r\n\t"modules": [ {"module":"budget_manager","outcome":"not-started",\r\n\t\t"start":{"percent":25.27,"statements":213,"missed":146,"branches":68,"coveredBranches":4,"partialBranches":4}} ],\r\n\t"projectCoverage": { "start": 69.22 },\r\n\t"notes": "keep  me"\r\n}\r\n',
+      '\uFEFF{\r\n\t"$schema": "../../schemas/session.schema.json",\r\n\t"number": 55, "phase": 4,\r\n\t"status": "planned",\r\n\t"modules": [ {"module":"budget_manager","outcome":"not-started",\r\n\t\t"start":{"percent":25.27,"statements":213,"missed":146,"branches":68,"coveredBranches":4,"partialBranches":4}} ],\r\n\t"projectCoverage": { "start": 69.22 },\r\n\t"notes": "keep  me",\r\n\t"captured": { "start": { "reportTime": "2025-11-24T18:42:17.318Z", "project": { "percent": 69.22, "statements": 13471, "missed": 4190, "branches": 3070, "coveredBranches": 2168, "partialBranches": 202 }, "true100": 28, "true100InReport": 28 } }\r\n}\r\n',
     );
     expect((await runCli(['record-coverage', '--session', '55'], dir)).code).toBe(0);
     expect(read(dir, SESSION_55)).toContain(

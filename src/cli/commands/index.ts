@@ -13,6 +13,8 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   init: async () => (await import('./init.js')).initCommand,
   'new-session': async () => (await import('./new-session.js')).newSessionCommand,
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
+  'end-session': async () => (await import('./end-session.js')).endSessionCommand,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
   hook: async () => (await import('./hook.js')).hookCommand,
   import: async () => (await import('./import.js')).importCommand,
 };
@@ -29,6 +31,9 @@ export const commandSummaries: Readonly<Record<string, string>> = {
     'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
   'record-coverage':
     "store a session's coverage figures (start or final) in its record, from a report",
+  'end-session':
+    'mark the session in progress complete, with its final coverage figures from the report',
+  migrate: 'upgrade session records: write what newer trackgen keeps in them, formatting kept',
   hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
   import: "write session records from existing session summaries (and a tracker's Session Log)",
 };

@@ -8,8 +8,10 @@ import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { reportPaths } from '../../pipeline/report-paths.js';
-import { sessionFigures } from '../../record/figures.js';
-import { writeFigures, type Stage } from '../../record/write-figures.js';
+import { emptyRunProblems } from '../../record/capture.js';
+import { applyEdits, recordCoverageChange } from '../../record/session-edits.js';
+import type { Stage } from '../../record/write-figures.js';
+import { findModuleCoverage } from '../../model/coverage-lookup.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandData } from '../command-data.js';
@@ -24,14 +26,20 @@ const BOM = '\uFEFF';
 export const recordCoverageCommand: Command = {
   name: 'record-coverage',
   summary: "store a session's coverage figures (start or final) in its record, from a report",
-  help: `Usage: trackgen record-coverage --session N [--stage start|final] [REPORT...]
+  help: `Usage: trackgen record-coverage --session N [--stage start|final] [--force] [REPORT...]
 
 Reads the coverage report (Cobertura XML or coverage.py JSON; several are merged)
 and stores in data/sessions/NNN.json the overall percent ("projectCoverage") and,
 for each module of the session, "percent", "statements", "missed" and, when the
 report measured branches, "branches", "coveredBranches" and "partialBranches" —
-as coverage.py shows them. The history then stays reproducible without keeping
-old reports.
+as coverage.py shows them, and "captured.start" or "captured.final": the report's
+own time, the project's totals and both TRUE 100% counts. The history then stays
+reproducible without keeping old reports.
+
+A complete session's figures are history: a report taken after the session's
+date is refused (--force replaces them anyway, with a warning). A report from a
+failed or empty run (nothing executed, or modules the record had figures for
+missing) is recorded with a warning.
 
 The record is edited in place: only those figures change; your formatting, key
 order and everything else in the file stay byte for byte.
@@ -39,6 +47,7 @@ order and everything else in the file stay byte for byte.
 Options:
   --session N      the session whose record to update (required; 61a for a split session)
   --stage STAGE    start (before the work) or final (after it; the default)
+  --force          replace a complete session's figures with a later report
   --data DIR       data directory (default: data, or "data" in trackgen.config.json)
   REPORT           the report(s) to read (default: the report of project.json or
                    trackgen.config.json)
@@ -49,9 +58,15 @@ folder or the nearest parent that has one, up to the repository's top (the folde
 with .git); its paths are relative to its folder, flags to this one.
 
 Exit codes: 0 recorded, 1 problems found (invalid data or config, a missing or
-unreadable report, a module of the session not in the report; nothing written),
+unreadable report, a module of the session not in the report, a complete session
+and a later report without --force; nothing written),
 2 usage or tool error (no --session, no record for it, a bad --stage).`,
-  options: { session: { type: 'string' }, stage: { type: 'string' }, data: { type: 'string' } },
+  options: {
+    session: { type: 'string' },
+    stage: { type: 'string' },
+    data: { type: 'string' },
+    force: { type: 'boolean' },
+  },
   allowPositionals: true,
   async run(context, args) {
     const number = parseSessionNumber(args.values['session'], '--session');
@@ -88,12 +103,66 @@ unreadable report, a module of the session not in the report; nothing written),
       paths.map((file) => toSlashes(relative(context.cwd, file))),
     );
 
+    printDiagnostics(context.stderr, report.warnings);
+    const session = record.session;
+    // A complete session's figures are history: a report taken after it describes a later project.
+    const takenAfter =
+      session.status === 'complete' &&
+      session.date !== undefined &&
+      (report.time === undefined || report.time.date > session.date);
+    const force = args.values['force'] === true;
+    const when =
+      report.time === undefined
+        ? 'has no timestamp (taken as current)'
+        : `was taken on ${report.time.date}`;
+    if (takenAfter) {
+      const diagnostic: Diagnostic = {
+        file: record.source.file,
+        ...record.source.lines.position(locate(record.source, ['status']).offset),
+        severity: force ? 'warning' : 'error',
+        rule: 'complete-session',
+        message: force
+          ? `session ${number} is complete (${session.date ?? ''}) and ${report.source} ${when}: its recorded ${stage} figures are replaced (--force)`
+          : `session ${number} is complete (${session.date ?? ''}) and ${report.source} ${when}, after it: its recorded figures stay; pass --force to replace them anyway; nothing recorded`,
+      };
+      printDiagnostics(context.stderr, [diagnostic]);
+      if (!force) return EXIT_PROBLEMS;
+    }
     const modulesById = new Map<string, Module>(
       loaded.data.project.phases.flatMap((phase) =>
         (phase.modules ?? []).map((module) => [module.id, module] as const),
       ),
     );
-    const figures = sessionFigures(record.session, modulesById, report);
+    const previousPaths = (session.modules ?? []).flatMap((entry) =>
+      (stage === 'final' ? (entry.final ?? entry.start) : entry.start) === undefined
+        ? []
+        : [modulesById.get(entry.module)?.path ?? entry.module],
+    );
+    for (const problem of emptyRunProblems(
+      report,
+      previousPaths,
+      (path) => findModuleCoverage(report, path) !== undefined,
+    ))
+      printDiagnostics(context.stderr, [
+        {
+          file: report.sources[0] ?? report.source,
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          rule: 'empty-run',
+          message: problem,
+        },
+      ]);
+    const change = recordCoverageChange(
+      {
+        session,
+        project: loaded.data.project,
+        sessions: loaded.data.sessions.map((candidate) => candidate.session),
+        report,
+      },
+      stage,
+    );
+    const figures = change.figures;
     if (figures.missing.length > 0) {
       const source = record.source;
       const problems: Diagnostic[] = figures.missing.map((module) => ({
@@ -109,7 +178,7 @@ unreadable report, a module of the session not in the report; nothing written),
 
     const raw = await readFile(path, 'utf8');
     const bom = raw.startsWith(BOM) ? BOM : '';
-    const updated = bom + writeFigures(raw.slice(bom.length), figures, stage);
+    const updated = bom + applyEdits(raw.slice(bom.length), change.edits);
     const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
     const modules = figures.modules
       .map((module) => `${module.id} ${String(figureValue(module.figures.percent))}%`)

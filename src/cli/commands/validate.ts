@@ -1,5 +1,7 @@
 import { requireDataDir } from '../../config/data-dir.js';
+import { locate } from '../../data/json-text.js';
 import { loadProjectData } from '../../data/load.js';
+import { needsMigration } from '../../record/migrate.js';
 import { hasErrors } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { plural } from '../../text/plural.js';
@@ -42,8 +44,27 @@ config), 2 usage or tool error (a data directory that is not there).`,
     const dataDir = settings.dataDir;
     await requireDataDir(settings, context.cwd);
     const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
-    printDiagnostics(context.stderr, diagnostics);
-    if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
+    if (hasErrors(diagnostics) || data === undefined) {
+      printDiagnostics(context.stderr, diagnostics);
+      return EXIT_PROBLEMS;
+    }
+    // Said once, at the first record that needs it: typed records are valid, only older.
+    const older = data.sessions.filter(needsMigration);
+    const first = older[0];
+    printDiagnostics(context.stderr, [
+      ...diagnostics,
+      ...(first === undefined
+        ? []
+        : [
+            {
+              file: first.source.file,
+              ...first.source.lines.position(locate(first.source, ['status']).offset),
+              severity: 'warning' as const,
+              rule: 'needs-migrate' as const,
+              message: `${plural(older.length, 'complete session')} (${older.map((record) => record.session.number).join(', ')}) ${older.length === 1 ? 'has' : 'have'} no "standing": ${older.length === 1 ? 'its summary shows' : 'their summaries show'} no phase size; run trackgen migrate`,
+            },
+          ]),
+    ]);
     writeLine(
       context.stdout,
       `${plural(data.sessions.length + 1, 'file')} valid: project.json and ${plural(data.sessions.length, 'session record')}`,

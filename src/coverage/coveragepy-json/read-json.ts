@@ -8,6 +8,7 @@ import {
   type FileLines,
   type LineEntry,
   type RawReport,
+  type RawTimestamp,
   type ScanWarning,
 } from '../raw/raw-report.js';
 
@@ -105,7 +106,18 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     hasBranchData,
     files: result,
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...timestampOf(meta, text),
   };
+}
+
+/** meta.timestamp, placed at its value (a character offset; the edge turns it into bytes). */
+function timestampOf(meta: Json | undefined, text: string): { timestamp?: RawTimestamp } {
+  const value = meta?.['timestamp'];
+  if (value === undefined) return {};
+  const key = text.indexOf('"timestamp"');
+  const offset = key === -1 ? undefined : text.indexOf(':', key) + 1;
+  const raw = typeof value === 'string' ? value : JSON.stringify(value);
+  return { timestamp: { value: raw, offset: offset === undefined ? undefined : offset } };
 }
 
 /** The summary's counts (results.py Numbers as jsonreport.py writes them), where present. */

@@ -1,3 +1,4 @@
+import type { ReportTime } from '../time/report-time.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
@@ -98,6 +99,8 @@ export interface CoverageReport {
   readonly modules: readonly ModuleCoverage[];
   /** Where the report contradicts itself (its lists against its summary), one diagnostic each. */
   readonly warnings: readonly Diagnostic[];
+  /** When the report says it was taken; absent when it does not say (or not readably). */
+  readonly time?: ReportTime;
 }
 
 /** Per-line facts -> the typed report: figures per module and in total, modules sorted by path. */

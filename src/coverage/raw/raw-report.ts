@@ -17,6 +17,15 @@ export interface RawReport {
   readonly files: readonly FileLines[];
   /** Things the report says that do not add up (its lists against its summary), placed by byte offset. */
   readonly warnings?: readonly ScanWarning[];
+  /** When the report says it was taken (Cobertura `timestamp`, coverage.py JSON `meta.timestamp`). */
+  readonly timestamp?: RawTimestamp;
+}
+
+/** A report's stated time, raw, with the byte offset of the value (placed once read). */
+export interface RawTimestamp {
+  readonly value: string;
+  readonly offset: number | undefined;
+  readonly place?: { readonly file: string; readonly line: number; readonly column: number };
 }
 
 /**
