@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { figureValue } from '../../data/figures.js';
 import { locate } from '../../data/json-text.js';
 import { SESSIONS_DIR, sessionFileName, type SessionRecord } from '../../data/load.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
@@ -154,7 +155,7 @@ written), 2 usage or tool error.`,
     const modules = change.figures.modules
       .map(
         (module) =>
-          `${module.id} ${module.figures.percent}%${change.completed.includes(module.id) ? ' (TRUE 100%: complete)' : ''}`,
+          `${module.id} ${String(figureValue(module.figures.percent))}%${change.completed.includes(module.id) ? ' (TRUE 100%: complete)' : ''}`,
       )
       .join(', ');
     writeLine(
