@@ -2,7 +2,7 @@
 import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 import type { Module, Session } from '../data/schema.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
-import { basename, difference, toFigures } from './sessions.js';
+import { basename, difference, toFigures, toTestsView } from './sessions.js';
 import type { CurrentCoverage, ModuleStatus, ModuleView } from './types.js';
 
 export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCoverage | null {
@@ -80,15 +80,7 @@ export function buildModuleView(
         : { session: completing.number, date: completing.date ?? null },
     start,
     improvement: difference(finalPercent, start?.percent),
-    tests:
-      tests === undefined
-        ? null
-        : {
-            created: tests.created,
-            total: tests.total,
-            passing: tests.passing,
-            allPassing: tests.passing === tests.total,
-          },
+    tests: tests === undefined ? null : toTestsView(tests),
     testClasses: reportingSession?.testClasses ?? null,
     testFile: reportingSession?.testFile ?? null,
     testFileSize: reportingSession?.testFileSize ?? null,

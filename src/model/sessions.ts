@@ -5,9 +5,10 @@ import type {
   Module,
   Project,
   Session,
+  TestCounts,
 } from '../data/schema.js';
 import { summaryPath } from '../config/outputs.js';
-import type { CommitView, Figures, SessionModuleView, SessionView } from './types.js';
+import type { CommitView, Figures, SessionModuleView, SessionView, TestsView } from './types.js';
 import { toSlashes } from '../text/paths.js';
 
 export function basename(path: string): string {
@@ -23,6 +24,27 @@ export function toFigures(figures: CoverageFigures | undefined): Figures | null 
     branches: figures.branches ?? null,
     coveredBranches: figures.coveredBranches ?? null,
     partialBranches: figures.partialBranches ?? null,
+  };
+}
+
+export function toTestsView(tests: TestCounts): TestsView {
+  const figure = (value: number | undefined) => value ?? null;
+  const { total, passing, created } = tests;
+  const failing = (tests.failed ?? 0) + (tests.errors ?? 0);
+  return {
+    created: figure(created),
+    total: figure(total),
+    passing: figure(passing),
+    failed: figure(tests.failed),
+    errors: figure(tests.errors),
+    skipped: figure(tests.skipped),
+    xfailed: figure(tests.xfailed),
+    xpassed: figure(tests.xpassed),
+    warnings: figure(tests.warnings),
+    existing: total === undefined || created === undefined ? null : total - created,
+    notPassing: total === undefined || passing === undefined ? null : total - passing,
+    allPassing:
+      total !== undefined && passing !== undefined ? passing === total : failing > 0 ? false : null,
   };
 }
 
@@ -106,18 +128,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
       final: session.projectCoverage?.final ?? null,
       delta: difference(session.projectCoverage?.final, session.projectCoverage?.start),
     },
-    tests:
-      tests === undefined
-        ? null
-        : {
-            created: tests.created,
-            total: tests.total,
-            passing: tests.passing,
-            skipped: tests.skipped ?? null,
-            warnings: tests.warnings ?? null,
-            existing: tests.total - tests.created,
-            allPassing: tests.passing === tests.total,
-          },
+    tests: tests === undefined ? null : toTestsView(tests),
     testClasses: session.testClasses ?? null,
     testFile: session.testFile ?? null,
     testFileSize: session.testFileSize ?? null,

@@ -98,7 +98,7 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
     sessions: worked,
     cumulative: {
       totalTests: latest?.tests?.total ?? null,
-      allTestsPassing: latest?.tests?.allPassing ?? false,
+      allTestsPassing: latest?.tests?.allPassing ?? null,
       testsCreated: worked.reduce((sum, session) => sum + (session.tests?.created ?? 0), 0),
       coverageGained: difference(lastFinal, firstStart),
       sessionCount: complete.length,
@@ -107,8 +107,8 @@ export function buildTrackerContext(input: TrackerInput): TrackerContext {
           ? []
           : [{ session: session.number, time: session.timeInvested }],
       ),
-      zeroWarnings: latest?.tests?.warnings === 0,
-      noSkipped: latest?.tests?.skipped === 0,
+      zeroWarnings: isZero(latest?.tests?.warnings),
+      noSkipped: isZero(latest?.tests?.skipped),
       qualityMetrics: phase.qualityMetrics ?? [],
     },
     milestones: {
@@ -208,4 +208,9 @@ function coverageJourney(
 function uniqueByName(entries: readonly NamedEntry[]): NamedEntry[] {
   const seen = new Set<string>();
   return entries.filter((entry) => (seen.has(entry.name) ? false : (seen.add(entry.name), true)));
+}
+
+/** Whether a recorded figure is zero; null when it was not recorded. */
+function isZero(figure: number | null | undefined): boolean | null {
+  return figure === null || figure === undefined ? null : figure === 0;
 }

@@ -63,12 +63,7 @@ export interface ModuleView {
   /** Figures recorded when work on the module began, and the gain since. */
   readonly start: Figures | null;
   readonly improvement: number | null;
-  readonly tests: {
-    readonly created: number;
-    readonly total: number;
-    readonly passing: number;
-    readonly allPassing: boolean;
-  } | null;
+  readonly tests: TestsView | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
@@ -84,6 +79,27 @@ export interface ModuleView {
   readonly lists: readonly TitledList[];
   readonly risk: RiskLevel | null;
   readonly riskNote: string | null;
+}
+
+/**
+ * A session's test counts: each figure is null when nobody recorded it, and the templates say
+ * "not recorded" rather than guess. `allPassing` is null unless the figures settle it.
+ */
+export interface TestsView {
+  readonly created: number | null;
+  readonly total: number | null;
+  readonly passing: number | null;
+  readonly failed: number | null;
+  readonly errors: number | null;
+  readonly skipped: number | null;
+  readonly xfailed: number | null;
+  readonly xpassed: number | null;
+  readonly warnings: number | null;
+  /** total - created, when both are recorded. */
+  readonly existing: number | null;
+  /** total - passing, when both are recorded. */
+  readonly notPassing: number | null;
+  readonly allPassing: boolean | null;
 }
 
 export interface CommitView {
@@ -132,15 +148,7 @@ export interface SessionView {
     readonly final: number | null;
     readonly delta: number | null;
   };
-  readonly tests: {
-    readonly created: number;
-    readonly total: number;
-    readonly passing: number;
-    readonly skipped: number | null;
-    readonly warnings: number | null;
-    readonly existing: number;
-    readonly allPassing: boolean;
-  } | null;
+  readonly tests: TestsView | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
@@ -226,13 +234,14 @@ export interface TrackerContext {
   readonly sessions: readonly SessionView[];
   readonly cumulative: {
     readonly totalTests: number | null;
-    readonly allTestsPassing: boolean;
+    /** null when the latest session did not record enough to say. */
+    readonly allTestsPassing: boolean | null;
     readonly testsCreated: number;
     readonly coverageGained: number | null;
     readonly sessionCount: number;
     readonly timeInvested: readonly { readonly session: number; readonly time: string }[];
-    readonly zeroWarnings: boolean;
-    readonly noSkipped: boolean;
+    readonly zeroWarnings: boolean | null;
+    readonly noSkipped: boolean | null;
     readonly qualityMetrics: readonly string[];
   };
   readonly milestones: {
