@@ -13,6 +13,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   init: async () => (await import('./init.js')).initCommand,
   'new-session': async () => (await import('./new-session.js')).newSessionCommand,
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
+  'record-tests': async () => (await import('./record-tests.js')).recordTestsCommand,
   hook: async () => (await import('./hook.js')).hookCommand,
   import: async () => (await import('./import.js')).importCommand,
 };
@@ -29,6 +30,8 @@ export const commandSummaries: Readonly<Record<string, string>> = {
     'scaffold data/sessions/NNN.json for the next session, pre-filled, and validate it',
   'record-coverage':
     "store a session's coverage figures (start or final) in its record, from a report",
+  'record-tests':
+    "store a session's test counts in its record, from pytest's JUnit XML and summary line",
   hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
   import: "write session records from existing session summaries (and a tracker's Session Log)",
 };
