@@ -21,12 +21,15 @@ import type {
   TrackerContext,
 } from './types.js';
 import { plural } from '../text/plural.js';
+import type { TestFileFacts } from '../test-results/index.js';
 
 export interface ViewModelInput {
   readonly data: ProjectData;
   readonly report: CoverageReport | undefined;
   /** Hash of a session's commit found in git history, if any. */
   readonly findCommit?: (session: Session, message: string) => string | undefined;
+  /** Facts counted in the sessions' test files that are there, by session number. */
+  readonly testFiles?: ReadonlyMap<number, TestFileFacts>;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
 }
@@ -51,6 +54,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     modulesById,
     sessions,
     findCommit: input.findCommit ?? (() => undefined),
+    testFiles: input.testFiles ?? new Map(),
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));
@@ -62,7 +66,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
       modulesByPhase.set(
         phase.number,
         phase.modules.map((module, index) =>
-          buildModuleView(module, index + 1, sessions, input.report),
+          buildModuleView(module, index + 1, sessions, input.report, sessionContext.testFiles),
         ),
       );
   }

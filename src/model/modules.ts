@@ -2,7 +2,8 @@
 import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 import type { Module, Session } from '../data/schema.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
-import { basename, difference, toFigures, toTestsView } from './sessions.js';
+import { basename, difference, testFileView, toFigures, toTestsView } from './sessions.js';
+import type { TestFileFacts } from '../test-results/index.js';
 import type { CurrentCoverage, ModuleStatus, ModuleView } from './types.js';
 
 export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCoverage | null {
@@ -37,6 +38,7 @@ export function buildModuleView(
   index: number,
   sessions: readonly Session[],
   report: CoverageReport | undefined,
+  testFiles: ReadonlyMap<number, TestFileFacts> = new Map(),
 ): ModuleView {
   const worked = sessionsOf(module.id, sessions);
   const entryOf = (session: Session) =>
@@ -81,9 +83,15 @@ export function buildModuleView(
     start,
     improvement: difference(finalPercent, start?.percent),
     tests: tests === undefined ? null : toTestsView(tests),
-    testClasses: reportingSession?.testClasses ?? null,
-    testFile: reportingSession?.testFile ?? null,
-    testFileSize: reportingSession?.testFileSize ?? null,
+    ...(reportingSession === undefined
+      ? {
+          testClasses: null,
+          testFile: null,
+          testFileSize: null,
+          testFileLines: null,
+          testFunctions: null,
+        }
+      : testFileView(reportingSession, testFiles.get(reportingSession.number))),
     achievements: worked.flatMap((session) => session.achievements ?? []),
     challenges: worked.flatMap((session) =>
       (session.challenges ?? []).map((challenge) => ({

@@ -10,6 +10,7 @@ import type {
 import { summaryPath } from '../config/outputs.js';
 import type { CommitView, Figures, SessionModuleView, SessionView, TestsView } from './types.js';
 import { toSlashes } from '../text/paths.js';
+import type { TestFileFacts } from '../test-results/index.js';
 
 export function basename(path: string): string {
   return toSlashes(path).split('/').pop() ?? path;
@@ -48,6 +49,23 @@ export function toTestsView(tests: TestCounts): TestsView {
   };
 }
 
+/** The test-file figures: counted in the file when it is there, else as typed. */
+export function testFileView(
+  session: Session,
+  facts: TestFileFacts | undefined,
+): Pick<
+  SessionView,
+  'testClasses' | 'testFile' | 'testFileSize' | 'testFileLines' | 'testFunctions'
+> {
+  return {
+    testClasses: facts?.testClasses ?? session.testClasses ?? null,
+    testFile: session.testFile ?? null,
+    testFileSize: session.testFileSize ?? null,
+    testFileLines: facts?.lines ?? null,
+    testFunctions: facts?.testFunctions ?? null,
+  };
+}
+
 export function difference(
   final: number | null | undefined,
   start: number | null | undefined,
@@ -64,6 +82,8 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** Facts counted in the test files that are there, by session number. */
+  readonly testFiles: ReadonlyMap<number, TestFileFacts>;
   /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
   readonly summaryPattern: string;
 }
@@ -129,9 +149,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
       delta: difference(session.projectCoverage?.final, session.projectCoverage?.start),
     },
     tests: tests === undefined ? null : toTestsView(tests),
-    testClasses: session.testClasses ?? null,
-    testFile: session.testFile ?? null,
-    testFileSize: session.testFileSize ?? null,
+    ...testFileView(session, context.testFiles.get(session.number)),
     overview: session.overview ?? null,
     achievements: session.achievements ?? [],
     completed: session.completed ?? [],

@@ -67,6 +67,9 @@ export interface ModuleView {
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
+  /** Counted in the test file when it is there (then testClasses is counted too). */
+  readonly testFileLines: number | null;
+  readonly testFunctions: number | null;
   readonly achievements: readonly string[];
   readonly challenges: readonly ChallengeView[];
   readonly documentation: readonly string[];
@@ -152,6 +155,9 @@ export interface SessionView {
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
+  /** Counted in the test file when it is there (then testClasses is counted too). */
+  readonly testFileLines: number | null;
+  readonly testFunctions: number | null;
   readonly overview: string | null;
   readonly achievements: readonly string[];
   readonly completed: readonly string[];

@@ -14,6 +14,7 @@ import { renderDocuments, type RenderedDocument } from '../render/documents.js';
 import { BUILT_IN_TEMPLATES, createRenderer, loadTemplateSet } from '../render/templates.js';
 import { readIfExists } from '../fs/read-if-exists.js';
 import { toSlashes } from '../text/paths.js';
+import { readTestFiles, testFileDiagnostics } from '../test-results/index.js';
 import { outputPathDiagnostics } from './output-paths.js';
 import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
@@ -67,8 +68,11 @@ export async function planDocuments(
 
   const commits = await pendingCommits;
   diagnostics.push(...(commits?.diagnostics ?? []));
+  const testFiles = readTestFiles(loaded.data, settings.root);
+  diagnostics.push(...testFileDiagnostics(loaded.data, testFiles));
   const model = buildViewModel({
     data: loaded.data,
+    testFiles,
     report: coverage.report,
     outputs: settings.outputs,
     ...(commits === undefined ? {} : { findCommit: commits.findCommit }),

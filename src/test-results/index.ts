@@ -5,3 +5,4 @@ export { readTestResults, type ResultsInput, type ReadResults } from './read.js'
 export { parseSummaryLine } from './summary-line.js';
 export { writeTestResults, recordedTests } from './record-edits.js';
 export { testFileFacts, type TestFileFacts } from './test-file.js';
+export { readTestFiles, testFileDiagnostics, type TestFileFactsBySession } from './test-files.js';

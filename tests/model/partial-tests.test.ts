@@ -2,7 +2,7 @@
  * A session may record any test figure alone. What nobody recorded must read "not recorded" —
  * never a negative claim such as "Not all tests passing" or "Warnings not yet at zero".
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchProjects } from '../helpers/project-copy.js';
@@ -67,5 +67,24 @@ describe('test figures recorded alone', () => {
     expect(tracker).toContain('- ✅ All 40 tests passing\n');
     expect(tracker).toContain('- ✅ Zero warnings\n');
     expect(tracker).toContain('- **Total Tests**: 40 (all passing)\n');
+  });
+});
+
+describe('test-file facts', () => {
+  it('are counted in the test file when it is there, over the typed figures', async () => {
+    const dir = project();
+    mkdirSync(join(dir, 'tests'));
+    writeFileSync(
+      join(dir, 'tests/test_ai_model_manager.py'),
+      'class TestA:\n    def test_one(self):\n        pass\n\n\nclass TestB:\n    async def test_two(self):\n        pass\n',
+    );
+    const result = await runCli(['generate'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'data/sessions/054.json:21:18  warning  test-file-figure  testClasses: expected 2, the test classes in tests/test_ai_model_manager.py, found 16',
+    );
+    const summary = readFileSync(join(dir, 'docs/sessions/SESSION_54_SUMMARY.md'), 'utf8');
+    expect(summary).toContain('- **Test Classes**: 2\n');
+    expect(summary).toContain('- **Test File**: `tests/test_ai_model_manager.py` (8 lines)\n');
   });
 });

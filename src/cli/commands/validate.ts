@@ -2,6 +2,7 @@ import { requireDataDir } from '../../config/data-dir.js';
 import { loadProjectData } from '../../data/load.js';
 import { hasErrors } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
+import { readTestFiles, testFileDiagnostics } from '../../test-results/index.js';
 import { plural } from '../../text/plural.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
@@ -41,7 +42,12 @@ config), 2 usage or tool error (a data directory that is not there).`,
     if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
     await requireDataDir(settings, context.cwd);
-    const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
+    const loaded = await loadProjectData(dataDir, { cwd: context.cwd });
+    const data = loaded.data;
+    const diagnostics = [
+      ...loaded.diagnostics,
+      ...(data === undefined ? [] : testFileDiagnostics(data, readTestFiles(data, settings.root))),
+    ];
     printDiagnostics(context.stderr, diagnostics);
     if (hasErrors(diagnostics) || data === undefined) return EXIT_PROBLEMS;
     writeLine(
