@@ -22,6 +22,7 @@ import type {
 } from './types.js';
 import { plural } from '../text/plural.js';
 import type { TestFileFacts } from '../test-results/index.js';
+import type { CommitChanges } from '../git/changes.js';
 
 export interface ViewModelInput {
   readonly data: ProjectData;
@@ -30,6 +31,8 @@ export interface ViewModelInput {
   readonly findCommit?: (session: Session, message: string) => string | undefined;
   /** Facts counted in the sessions' test files that are there, by session number. */
   readonly testFiles?: ReadonlyMap<number, TestFileFacts>;
+  /** What each session's commits changed, by session number, where git knows them. */
+  readonly changes?: ReadonlyMap<number, CommitChanges>;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
 }
@@ -55,6 +58,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     sessions,
     findCommit: input.findCommit ?? (() => undefined),
     testFiles: input.testFiles ?? new Map(),
+    changes: input.changes ?? new Map(),
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));

@@ -11,6 +11,7 @@ import { summaryPath } from '../config/outputs.js';
 import type { CommitView, Figures, SessionModuleView, SessionView, TestsView } from './types.js';
 import { toSlashes } from '../text/paths.js';
 import type { TestFileFacts } from '../test-results/index.js';
+import type { CommitChanges } from '../git/changes.js';
 
 export function basename(path: string): string {
   return toSlashes(path).split('/').pop() ?? path;
@@ -84,6 +85,8 @@ export interface SessionContext {
   readonly findCommit: (session: Session, message: string) => string | undefined;
   /** Facts counted in the test files that are there, by session number. */
   readonly testFiles: ReadonlyMap<number, TestFileFacts>;
+  /** What each session's commits changed, by session number, where git knows them. */
+  readonly changes: ReadonlyMap<number, CommitChanges>;
   /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
   readonly summaryPattern: string;
 }
@@ -132,6 +135,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     documentation
       .filter((item) => item.status === status)
       .map((item) => ({ item: item.item, note: item.note ?? null }));
+  const changes = context.changes.get(session.number);
   const completedModules = modules.filter((module) => module.outcome === 'complete');
   return {
     number: session.number,
@@ -177,8 +181,10 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     commits,
     documentation: { done: documentationView('done'), pending: documentationView('pending') },
     celebrations: session.celebrations ?? [],
-    filesCreated: session.filesCreated ?? [],
-    filesModified: session.filesModified ?? [],
+    filesCreated: changes?.filesCreated ?? session.filesCreated ?? [],
+    filesModified: changes?.filesModified ?? session.filesModified ?? [],
+    linesAdded: changes?.linesAdded ?? null,
+    linesRemoved: changes?.linesRemoved ?? null,
     plan:
       session.plan === undefined
         ? null

@@ -173,8 +173,12 @@ export interface SessionView {
     readonly pending: readonly DocumentationView[];
   };
   readonly celebrations: readonly string[];
+  /** From the session's commits when git knows them, else as typed. */
   readonly filesCreated: readonly string[];
   readonly filesModified: readonly string[];
+  /** Lines the session's commits added and removed; null when no commit of it is known. */
+  readonly linesAdded: number | null;
+  readonly linesRemoved: number | null;
   readonly plan: {
     readonly preparation: readonly string[];
     readonly tasks: readonly string[];

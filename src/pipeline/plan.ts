@@ -8,6 +8,8 @@ import type { Settings } from '../config/settings.js';
 import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { lookUpCommits } from '../git/commits.js';
+import { readCommitChanges, sessionChanges, type CommitChanges } from '../git/changes.js';
+import type { Session } from '../data/schema.js';
 import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js';
 import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
@@ -68,11 +70,20 @@ export async function planDocuments(
 
   const commits = await pendingCommits;
   diagnostics.push(...(commits?.diagnostics ?? []));
+  const changes =
+    options.repository === false
+      ? undefined
+      : await changesBySession(
+          loaded.data,
+          options.repository ?? settings.root,
+          commits?.findCommit,
+        );
   const testFiles = readTestFiles(loaded.data, settings.root);
   diagnostics.push(...testFileDiagnostics(loaded.data, testFiles));
   const model = buildViewModel({
     data: loaded.data,
     testFiles,
+    ...(changes === undefined ? {} : { changes }),
     report: coverage.report,
     outputs: settings.outputs,
     ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
@@ -212,4 +223,32 @@ async function mergeOne(
     fresh: document.content,
     merge,
   };
+}
+
+/** What each session's commits changed, for the sessions with a commit git knows. */
+async function changesBySession(
+  data: ProjectData,
+  repository: string,
+  findCommit: ((session: Session, message: string) => string | undefined) | undefined,
+): Promise<ReadonlyMap<number, CommitChanges>> {
+  const hashes = new Map<number, string[]>();
+  for (const { session } of data.sessions) {
+    const known = (session.commits ?? []).flatMap((commit) => {
+      const hash = commit.hash ?? findCommit?.(session, commit.message);
+      return hash === undefined ? [] : [hash];
+    });
+    if (known.length > 0) hashes.set(session.number, known);
+  }
+  const byHash = await readCommitChanges(repository, [...hashes.values()].flat());
+  const changes = new Map<number, CommitChanges>();
+  for (const [number, sessionHashes] of hashes) {
+    const found = sessionChanges(
+      sessionHashes.flatMap((hash) => {
+        const commit = byHash.get(hash);
+        return commit === undefined ? [] : [commit];
+      }),
+    );
+    if (found !== undefined) changes.set(number, found);
+  }
+  return changes;
 }
