@@ -7,7 +7,7 @@ const LAYERS = [
   ['fs', 'diagnostic-lines'], // reading a file or nothing; diagnostics as printed lines
   ['data'], // load and validate the records (the schema lives here)
   ['config'], // settings: validated like the data
-  ['coverage'], // read coverage reports into one typed report
+  ['coverage', 'test-results'], // read coverage reports, pytest's results, into typed facts
   ['git'], // git history and the one git runner
   ['model'], // the view model (pure)
   ['render'], // Handlebars templates (pure)

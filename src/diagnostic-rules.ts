@@ -282,6 +282,12 @@ export const RULES = {
     doc: 'data-model.md',
     description: 'A module\'s "lines" is below the last statement line in the report.',
   },
+  'test-file-figure': {
+    severity: 'warning',
+    doc: 'data-model.md',
+    description:
+      'A typed "testClasses" or "testFileSize" that the session\'s test file, counted, contradicts.',
+  },
   'not-in-report': {
     severity: 'warning',
     doc: 'data-model.md',

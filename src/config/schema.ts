@@ -43,6 +43,19 @@ export const configSchema = z
           description: 'Coverage report(s), overriding project.json; relative to this file.',
         })
         .optional(),
+      testResults: z
+        .union(
+          [
+            path('Results'),
+            z.array(z.string({ error: 'a string' })).min(1, { error: 'at least one path' }),
+          ],
+          { error: 'a path or an array of paths' },
+        )
+        .meta({
+          description:
+            "pytest's results for trackgen record-tests: JUnit XML (--junitxml) and/or a text file holding pytest's terminal output (its summary line counts warnings); relative to this file.",
+        })
+        .optional(),
       outputs: z
         .strictObject(
           {

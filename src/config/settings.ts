@@ -21,6 +21,8 @@ export interface Settings {
   readonly templatesDir: string | undefined;
   /** Overrides project.json's coverageReport when set. */
   readonly coverageReports: readonly string[] | undefined;
+  /** pytest's results (JUnit XML, terminal output) record-tests reads when given none. */
+  readonly testResults: readonly string[];
   readonly outputs: {
     readonly tracker: string;
     readonly summary: string;
@@ -138,6 +140,12 @@ export function resolveSettings(
       flags.report !== undefined && flags.report.length > 0
         ? flags.report.map((path) => resolve(cwd, path))
         : configReports,
+    testResults: (config.testResults === undefined
+      ? []
+      : Array.isArray(config.testResults)
+        ? config.testResults
+        : [config.testResults]
+    ).map((path) => resolve(base, path)),
     outputs: {
       tracker: config.outputs?.tracker ?? DEFAULTS.outputs.tracker,
       summary: config.outputs?.summary ?? DEFAULTS.outputs.summary,

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { formatPath, locate, type JsonPath, type ParsedJson } from './json-text.js';
-import type { CoverageFigures, Project, Session } from './schema.js';
+import type { CoverageFigures, Project, Session, TestCounts } from './schema.js';
 import { sameSession, sessionIdFromFileName, sessionKey } from './session-id.js';
 import { continuityDiagnostics } from './continuity.js';
 
@@ -169,34 +169,7 @@ function checkSession(
     }
   });
   checkModuleNames(session, source, modules, report);
-  const tests = session.tests;
-  if (tests !== undefined) {
-    const over = (field: 'passing' | 'created' | 'skipped', value: number | undefined): void => {
-      if (value !== undefined && value > tests.total)
-        report(
-          source,
-          ['tests', field],
-          'contradiction',
-          `tests.${field}: expected at most tests.total (${tests.total}), got ${value}`,
-        );
-    };
-    over('passing', tests.passing);
-    over('created', tests.created);
-    over('skipped', tests.skipped);
-    if (
-      tests.skipped !== undefined &&
-      tests.passing + tests.skipped > tests.total &&
-      tests.skipped <= tests.total &&
-      tests.passing <= tests.total
-    ) {
-      report(
-        source,
-        ['tests', 'skipped'],
-        'contradiction',
-        `tests.skipped: expected passing + skipped (${tests.passing} + ${tests.skipped}) to be at most total (${tests.total})`,
-      );
-    }
-  }
+  if (session.tests !== undefined) checkTestCounts(session.tests, source, report);
   const coverage = session.projectCoverage;
   if (
     session.status === 'complete' &&
@@ -281,4 +254,35 @@ export function isCalendarDate(value: string): boolean {
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
+}
+
+/** Outcomes of distinct tests; errors are left out: a test that failed may also error in teardown. */
+const TEST_OUTCOMES = ['passing', 'failed', 'skipped', 'xfailed', 'xpassed'] as const;
+
+function checkTestCounts(tests: TestCounts, source: ParsedJson, report: Report): void {
+  const total = tests.total;
+  if (total === undefined) return;
+  let over = false;
+  for (const field of ['passing', 'created', 'skipped', 'failed', 'xfailed', 'xpassed'] as const) {
+    const value = tests[field];
+    if (value !== undefined && value > total) {
+      over = true;
+      report(
+        source,
+        ['tests', field],
+        'contradiction',
+        `tests.${field}: expected at most tests.total (${total}), got ${value}`,
+      );
+    }
+  }
+  const recorded = TEST_OUTCOMES.filter((field) => tests[field] !== undefined);
+  const sum = recorded.reduce((sum, field) => sum + (tests[field] ?? 0), 0);
+  const last = recorded.at(-1);
+  if (!over && recorded.length > 1 && sum > total && last !== undefined)
+    report(
+      source,
+      ['tests', last],
+      'contradiction',
+      `tests.${last}: expected ${recorded.join(' + ')} (${recorded.map((field) => tests[field]).join(' + ')}) to be at most total (${total})`,
+    );
 }

@@ -269,18 +269,29 @@ const sessionModule = z
   )
   .meta({ description: 'A module worked on in the session.' });
 
+/**
+ * Test counts, each recorded alone or with the others: a session that knew only how many tests it
+ * wrote, or only pytest's summary line, records just that. `trackgen record-tests` writes them from
+ * pytest's JUnit XML and summary line; a figure nobody recorded shows as "not recorded".
+ */
 const tests = z
   .strictObject(
     {
-      created: count('Tests written in this session.'),
-      total: count('Tests in the whole suite at the end.'),
-      passing: count('Of those, passing.'),
-      skipped: count('Of those, skipped.').optional(),
-      warnings: count('Warnings in the test run.').optional(),
+      created: count('Tests written in this session.').optional(),
+      total: count('Tests in the whole suite at the end.').optional(),
+      passing: count('Of those, passing (pytest\'s "passed").').optional(),
+      failed: count('Of those, failing (pytest\'s "failed").').optional(),
+      errors: count(
+        'Errors in setup, teardown or collection (pytest\'s "errors"); a test may fail and error.',
+      ).optional(),
+      skipped: count('Of those, skipped (pytest\'s "skipped").').optional(),
+      xfailed: count('Expected failures (pytest\'s "xfailed").').optional(),
+      xpassed: count('Unexpected passes (pytest\'s "xpassed").').optional(),
+      warnings: count('Warnings in the test run (pytest\'s "warnings").').optional(),
     },
-    { error: 'an object with "created", "total" and "passing"' },
+    { error: 'an object of test counts such as "total" and "passing"' },
   )
-  .meta({ description: 'Test counts at the end of the session.' });
+  .meta({ description: 'Test counts at the end of the session; each may be recorded alone.' });
 
 const challenge = z
   .strictObject(
@@ -508,6 +519,7 @@ export type SessionModule = z.infer<typeof sessionModule>;
 export type CoverageFigures = z.infer<typeof coverageFigures>;
 export type Capture = z.infer<typeof capture>;
 export type Standing = z.infer<typeof standing>;
+export type TestCounts = z.infer<typeof tests>;
 export type DocumentationItem = z.infer<typeof documentationItem>;
 export type SessionStatus = Session['status'];
 export type ModuleOutcome = SessionModule['outcome'];

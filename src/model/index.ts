@@ -28,12 +28,18 @@ import type {
   TrackerContext,
 } from './types.js';
 import { plural } from '../text/plural.js';
+import type { TestFileFacts } from '../test-results/index.js';
+import type { CommitChanges } from '../git/changes.js';
 
 export interface ViewModelInput {
   readonly data: ProjectData;
   readonly report: CoverageReport | undefined;
   /** Hash of a session's commit found in git history, if any. */
   readonly findCommit?: (session: Session, message: string) => string | undefined;
+  /** Facts counted in the sessions' test files that are there, by session key. */
+  readonly testFiles?: ReadonlyMap<string, TestFileFacts>;
+  /** What each session's commits changed, by session key, where git knows them. */
+  readonly changes?: ReadonlyMap<string, CommitChanges>;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
   /** What "Modules at TRUE 100%" counts (the config's true100Count; default: the campaign). */
@@ -60,6 +66,8 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     modulesById,
     sessions,
     findCommit: input.findCommit ?? (() => undefined),
+    testFiles: input.testFiles ?? new Map(),
+    changes: input.changes ?? new Map(),
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));
@@ -72,7 +80,14 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
       modulesByPhase.set(
         phase.number,
         phase.modules.map((module, index) =>
-          buildModuleView(module, index + 1, sessions, input.report, timeline),
+          buildModuleView(
+            module,
+            index + 1,
+            sessions,
+            input.report,
+            timeline,
+            sessionContext.testFiles,
+          ),
         ),
       );
   }

@@ -1,10 +1,20 @@
 /** Module cards: the hand-kept module entry, the sessions that worked on it, and the report. */
 import type { CoverageReport, ModuleCoverage } from '../coverage/index.js';
 import { figureValue } from '../data/figures.js';
+import { sessionKey } from '../data/session-id.js';
 import type { CoverageFigures, Module, Session, SessionModule } from '../data/schema.js';
 import { placeReport, type Timeline } from './timeline.js';
 import { findModuleCoverage, labelMissingRanges } from './coverage-lookup.js';
-import { basename, challengesOf, difference, moduleTestsCreated, toFigures } from './sessions.js';
+import {
+  basename,
+  challengesOf,
+  difference,
+  moduleTestsCreated,
+  testFileView,
+  toFigures,
+  toTestsView,
+} from './sessions.js';
+import type { TestFileFacts } from '../test-results/index.js';
 import type { CurrentCoverage, ModuleStatus, ModuleView, ModuleWork } from './types.js';
 
 export function currentCoverage(coverage: ModuleCoverage | undefined): CurrentCoverage | null {
@@ -63,6 +73,7 @@ export function buildModuleView(
   sessions: readonly Session[],
   report: CoverageReport | undefined,
   timeline: Timeline = placeReport(report, sessions),
+  testFiles: ReadonlyMap<string, TestFileFacts> = new Map(),
 ): ModuleView {
   const worked = sessionsOf(module.id, sessions);
   const entryOf = (session: Session) =>
@@ -142,18 +153,16 @@ export function buildModuleView(
     work,
     start,
     improvement: difference(finalPercent, start?.percent),
-    tests:
-      tests === undefined
-        ? null
-        : {
-            created: tests.created,
-            total: tests.total,
-            passing: tests.passing,
-            allPassing: tests.passing === tests.total,
-          },
-    testClasses: reportingSession?.testClasses ?? null,
-    testFile: reportingSession?.testFile ?? null,
-    testFileSize: reportingSession?.testFileSize ?? null,
+    tests: tests === undefined ? null : toTestsView(tests),
+    ...(reportingSession === undefined
+      ? {
+          testClasses: null,
+          testFile: null,
+          testFileSize: null,
+          testFileLines: null,
+          testFunctions: null,
+        }
+      : testFileView(reportingSession, testFiles.get(sessionKey(reportingSession.number)))),
     achievements: worked.flatMap((session) => session.achievements ?? []),
     challenges: worked.flatMap((session) => challengesOf(session, module.id)),
     documentation: worked.flatMap((session) => entryOf(session)?.documentation ?? []),

@@ -5,18 +5,22 @@ import type {
   Module,
   Project,
   Session,
+  TestCounts,
 } from '../data/schema.js';
 import { summaryPath } from '../config/outputs.js';
 import { readFigure } from '../data/figures.js';
-import { compareSessionIds, type SessionId } from '../data/session-id.js';
+import { compareSessionIds, sessionKey, type SessionId } from '../data/session-id.js';
 import type {
   ChallengeView,
   CommitView,
   Figures,
   SessionModuleView,
   SessionView,
+  TestsView,
 } from './types.js';
 import { toSlashes } from '../text/paths.js';
+import type { TestFileFacts } from '../test-results/index.js';
+import type { CommitChanges } from '../git/changes.js';
 
 export function basename(path: string): string {
   return toSlashes(path).split('/').pop() ?? path;
@@ -36,6 +40,44 @@ export function toFigures(figures: CoverageFigures | undefined): Figures | null 
   };
 }
 
+export function toTestsView(tests: TestCounts): TestsView {
+  const figure = (value: number | undefined) => value ?? null;
+  const { total, passing, created } = tests;
+  const failing = (tests.failed ?? 0) + (tests.errors ?? 0);
+  return {
+    created: figure(created),
+    total: figure(total),
+    passing: figure(passing),
+    failed: figure(tests.failed),
+    errors: figure(tests.errors),
+    skipped: figure(tests.skipped),
+    xfailed: figure(tests.xfailed),
+    xpassed: figure(tests.xpassed),
+    warnings: figure(tests.warnings),
+    existing: total === undefined || created === undefined ? null : total - created,
+    notPassing: total === undefined || passing === undefined ? null : total - passing,
+    allPassing:
+      total !== undefined && passing !== undefined ? passing === total : failing > 0 ? false : null,
+  };
+}
+
+/** The test-file figures: counted in the file when it is there, else as typed. */
+export function testFileView(
+  session: Session,
+  facts: TestFileFacts | undefined,
+): Pick<
+  SessionView,
+  'testClasses' | 'testFile' | 'testFileSize' | 'testFileLines' | 'testFunctions'
+> {
+  return {
+    testClasses: facts?.testClasses ?? session.testClasses ?? null,
+    testFile: session.testFile ?? null,
+    testFileSize: session.testFileSize ?? null,
+    testFileLines: facts?.lines ?? null,
+    testFunctions: facts?.testFunctions ?? null,
+  };
+}
+
 export function difference(
   final: number | null | undefined,
   start: number | null | undefined,
@@ -52,6 +94,10 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** Facts counted in the test files that are there, by session number. */
+  readonly testFiles: ReadonlyMap<string, TestFileFacts>;
+  /** What each session's commits changed, by session key, where git knows them. */
+  readonly changes: ReadonlyMap<string, CommitChanges>;
   /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
   readonly summaryPattern: string;
 }
@@ -107,6 +153,7 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     documentation
       .filter((item) => item.status === status)
       .map((item) => ({ item: item.item, note: item.note ?? null, session: session.number }));
+  const changes = context.changes.get(sessionKey(session.number));
   const completedModules = modules.filter((module) => module.outcome === 'complete');
   return {
     number: session.number,
@@ -119,21 +166,8 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     modules,
     completedModules,
     projectCoverage: projectCoverageView(session),
-    tests:
-      tests === undefined
-        ? null
-        : {
-            created: tests.created,
-            total: tests.total,
-            passing: tests.passing,
-            skipped: tests.skipped ?? null,
-            warnings: tests.warnings ?? null,
-            existing: tests.total - tests.created,
-            allPassing: tests.passing === tests.total,
-          },
-    testClasses: session.testClasses ?? null,
-    testFile: session.testFile ?? null,
-    testFileSize: session.testFileSize ?? null,
+    tests: tests === undefined ? null : toTestsView(tests),
+    ...testFileView(session, context.testFiles.get(sessionKey(session.number))),
     overview: session.overview ?? null,
     achievements: session.achievements ?? [],
     completed: session.completed ?? [],
@@ -157,8 +191,10 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     commits,
     documentation: { done: documentationView('done'), pending: documentationView('pending') },
     celebrations: session.celebrations ?? [],
-    filesCreated: session.filesCreated ?? [],
-    filesModified: session.filesModified ?? [],
+    filesCreated: changes?.filesCreated ?? session.filesCreated ?? [],
+    filesModified: changes?.filesModified ?? session.filesModified ?? [],
+    linesAdded: changes?.linesAdded ?? null,
+    linesRemoved: changes?.linesRemoved ?? null,
     plan:
       session.plan === undefined
         ? null

@@ -98,15 +98,13 @@ export interface ModuleView {
   /** Figures recorded when work on the module began, and the gain since. */
   readonly start: Figures | null;
   readonly improvement: number | null;
-  readonly tests: {
-    readonly created: number;
-    readonly total: number;
-    readonly passing: number;
-    readonly allPassing: boolean;
-  } | null;
+  readonly tests: TestsView | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
+  /** Counted in the test file when it is there (then testClasses is counted too). */
+  readonly testFileLines: number | null;
+  readonly testFunctions: number | null;
   readonly achievements: readonly string[];
   readonly challenges: readonly ChallengeView[];
   readonly documentation: readonly string[];
@@ -119,6 +117,27 @@ export interface ModuleView {
   readonly lists: readonly TitledList[];
   readonly risk: RiskLevel | null;
   readonly riskNote: string | null;
+}
+
+/**
+ * A session's test counts: each figure is null when nobody recorded it, and the templates say
+ * "not recorded" rather than guess. `allPassing` is null unless the figures settle it.
+ */
+export interface TestsView {
+  readonly created: number | null;
+  readonly total: number | null;
+  readonly passing: number | null;
+  readonly failed: number | null;
+  readonly errors: number | null;
+  readonly skipped: number | null;
+  readonly xfailed: number | null;
+  readonly xpassed: number | null;
+  readonly warnings: number | null;
+  /** total - created, when both are recorded. */
+  readonly existing: number | null;
+  /** total - passing, when both are recorded. */
+  readonly notPassing: number | null;
+  readonly allPassing: boolean | null;
 }
 
 export interface CommitView {
@@ -173,18 +192,13 @@ export interface SessionView {
     readonly startEstimated: boolean;
     readonly finalEstimated: boolean;
   };
-  readonly tests: {
-    readonly created: number;
-    readonly total: number;
-    readonly passing: number;
-    readonly skipped: number | null;
-    readonly warnings: number | null;
-    readonly existing: number;
-    readonly allPassing: boolean;
-  } | null;
+  readonly tests: TestsView | null;
   readonly testClasses: number | null;
   readonly testFile: string | null;
   readonly testFileSize: string | null;
+  /** Counted in the test file when it is there (then testClasses is counted too). */
+  readonly testFileLines: number | null;
+  readonly testFunctions: number | null;
   readonly overview: string | null;
   readonly achievements: readonly string[];
   readonly completed: readonly string[];
@@ -200,8 +214,12 @@ export interface SessionView {
     readonly pending: readonly DocumentationView[];
   };
   readonly celebrations: readonly string[];
+  /** From the session's commits when git knows them, else as typed. */
   readonly filesCreated: readonly string[];
   readonly filesModified: readonly string[];
+  /** Lines the session's commits added and removed; null when no commit of it is known. */
+  readonly linesAdded: number | null;
+  readonly linesRemoved: number | null;
   readonly plan: {
     readonly preparation: readonly string[];
     readonly tasks: readonly string[];

@@ -9,6 +9,8 @@ import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js
 import { sessionKey, type SessionId } from '../data/session-id.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { lookUpCommits } from '../git/commits.js';
+import { readCommitChanges, sessionChanges, type CommitChanges } from '../git/changes.js';
+import type { Session } from '../data/schema.js';
 import { mergeDocument, wrapSection, type MergeInput, type MergeResult } from '../merge/index.js';
 import { buildViewModel, type ViewModel } from '../model/index.js';
 import { renderDocuments, type RenderedDocument } from '../render/documents.js';
@@ -16,6 +18,7 @@ import { BUILT_IN_TEMPLATES, createRenderer, loadTemplateSet } from '../render/t
 import { toSlashes } from '../text/paths.js';
 import { documentBounds, outDirDiagnostics, outputPathDiagnostics } from './output-paths.js';
 import { outOfBounds } from '../write/safe-path.js';
+import { readTestFiles, testFileDiagnostics } from '../test-results/index.js';
 import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
 import { readDocument } from './read-document.js';
@@ -79,8 +82,20 @@ export async function planDocuments(
 
   const commits = await pendingCommits;
   diagnostics.push(...(commits?.diagnostics ?? []));
+  const changes =
+    options.repository === false
+      ? undefined
+      : await changesBySession(
+          loaded.data,
+          options.repository ?? settings.root,
+          commits?.findCommit,
+        );
+  const testFiles = readTestFiles(loaded.data, settings.root);
+  diagnostics.push(...testFileDiagnostics(loaded.data, testFiles));
   const model = buildViewModel({
     data: loaded.data,
+    testFiles,
+    ...(changes === undefined ? {} : { changes }),
     report: coverage.report,
     outputs: settings.outputs,
     true100Count: settings.true100Count,
@@ -284,4 +299,32 @@ async function mergeOne(
     fresh: document.content,
     merge,
   };
+}
+
+/** What each session's commits changed, for the sessions with a commit git knows. */
+async function changesBySession(
+  data: ProjectData,
+  repository: string,
+  findCommit: ((session: Session, message: string) => string | undefined) | undefined,
+): Promise<ReadonlyMap<string, CommitChanges>> {
+  const hashes = new Map<string, string[]>();
+  for (const { session } of data.sessions) {
+    const known = (session.commits ?? []).flatMap((commit) => {
+      const hash = commit.hash ?? findCommit?.(session, commit.message);
+      return hash === undefined ? [] : [hash];
+    });
+    if (known.length > 0) hashes.set(sessionKey(session.number), known);
+  }
+  const byHash = await readCommitChanges(repository, [...hashes.values()].flat());
+  const changes = new Map<string, CommitChanges>();
+  for (const [key, sessionHashes] of hashes) {
+    const found = sessionChanges(
+      sessionHashes.flatMap((hash) => {
+        const commit = byHash.get(hash);
+        return commit === undefined ? [] : [commit];
+      }),
+    );
+    if (found !== undefined) changes.set(key, found);
+  }
+  return changes;
 }

@@ -192,6 +192,34 @@ export function ordinal(value: unknown): string {
   return `${value}${suffix}`;
 }
 
+const NOT_RECORDED = 'not recorded';
+
+/** "2,413", or "not recorded" for a figure nobody recorded (never a guess, never a zero). */
+export function recorded(value: unknown): string {
+  return isNumber(value) ? thousands(value) : NOT_RECORDED;
+}
+
+/** pytest's words for the outcomes a session's test counts may hold, in pytest's order. */
+const TEST_OUTCOME_WORDS = [
+  ['passing', 'passing', 'passing'],
+  ['failed', 'failed', 'failed'],
+  ['errors', 'error', 'errors'],
+  ['skipped', 'skipped', 'skipped'],
+  ['xfailed', 'xfailed', 'xfailed'],
+  ['xpassed', 'xpassed', 'xpassed'],
+] as const;
+
+/** "2,730 passing, 1 skipped, 78 errors": the recorded outcomes only; "not recorded" when none is. */
+export function testCounts(tests: unknown): string {
+  if (tests === null || typeof tests !== 'object') return NOT_RECORDED;
+  const figures = tests as Record<string, unknown>;
+  const parts = TEST_OUTCOME_WORDS.flatMap(([key, one, many]) => {
+    const value = figures[key];
+    return isNumber(value) ? [`${thousands(value)} ${value === 1 ? one : many}`] : [];
+  });
+  return parts.length === 0 ? NOT_RECORDED : parts.join(', ');
+}
+
 export function codeBlock(code: string, language: string): string {
   const longestRun = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
@@ -207,6 +235,8 @@ export function registerHelpers(handlebars: Handlebars): void {
     recordedPercent: (value: unknown, estimated: unknown) =>
       recordedPercent(value, isOptions(estimated) ? false : estimated),
     thousands,
+    recorded,
+    testCounts,
     signed,
     ranges,
     date: (value: unknown, style: unknown) => date(value, isOptions(style) ? 'iso' : style),

@@ -15,6 +15,7 @@ export const commandLoaders: Readonly<Record<string, () => Promise<Command>>> = 
   'record-coverage': async () => (await import('./record-coverage.js')).recordCoverageCommand,
   'end-session': async () => (await import('./end-session.js')).endSessionCommand,
   migrate: async () => (await import('./migrate.js')).migrateCommand,
+  'record-tests': async () => (await import('./record-tests.js')).recordTestsCommand,
   hook: async () => (await import('./hook.js')).hookCommand,
   import: async () => (await import('./import.js')).importCommand,
 };
@@ -34,6 +35,8 @@ export const commandSummaries: Readonly<Record<string, string>> = {
   'end-session':
     'mark the session in progress complete, with its final coverage figures from the report',
   migrate: 'upgrade session records: write what newer trackgen keeps in them, formatting kept',
+  'record-tests':
+    "store a session's test counts in its record, from pytest's JUnit XML and summary line",
   hook: 'install or remove the git pre-commit hook that keeps the docs in step with each commit',
   import: "write session records from existing session summaries (and a tracker's Session Log)",
 };

@@ -4,6 +4,7 @@ import { loadProjectData } from '../../data/load.js';
 import { needsMigration } from '../../record/migrate.js';
 import { hasErrors } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
+import { readTestFiles, testFileDiagnostics } from '../../test-results/index.js';
 import { plural } from '../../text/plural.js';
 import { commandSettings } from '../command-settings.js';
 import type { Command } from '../command.js';
@@ -43,7 +44,12 @@ config), 2 usage or tool error (a data directory that is not there).`,
     if (settings === undefined) return EXIT_PROBLEMS;
     const dataDir = settings.dataDir;
     await requireDataDir(settings, context.cwd);
-    const { data, diagnostics } = await loadProjectData(dataDir, { cwd: context.cwd });
+    const loaded = await loadProjectData(dataDir, { cwd: context.cwd });
+    const data = loaded.data;
+    const diagnostics = [
+      ...loaded.diagnostics,
+      ...(data === undefined ? [] : testFileDiagnostics(data, readTestFiles(data, settings.root))),
+    ];
     if (hasErrors(diagnostics) || data === undefined) {
       printDiagnostics(context.stderr, diagnostics);
       return EXIT_PROBLEMS;

@@ -53,8 +53,13 @@ export function fingerprint(
   };
   addFile('project', join(settings.dataDir, 'project.json'));
   const sessionsDir = join(settings.dataDir, 'sessions');
-  for (const entry of listOrEmpty(sessionsDir))
-    addFile(`session:${entry}`, join(sessionsDir, entry));
+  for (const entry of listOrEmpty(sessionsDir)) {
+    const bytes = bytesOf(join(sessionsDir, entry));
+    add(`session:${entry}`, bytes);
+    // The test file a record names is counted into the documents: an input too.
+    const testFile = testFileOf(bytes);
+    if (testFile !== undefined) addFile(`test-file:${testFile}`, resolve(settings.root, testFile));
+  }
   for (const path of reportPaths) addFile(`report:${path}`, path);
   for (const dir of [join(PACKAGE_ROOT, 'templates'), settings.templatesDir]) {
     if (dir === undefined) continue;
@@ -124,5 +129,20 @@ function listOrEmpty(dir: string): string[] {
     return readdirSync(dir).sort();
   } catch {
     return [];
+  }
+}
+
+/** The "testFile" a record's bytes name, read without a schema; undefined when none. */
+function testFileOf(bytes: Buffer | undefined): string | undefined {
+  if (bytes === undefined || !bytes.includes('"testFile"')) return undefined;
+  try {
+    const record = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
+    const testFile =
+      record !== null && typeof record === 'object'
+        ? (record as { testFile?: unknown }).testFile
+        : undefined;
+    return typeof testFile === 'string' ? testFile : undefined;
+  } catch {
+    return undefined;
   }
 }
