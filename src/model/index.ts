@@ -27,6 +27,8 @@ export interface ViewModelInput {
   readonly report: CoverageReport | undefined;
   /** Hash of a session's commit found in git history, if any. */
   readonly findCommit?: (session: Session, message: string) => string | undefined;
+  /** Whether a session's commit is the one being made (the pre-commit hook's rendering). */
+  readonly isThisCommit?: (session: Session, message: string) => boolean;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
 }
@@ -51,6 +53,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     modulesById,
     sessions,
     findCommit: input.findCommit ?? (() => undefined),
+    isThisCommit: input.isThisCommit ?? (() => false),
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));

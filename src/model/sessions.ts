@@ -42,6 +42,8 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** Whether a commit of a session is the one being made (rendered by the pre-commit hook). */
+  readonly isThisCommit: (session: Session, message: string) => boolean;
   /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
   readonly summaryPattern: string;
 }
@@ -81,10 +83,16 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     };
   });
   const tests = session.tests;
-  const commits: CommitView[] = (session.commits ?? []).map((commit) => ({
-    hash: commit.hash ?? context.findCommit(session, commit.message) ?? null,
-    message: commit.message,
-  }));
+  const commits: CommitView[] = (session.commits ?? []).map((commit) => {
+    const thisCommit = commit.hash === undefined && context.isThisCommit(session, commit.message);
+    return {
+      hash: thisCommit
+        ? null
+        : (commit.hash ?? context.findCommit(session, commit.message) ?? null),
+      message: commit.message,
+      thisCommit,
+    };
+  });
   const documentation = session.documentation ?? [];
   const documentationView = (status: DocumentationStatus) =>
     documentation

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { CommitBeingMade } from '../git/being-made.js';
 import { lookUpCommits } from '../git/commits.js';
 import { mergeDocument, wrapSection, type MergeResult } from '../merge/index.js';
 import { buildViewModel, type ViewModel } from '../model/index.js';
@@ -30,6 +31,8 @@ export interface PlanOptions {
    * false skips git (every commit without "hash" shows as TBD, silently).
    */
   readonly repository?: string | false;
+  /** Render for a commit being made (the hook, `check --staged`) or as one was made (`check`). */
+  readonly beingMade?: CommitBeingMade;
 }
 
 function invalid(diagnostics: readonly Diagnostic[], model?: ViewModel): Plan<MergedFile> {
@@ -57,6 +60,7 @@ export async function planDocuments(
       : lookUpCommits(loaded.data, {
           repository: options.repository ?? settings.root,
           sessionsPath: toSlashes(relative(settings.root, join(settings.dataDir, SESSIONS_DIR))),
+          ...(options.beingMade === undefined ? {} : { beingMade: options.beingMade }),
         });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
@@ -71,7 +75,9 @@ export async function planDocuments(
     data: loaded.data,
     report: coverage.report,
     outputs: settings.outputs,
-    ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
+    ...(commits === undefined
+      ? {}
+      : { findCommit: commits.findCommit, isThisCommit: commits.isThisCommit }),
   });
   diagnostics.push(...model.diagnostics);
   const directories =
