@@ -25,6 +25,8 @@ export interface Settings {
     readonly tracker: string;
     readonly summary: string;
     readonly lessons: string;
+    /** The coverage badge's path, when the config asks for one. */
+    readonly badge?: string | undefined;
   };
   readonly documents: readonly { readonly template: string; readonly output: string }[];
   /** Where the settings came from, for messages. */
@@ -140,6 +142,7 @@ export function resolveSettings(
       tracker: config.outputs?.tracker ?? DEFAULTS.outputs.tracker,
       summary: config.outputs?.summary ?? DEFAULTS.outputs.summary,
       lessons: config.outputs?.lessons ?? DEFAULTS.outputs.lessons,
+      ...(config.outputs?.badge === undefined ? {} : { badge: config.outputs.badge }),
     },
     documents: config.documents ?? [],
     configFile: file,

@@ -18,6 +18,8 @@ import { toSlashes } from '../text/paths.js';
 import { outputPathDiagnostics } from './output-paths.js';
 import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
+import { BADGE_ABOUT, wholeFile } from './whole-file.js';
+import { coverageBadge } from '../coverage/index.js';
 
 export interface PlanOptions {
   readonly cwd: string;
@@ -92,7 +94,13 @@ export async function planDocuments(
     settings.configFile === undefined
       ? 'trackgen.config.json'
       : toSlashes(relative(options.cwd, settings.configFile));
-  const pathProblems = outputPathDiagnostics(rendered.documents, configShownAs);
+  const badge = settings.outputs.badge;
+  const pathProblems = outputPathDiagnostics(
+    badge === undefined
+      ? rendered.documents
+      : [...rendered.documents, { path: badge, about: BADGE_ABOUT, content: '' }],
+    configShownAs,
+  );
   diagnostics.push(...pathProblems);
   if (hasErrors(rendered.diagnostics) || pathProblems.length > 0)
     return invalid(diagnostics, model);
@@ -102,6 +110,17 @@ export async function planDocuments(
   const files: MergedFile[] = [];
   for (const document of rendered.documents)
     files.push(await mergeOne(document, settings, options));
+  if (settings.outputs.badge !== undefined)
+    files.push(
+      await badgeFile(
+        settings.outputs.badge,
+        coverageBadge(coverage.report?.totals.percent, {
+          goal: loaded.data.project.coverageGoal,
+        }),
+        settings,
+        options,
+      ),
+    );
   return {
     valid: true,
     model,
@@ -213,5 +232,39 @@ async function mergeOne(
     existing,
     fresh: document.content,
     merge,
+  };
+}
+
+/** The coverage badge: written whole, never merged. */
+async function badgeFile(
+  output: string,
+  fresh: string,
+  settings: Settings,
+  options: PlanOptions,
+): Promise<MergedFile> {
+  const path = join(settings.outDir, output);
+  const shownAs = toSlashes(relative(options.cwd, path));
+  let existing: string | undefined;
+  try {
+    existing = await readIfExists(path);
+  } catch (error) {
+    return {
+      kind: 'merged',
+      path,
+      shownAs,
+      about: BADGE_ABOUT,
+      existing: undefined,
+      fresh,
+      merge: unreadable(shownAs, error),
+    };
+  }
+  return {
+    kind: 'merged',
+    path,
+    shownAs,
+    about: BADGE_ABOUT,
+    existing,
+    fresh,
+    merge: wholeFile(existing, fresh),
   };
 }

@@ -1,7 +1,6 @@
-import { gfmTable, type ColumnAlign } from '../../markdown/table.js';
-import { escapeText } from '../../markdown/text.js';
 import { formatPercent } from '../figures/percent.js';
 import type { CoverageReport } from '../figures/report.js';
+import { formatMarkdownDiff } from './markdown-diff.js';
 import { humanCompare } from './rows.js';
 
 /**
@@ -68,7 +67,10 @@ export function diffReports(before: CoverageReport, after: CoverageReport): Cove
   };
 }
 
-/** Text or GFM table of a diff; percents shown with coverage.py's display rule. */
+/**
+ * Text table of a diff, or Markdown for a pull-request comment (the changed modules only);
+ * percents shown with coverage.py's display rule.
+ */
 export function formatDiff(diff: CoverageDiff, precision: number, markdown: boolean): string {
   const show = (value: number | null) =>
     value === null ? '-' : `${formatPercent(value, precision)}%`;
@@ -98,11 +100,7 @@ export function formatDiff(diff: CoverageDiff, precision: number, markdown: bool
   const right = (column: number) => column >= 1 && column <= 3;
   const cell = (text: string, column: number) =>
     right(column) ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0);
-  if (markdown) {
-    const align = header.map((_, column): ColumnAlign => (right(column) ? 'right' : 'none'));
-    const escaped = rows.map(([path = '', ...figures]) => [escapeText(path), ...figures]);
-    return `${gfmTable(header, [...escaped, total], { align })}\n`;
-  }
+  if (markdown) return formatMarkdownDiff(diff, precision, signed);
   const line = (row: readonly string[]) => row.map(cell).join('  ').trimEnd();
   const rule = '-'.repeat(line(header).length);
   return `${[line(header), rule, ...rows.map(line), rule, line(total)].join('\n')}\n`;
