@@ -90,5 +90,9 @@ export async function describeBeingMade(
       : head === undefined
         ? await names(diff) // no commit yet: everything staged is new
         : await names([...listed, 'ls-files', '-z']); // amending the first commit
-  return { revisions, records };
+  if (mergeHead === undefined) return { revisions, records };
+  // Concluding a merge: a record the merged branch brought was made by that branch's commits;
+  // only a record that differs from every parent is changed by the merge commit itself.
+  const fromMerged = await names([...diff, mergeHead]);
+  return { revisions, records: new Set([...records].filter((name) => fromMerged.has(name))) };
 }

@@ -159,6 +159,28 @@ describe('every way of committing leaves an index that keeps the documents', () 
     await expectCurrent(repo.dir);
   });
 
+  it("concluding a merge through the hook: the merged branch's session commit keeps its hash", async () => {
+    const repo = await repoWithHook();
+    await gitOk(repo.dir, 'checkout', '-q', '-b', 'session');
+    repo.edit(RECORD, moreTests(2420));
+    await gitOk(repo.dir, 'add', RECORD);
+    await commit(repo.dir, '-m', SESSION_COMMIT);
+    const sessionCommit = await shortHead(repo.dir);
+    await gitOk(repo.dir, 'checkout', '-q', 'main');
+    repo.edit('data/coverage.xml', (text) => text.replace('hits="0"', 'hits="1"'));
+    await gitOk(repo.dir, 'add', 'data/coverage.xml');
+    await commit(repo.dir, '-m', 'A new coverage report');
+    await gitOk(repo.dir, 'merge', '-q', '--no-commit', '--no-ff', 'session').catch(() => '');
+    await gitOk(repo.dir, 'checkout', '--theirs', '--', RECORD);
+    await gitOk(repo.dir, 'checkout', '--ours', '--', TRACKER, SUMMARY);
+    await gitOk(repo.dir, 'add', RECORD, TRACKER, SUMMARY);
+    await commit(repo.dir, '--no-edit');
+    expect(commitRow(await gitOk(repo.dir, 'show', `HEAD:${TRACKER}`), SESSION_COMMIT)[0]).toBe(
+      sessionCommit,
+    );
+    await expectCurrent(repo.dir);
+  });
+
   it('a merge of a branch that recorded a session, and a rebase of it', async () => {
     const repo = await repoWithHook();
     await gitOk(repo.dir, 'checkout', '-q', '-b', 'session');
