@@ -27,4 +27,5 @@ export { shouldFailUnder } from './figures/fail-under.js';
 export { formatMarkdownTable } from './output/markdown-table.js';
 export { toCoverageJson } from './output/json.js';
 export { diffReports, formatDiff } from './output/diff.js';
+export { formatMarkdownDiff } from './output/markdown-diff.js';
 export { coverageBadge, badgeColour, BADGE_COLOURS, textWidth } from './output/badge.js';

@@ -136,7 +136,7 @@ describe('trackgen coverage', () => {
     );
     expect(lines[2]).toMatch(/^\| Name +\| +Before \| +After \| +Delta \| Change +\|$/);
     expect(markdown.stdout).toMatch(
-      /\| `app\/core\.py` \| +66\.67% \| +55\.56% \| +-11\.11 \| 🔻 REGRESSED +\|/,
+      /\| app\/core\.py +\| +66\.67% \| +55\.56% \| +-11\.11 \| 🔻 REGRESSED +\|/,
     );
     expect(markdown.stdout).toMatch(/\| \*\*TOTAL\*\* +\| \*\*70\.00%\*\* \| \*\*54\.55%\*\* \|/);
     // The same report on both sides: nothing changed, and the comment says so in its headline.

@@ -5,6 +5,7 @@ import {
   DEFAULT_PRECISION,
   diffReports,
   formatDiff,
+  formatMarkdownDiff,
   formatMarkdownTable,
   formatTextTable,
   selectModules,
@@ -112,7 +113,9 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
     context.stdout.write(
       format === 'json'
         ? `${JSON.stringify(diff, null, 2)}\n`
-        : formatDiff(diff, precision, format === 'markdown'),
+        : format === 'markdown'
+          ? formatMarkdownDiff(diff, precision)
+          : formatDiff(diff, precision),
     );
     return diff.regressions.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }

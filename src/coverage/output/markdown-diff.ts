@@ -7,6 +7,7 @@ import { gfmTable, type ColumnAlign } from '../../markdown/table.js';
 import { escapeText } from '../../markdown/text.js';
 import { plural } from '../../text/plural.js';
 import { formatPercent } from '../figures/percent.js';
+import { signedDelta } from './delta.js';
 import type { CoverageDiff, ModuleChange } from './diff.js';
 
 const CHANGE: Record<ModuleChange, string> = {
@@ -17,11 +18,8 @@ const CHANGE: Record<ModuleChange, string> = {
   removed: '✖️ removed',
 };
 
-export function formatMarkdownDiff(
-  diff: CoverageDiff,
-  precision: number,
-  signed: (value: number) => string,
-): string {
+export function formatMarkdownDiff(diff: CoverageDiff, precision: number): string {
+  const signed = (value: number) => signedDelta(value, precision);
   const show = (value: number | null) =>
     value === null ? '-' : `${formatPercent(value, precision)}%`;
   const changed = diff.modules.filter((module) => module.change !== 'same');
@@ -33,7 +31,7 @@ export function formatMarkdownDiff(
   }${regressions > 0 ? `, ${regressions} went down` : ''}`;
   const header = ['Name', 'Before', 'After', 'Delta', 'Change'];
   const rows = changed.map((module) => [
-    `\`${escapeText(module.path).replaceAll('`', '')}\``,
+    escapeText(module.path),
     show(module.before),
     show(module.after),
     module.delta === null ? '' : signed(module.delta),
