@@ -3,17 +3,25 @@ import { hasErrors } from '../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../exit-codes.js';
 import { openRunCache } from '../pipeline/cache/cached-plan.js';
 import { conflictCount } from '../pipeline/describe.js';
-import { isSkipped } from '../pipeline/planned-file.js';
+import { isSkipped, type PlannedFile } from '../pipeline/planned-file.js';
+import type { Flags } from '../config/settings.js';
 import { runPipeline } from '../pipeline/run.js';
 import { plural } from '../text/plural.js';
 import type { ParsedArgs } from './command.js';
-import { writeLine, type CliContext } from './io.js';
+import { writeLine, writeLines, type CliContext } from './io.js';
 import { printDiagnostics } from './print-diagnostics.js';
 import { printConflicts, printStaleDiffs } from './print-plan.js';
 import { settingsFlags } from './shared-flags.js';
 
 export async function checkDocuments(context: CliContext, args: ParsedArgs): Promise<number> {
   const flags = settingsFlags(args);
+  if (args.values['staged'] === true) {
+    const { checkStaged } = await import('../hook/staged-check.js');
+    const outcome = await checkStaged({ cwd: context.cwd, env: context.env }, flags);
+    writeLines(context.stderr, outcome.stderr);
+    writeLines(context.stdout, args.values['quiet'] === true ? [] : outcome.stdout);
+    return outcome.code;
+  }
   const result = await runPipeline(
     { cwd: context.cwd, flags, write: false },
     openRunCache(context.cwd, flags, context.env),
@@ -25,7 +33,14 @@ export async function checkDocuments(context: CliContext, args: ParsedArgs): Pro
   const { plan } = result;
   printDiagnostics(context.stderr, plan.diagnostics);
   if (!plan.valid) return EXIT_PROBLEMS;
-  const stale = plan.files.filter((file) => file.merge.changed || isSkipped(file));
+  const changed = plan.files.filter((file) => file.merge.changed);
+  // A document made while its commit was being made shows "this commit" (or TBD) where a fresh
+  // rendering now knows the hash: that alone does not make it stale.
+  const current =
+    changed.length === 0 ? new Set<string>() : await currentAsCommitted(context, flags, changed);
+  const stale = plan.files.filter(
+    (file) => (file.merge.changed && !current.has(file.path)) || isSkipped(file),
+  );
   if (args.values['quiet'] === true)
     for (const file of stale) writeLine(context.stdout, file.shownAs);
   else {
@@ -44,4 +59,20 @@ export async function checkDocuments(context: CliContext, args: ParsedArgs): Pro
     `${plural(stale.length, 'document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate`,
   );
   return EXIT_PROBLEMS;
+}
+
+async function currentAsCommitted(
+  context: CliContext,
+  flags: Flags,
+  changed: readonly PlannedFile[],
+): Promise<Set<string>> {
+  const { loadSettings } = await import('../config/load.js');
+  const { settings } = loadSettings(context.cwd, flags);
+  if (settings === undefined) return new Set();
+  const asCommitted = await import('../pipeline/as-committed.js');
+  return asCommitted.currentAsCommitted(settings, changed, {
+    plan: { cwd: context.cwd },
+    gitCwd: context.cwd,
+    env: context.env,
+  });
 }

@@ -64,8 +64,13 @@ export const configSchema = z
               'Session summary path; {session} is the session number (2 digits at least).',
             ).optional(),
             lessons: path('Lessons-learned path.').optional(),
+            badge: path(
+              'Coverage badge (SVG) path, made from the report: green at the coverage goal, yellow within 20 points of it, red below. Not written when absent.',
+            )
+              .regex(/\.svg$/i, { error: 'a path ending in .svg' })
+              .optional(),
           },
-          { error: 'an object with "tracker", "summary", "lessons"' },
+          { error: 'an object with "tracker", "summary", "lessons", "badge"' },
         )
         .optional(),
       true100Count: z

@@ -27,6 +27,8 @@ export interface Settings {
     readonly tracker: string;
     readonly summary: string;
     readonly lessons: string;
+    /** The coverage badge's path, when the config asks for one. */
+    readonly badge?: string | undefined;
   };
   readonly documents: readonly { readonly template: string; readonly output: string }[];
   /** The one definition of "Modules at TRUE 100%" every document uses. */
@@ -150,6 +152,7 @@ export function resolveSettings(
       tracker: config.outputs?.tracker ?? DEFAULTS.outputs.tracker,
       summary: config.outputs?.summary ?? DEFAULTS.outputs.summary,
       lessons: config.outputs?.lessons ?? DEFAULTS.outputs.lessons,
+      ...(config.outputs?.badge === undefined ? {} : { badge: config.outputs.badge }),
     },
     documents: config.documents ?? [],
     true100Count: config.true100Count ?? 'campaign',

@@ -29,3 +29,5 @@ export { toCoverageJson } from './output/json.js';
 export { diffReports, formatDiff } from './output/diff.js';
 export type { ReportTime } from './time/report-time.js';
 export { parseReportTime } from './time/report-time.js';
+export { formatMarkdownDiff } from './output/markdown-diff.js';
+export { coverageBadge, badgeColour, BADGE_COLOURS, textWidth } from './output/badge.js';

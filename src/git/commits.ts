@@ -1,18 +1,22 @@
 /**
  * The git stage of the pipeline: hashes for the record commits that have none. Lazy (git runs only
  * when some commit lacks a hash), one `git log` per run, and one warning — not one per commit —
- * when git history is not available.
+ * when git history is not available. Rendering for a commit being made, the first commit of a
+ * session it records that history does not hold yet is that very commit.
  */
-import type { ProjectData } from '../data/load.js';
+import { sessionFileName, type ProjectData } from '../data/load.js';
 import { locate } from '../data/json-text.js';
 import type { Session } from '../data/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { plural } from '../text/plural.js';
-import { isShallowRepository, readGitLog } from './log.js';
+import { describeBeingMade, type CommitBeingMade } from './being-made.js';
+import { isShallowRepository, readGitLog, type GitCommit } from './log.js';
 import { matchCommits, matchKey } from './match.js';
 
 export interface CommitLookup {
   readonly findCommit: (session: Session, message: string) => string | undefined;
+  /** Whether the record commit is the commit being made (a hook run): shown as "this commit". */
+  readonly isThisCommit: (session: Session, message: string) => boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -21,9 +25,15 @@ export interface CommitLookupOptions {
   readonly repository: string;
   /** The sessions directory relative to `repository`, forward slashes. */
   readonly sessionsPath: string;
+  /** Render for this commit rather than for the history HEAD has. */
+  readonly beingMade?: CommitBeingMade;
 }
 
-const NONE: CommitLookup = { findCommit: () => undefined, diagnostics: [] };
+const NONE: CommitLookup = {
+  findCommit: () => undefined,
+  isThisCommit: () => false,
+  diagnostics: [],
+};
 
 export async function lookUpCommits(
   data: ProjectData,
@@ -48,8 +58,19 @@ export async function lookUpCommits(
   };
   const count = `${plural(missing.length, 'commit')} without "hash"`;
 
-  const log = await readGitLog(options);
-  if (!log.ok) {
+  const beingMade =
+    options.beingMade === undefined
+      ? undefined
+      : await describeBeingMade(options.beingMade, options.repository, options.sessionsPath).catch(
+          () => undefined, // no git: the log below says so
+        );
+  const log =
+    beingMade?.revisions.length === 0
+      ? ({ ok: true, commits: [] } as const)
+      : await readGitLog(
+          beingMade === undefined ? options : { ...options, revisions: beingMade.revisions },
+        );
+  if (!log.ok && !(log.reason === 'no-commits' && beingMade !== undefined)) {
     const why =
       log.reason === 'not-a-repository'
         ? 'not inside a git repository'
@@ -70,20 +91,30 @@ export async function lookUpCommits(
             ],
     };
   }
-  const match = matchCommits(
-    data.sessions.map((record) => record.session),
-    log.commits,
-  );
+  const history: readonly GitCommit[] = log.ok ? log.commits : [];
+  const sessions = data.sessions.map((record) => record.session);
+  const match = matchCommits(sessions, history);
+  const thisCommit = new Set<string>();
+  for (const session of sessions) {
+    if (!beingMade?.records.has(sessionFileName(session.number))) continue;
+    const next = (session.commits ?? []).find(
+      (commit) =>
+        commit.hash === undefined && !match.hashes.has(matchKey(session.number, commit.message)),
+    );
+    if (next !== undefined) thisCommit.add(matchKey(session.number, next.message));
+  }
   const diagnostics: Diagnostic[] = [];
-  if (match.unmatched > 0 && (await isShallowRepository(options.repository))) {
+  const unmatched = match.unmatched - thisCommit.size;
+  if (unmatched > 0 && (await isShallowRepository(options.repository))) {
     diagnostics.push(
       warnOnce(
-        `shallow clone: ${match.unmatched} of the ${count} not found in the fetched history show as TBD (git fetch --unshallow to see them all)`,
+        `shallow clone: ${unmatched} of the ${count} not found in the fetched history show as TBD (git fetch --unshallow to see them all)`,
       ),
     );
   }
   return {
     findCommit: (session, message) => match.hashes.get(matchKey(session.number, message)),
+    isThisCommit: (session, message) => thisCommit.has(matchKey(session.number, message)),
     diagnostics,
   };
 }

@@ -34,6 +34,8 @@ export interface GitLogOptions {
   readonly repository: string;
   /** The sessions directory relative to `repository`, forward slashes (`data/sessions`). */
   readonly sessionsPath: string;
+  /** Where history starts (`HEAD` and `MERGE_HEAD`, or `abc123^@`); HEAD when not given. */
+  readonly revisions?: readonly string[];
 }
 
 export async function readGitLog(options: GitLogOptions): Promise<GitLog> {
@@ -49,6 +51,8 @@ export async function readGitLog(options: GitLogOptions): Promise<GitLog> {
     '--name-only',
     '--relative',
     '--no-renames',
+    ...(options.revisions ?? []),
+    '--',
   ];
   const result = await git(cwd, args);
   if (!result.ok) return result;

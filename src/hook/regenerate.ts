@@ -21,6 +21,7 @@ import { toSlashes } from '../text/paths.js';
 import { plural } from '../text/plural.js';
 import { writeFilesAtomically } from '../write/index.js';
 import type { ProjectInputs } from './inputs.js';
+import { differingEntries, partialCommit, stageInRealIndex } from './partial-commit.js';
 import { done, refused, type HookOutcome } from './outcome.js';
 
 const BLOCKED = 'trackgen: commit blocked';
@@ -89,7 +90,12 @@ async function regenerateIn(
   // Shown paths are relative to the temporary top, which is the repository's top. Git history
   // (the commits log) is looked up in the real project, not in the temporary copy: the option
   // `repository` is the one planDocuments takes for that (ignored by a pipeline without it).
-  const planOptions = { cwd: temp, repository: join(top, prefix) };
+  // The staged session commit is the commit being made: "this commit", not TBD.
+  const planOptions = {
+    cwd: temp,
+    repository: join(top, prefix),
+    beingMade: { kind: 'staged', marked: true, env: atTop.env },
+  } as const;
   const plan = await planDocuments(settings, planOptions);
   const problems = diagnosticLines(plan.diagnostics);
   if (!plan.valid)
@@ -135,14 +141,21 @@ async function regenerateIn(
   // The plan's paths are in the temporary copy; its bounds, moved to the real project, guard
   // the writes against symlinks leading out of it or into the data folder.
   const real = (path: string): string => join(top, relative(temp, path));
+  const paths = changed.map((file) => file.shownAs);
+  const partial = await partialCommit(atTop);
+  const differing = partial === undefined ? [] : await differingEntries(partial, paths, atTop);
+  if (differing.length > 0)
+    return refused([
+      ...problems,
+      `${BLOCKED}: git commit with paths commits only the files named, and the index holds another version of ${differing.join(', ')} than that commit: the regenerated documents would be committed but not staged, and the next commit would revert them; git add the files, then run git commit without paths`,
+    ]);
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
     { bounds: { inside: real(settings.root), notInside: [real(settings.dataDir)] } },
   );
-  await gitOutput(
-    ['--literal-pathspecs', 'add', '--', ...changed.map((file) => file.shownAs)],
-    atTop,
-  );
+  await gitOutput(['--literal-pathspecs', 'add', '--', ...paths], atTop);
+  // git keeps its real index after a commit with paths: it must hold the documents too.
+  if (partial !== undefined) await stageInRealIndex(partial, paths, atTop);
   return done(
     [
       `trackgen: regenerated from the staged data and staged ${changed.map((file) => file.shownAs).join(', ')}`,
@@ -166,7 +179,7 @@ async function ignoredPaths(paths: readonly string[], atTop: GitOptions): Promis
   return result.code === 0 ? splitNul(result.stdout) : [];
 }
 
-async function materialise(
+export async function materialise(
   temp: string,
   paths: readonly string[],
   atTop: GitOptions,

@@ -40,6 +40,8 @@ export interface ViewModelInput {
   readonly testFiles?: ReadonlyMap<string, TestFileFacts>;
   /** What each session's commits changed, by session key, where git knows them. */
   readonly changes?: ReadonlyMap<string, CommitChanges>;
+  /** Whether a session's commit is the one being made (the pre-commit hook's rendering). */
+  readonly isThisCommit?: (session: Session, message: string) => boolean;
   /** Where documents go; the view model names each session's summary file from it. */
   readonly outputs: Pick<Settings['outputs'], 'summary'>;
   /** What "Modules at TRUE 100%" counts (the config's true100Count; default: the campaign). */
@@ -68,6 +70,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     findCommit: input.findCommit ?? (() => undefined),
     testFiles: input.testFiles ?? new Map(),
     changes: input.changes ?? new Map(),
+    isThisCommit: input.isThisCommit ?? (() => false),
     summaryPattern: input.outputs.summary,
   };
   const sessionViews = sessions.map((session) => buildSessionView(session, sessionContext));

@@ -94,10 +94,12 @@ export interface SessionContext {
   readonly sessions: readonly Session[];
   /** A hash for a commit message of a session, from git history where the record has none. */
   readonly findCommit: (session: Session, message: string) => string | undefined;
-  /** Facts counted in the test files that are there, by session number. */
+  /** Facts counted in the test files that are there, by session key. */
   readonly testFiles: ReadonlyMap<string, TestFileFacts>;
   /** What each session's commits changed, by session key, where git knows them. */
   readonly changes: ReadonlyMap<string, CommitChanges>;
+  /** Whether a commit of a session is the one being made (rendered by the pre-commit hook). */
+  readonly isThisCommit: (session: Session, message: string) => boolean;
   /** The `outputs.summary` setting: where summaries go, so the view model names them alike. */
   readonly summaryPattern: string;
 }
@@ -144,10 +146,16 @@ export function buildSessionView(session: Session, context: SessionContext): Ses
     };
   });
   const tests = session.tests;
-  const commits: CommitView[] = (session.commits ?? []).map((commit) => ({
-    hash: commit.hash ?? context.findCommit(session, commit.message) ?? null,
-    message: commit.message,
-  }));
+  const commits: CommitView[] = (session.commits ?? []).map((commit) => {
+    const thisCommit = commit.hash === undefined && context.isThisCommit(session, commit.message);
+    return {
+      hash: thisCommit
+        ? null
+        : (commit.hash ?? context.findCommit(session, commit.message) ?? null),
+      message: commit.message,
+      thisCommit,
+    };
+  });
   const documentation = session.documentation ?? [];
   const documentationView = (status: DocumentationStatus) =>
     documentation

@@ -144,6 +144,8 @@ export interface CommitView {
   /** null until the hash is known (from the record or from git). */
   readonly hash: string | null;
   readonly message: string;
+  /** The commit being made while the pre-commit hook renders: its hash cannot be known yet. */
+  readonly thisCommit: boolean;
 }
 
 export interface LessonView {

@@ -8,6 +8,7 @@ import type { Settings } from '../config/settings.js';
 import { loadProjectData, SESSIONS_DIR, type ProjectData } from '../data/load.js';
 import { sessionKey, type SessionId } from '../data/session-id.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { CommitBeingMade } from '../git/being-made.js';
 import { lookUpCommits } from '../git/commits.js';
 import { readCommitChanges, sessionChanges, type CommitChanges } from '../git/changes.js';
 import type { Session } from '../data/schema.js';
@@ -23,6 +24,9 @@ import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
 import { readDocument } from './read-document.js';
 import { resolveSectionTargets } from './section-targets.js';
+import { BADGE_ABOUT, wholeFile } from './whole-file.js';
+import { coverageBadge } from '../coverage/index.js';
+import { readIfExists } from '../fs/read-if-exists.js';
 
 export interface PlanOptions {
   readonly cwd: string;
@@ -39,6 +43,8 @@ export interface PlanOptions {
    * false skips git (every commit without "hash" shows as TBD, silently).
    */
   readonly repository?: string | false;
+  /** Render for a commit being made (the hook, `check --staged`) or as one was made (`check`). */
+  readonly beingMade?: CommitBeingMade;
 }
 
 function invalid(diagnostics: readonly Diagnostic[], model?: ViewModel): Plan<MergedFile> {
@@ -72,6 +78,7 @@ export async function planDocuments(
       : lookUpCommits(loaded.data, {
           repository: options.repository ?? settings.root,
           sessionsPath: toSlashes(relative(settings.root, join(settings.dataDir, SESSIONS_DIR))),
+          ...(options.beingMade === undefined ? {} : { beingMade: options.beingMade }),
         });
   const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
@@ -99,7 +106,9 @@ export async function planDocuments(
     report: coverage.report,
     outputs: settings.outputs,
     true100Count: settings.true100Count,
-    ...(commits === undefined ? {} : { findCommit: commits.findCommit }),
+    ...(commits === undefined
+      ? {}
+      : { findCommit: commits.findCommit, isThisCommit: commits.isThisCommit }),
   });
   diagnostics.push(...model.diagnostics);
   const directories =
@@ -110,8 +119,11 @@ export async function planDocuments(
   const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
   const rendered = renderDocuments(model, renderer, settings.outputs, settings.documents);
   diagnostics.push(...rendered.diagnostics);
+  const badge = settings.outputs.badge;
   const pathProblems = outputPathDiagnostics(
-    rendered.documents,
+    badge === undefined
+      ? rendered.documents
+      : [...rendered.documents, { path: badge, about: BADGE_ABOUT, content: '' }],
     configShownAs(settings, options.cwd),
   );
   diagnostics.push(...pathProblems);
@@ -127,6 +139,17 @@ export async function planDocuments(
   for (const document of rendered.documents)
     files.push(await mergeOne(document, settings, options, firstPass));
   if (named !== undefined) await forceNamed(files, named, rendered.documents, settings, options);
+  if (settings.outputs.badge !== undefined)
+    files.push(
+      await badgeFile(
+        settings.outputs.badge,
+        coverageBadge(coverage.report?.totals.percent, {
+          goal: loaded.data.project.coverageGoal,
+        }),
+        settings,
+        options,
+      ),
+    );
   return {
     valid: true,
     model,
@@ -327,4 +350,38 @@ async function changesBySession(
     if (found !== undefined) changes.set(key, found);
   }
   return changes;
+}
+
+/** The coverage badge: written whole, never merged. */
+async function badgeFile(
+  output: string,
+  fresh: string,
+  settings: Settings,
+  options: PlanOptions,
+): Promise<MergedFile> {
+  const path = join(settings.outDir, output);
+  const shownAs = toSlashes(relative(options.cwd, path));
+  let existing: string | undefined;
+  try {
+    existing = await readIfExists(path);
+  } catch (error) {
+    return {
+      kind: 'merged',
+      path,
+      shownAs,
+      about: BADGE_ABOUT,
+      existing: undefined,
+      fresh,
+      merge: unreadable(shownAs, error),
+    };
+  }
+  return {
+    kind: 'merged',
+    path,
+    shownAs,
+    about: BADGE_ABOUT,
+    existing,
+    fresh,
+    merge: wholeFile(existing, fresh),
+  };
 }

@@ -122,14 +122,31 @@ describe('trackgen coverage', () => {
         .stdout,
     ) as { regressions: string[] };
     expect(asJson.regressions).toEqual(['app/core.py']);
-    expect(
-      (
-        await runCli(
-          ['coverage', 'job-a.xml', '--diff', 'job-b.xml', '--format', 'markdown'],
-          reports,
-        )
-      ).stdout,
-    ).toMatch(/^\| Name +\| +Before \|/);
+  });
+
+  it('--diff --format markdown: a headline and the changed modules only, for a pull-request comment', async () => {
+    const markdown = await runCli(
+      ['coverage', 'job-a.xml', '--diff', 'job-b.xml', '--format', 'markdown'],
+      reports,
+    );
+    expect(markdown.code).toBe(1);
+    const lines = markdown.stdout.split('\n');
+    expect(lines[0]).toBe(
+      '**Coverage: 54.55%** (was 70.00%, -15.45) — 3 modules changed, 1 went down',
+    );
+    expect(lines[2]).toMatch(/^\| Name +\| +Before \| +After \| +Delta \| Change +\|$/);
+    expect(markdown.stdout).toMatch(
+      /\| app\/core\.py +\| +66\.67% \| +55\.56% \| +-11\.11 \| 🔻 REGRESSED +\|/,
+    );
+    expect(markdown.stdout).toMatch(/\| \*\*TOTAL\*\* +\| \*\*70\.00%\*\* \| \*\*54\.55%\*\* \|/);
+    // The same report on both sides: nothing changed, and the comment says so in its headline.
+    const same = await runCli(
+      ['coverage', 'job-a.xml', '--diff', 'job-a.xml', '--format', 'markdown'],
+      reports,
+    );
+    expect(same.code).toBe(0);
+    expect(same.stdout.split('\n')[0]).toContain('no module changed');
+    expect(same.stdout).toContain('2 modules unchanged.');
   });
 
   it('help tells the options and exit codes', async () => {

@@ -16,6 +16,7 @@ import {
   gitEnv,
   gitOk,
   lastCommitFiles,
+  trackgen,
   type ScratchRepo,
 } from '../helpers/git-repo.js';
 import { scratchDir, type ScratchDir } from '../helpers/project-copy.js';
@@ -117,6 +118,27 @@ describe.skipIf(!available)(`the pre-commit framework (${preCommitVersion.stdout
       expect((await lastCommitFiles(project.dir)).sort()).toEqual(
         [RECORD, SUMMARY, TRACKER].sort(),
       );
+      expect(await gitOk(project.dir, 'status', '--porcelain')).toBe('');
+    },
+  );
+
+  it(
+    'the commit that records a session shows as "this commit", and check exits 0 right after',
+    { timeout: 120_000 },
+    async () => {
+      const message = '🎊 Session 54: ai_model_manager.py TRUE 100%! 🎊✅';
+      project.edit(RECORD, (text) =>
+        text.replace(/"total": \d+, "passing": \d+/, '"total": 2430, "passing": 2430'),
+      );
+      await gitOk(project.dir, 'add', RECORD);
+      const started = Date.now();
+      const commit = await exec('git', 'commit', '-m', message);
+      console.info(`a session commit through pre-commit took ${Date.now() - started} ms`);
+      expect(commit.code, commit.output).toBe(0);
+      const tracker = await gitOk(project.dir, 'show', `HEAD:${TRACKER}`);
+      expect(tracker).toMatch(/\| this commit +\| 🎊 Session 54: ai_model_manager\.py/);
+      const check = await trackgen(project.dir, 'check');
+      expect(check.code, check.stdout + check.stderr).toBe(0);
       expect(await gitOk(project.dir, 'status', '--porcelain')).toBe('');
     },
   );

@@ -17,6 +17,8 @@ Options:
   --out DIR        output directory (default: docs)
   --templates DIR  your templates directory
   --report FILE    coverage report to use instead of project.json's (repeatable)
+  --staged         judge the index (what the next commit would hold), not the
+                   working tree: for CI and before a commit made with --no-verify
   -q, --quiet      print only the names of stale files
   -h, --help       show this help
 
@@ -27,7 +29,11 @@ with .git); its paths are relative to its folder, flags to this one.
 Exit codes: 0 every document is current, 1 problems found (a document would change
 or has a conflict; invalid data or config; a missing or unreadable report),
 2 usage or tool error.`,
-  options: { ...settingsOptions, quiet: { type: 'boolean', short: 'q' } },
+  options: {
+    ...settingsOptions,
+    quiet: { type: 'boolean', short: 'q' },
+    staged: { type: 'boolean' },
+  },
   allowPositionals: false,
   run: checkDocuments,
 };

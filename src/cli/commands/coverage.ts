@@ -5,6 +5,7 @@ import {
   DEFAULT_PRECISION,
   diffReports,
   formatDiff,
+  formatMarkdownDiff,
   formatMarkdownTable,
   formatTextTable,
   selectModules,
@@ -42,7 +43,9 @@ Options:
   --module NAME     only this module: a path, short name, path suffix or directory (the extension may be left out);
                     repeatable; totals are recomputed over the selection
   --diff OLD        compare with an older report: each module's percent before and
-                    after, new and removed modules; exit 1 if any module went down
+                    after, new and removed modules; exit 1 if any module went down;
+                    with --format markdown: a headline and the changed modules only,
+                    for a pull-request comment or $GITHUB_STEP_SUMMARY (docs/ci.md)
   --skip-covered    leave out modules with no missing line and no partial branch, then
                     say "N files skipped due to complete coverage." (text, markdown)
   --skip-empty      leave out modules with no statements, then say "N empty files
@@ -110,7 +113,9 @@ async function runCoverage(context: CliContext, args: ParsedArgs): Promise<numbe
     context.stdout.write(
       format === 'json'
         ? `${JSON.stringify(diff, null, 2)}\n`
-        : formatDiff(diff, precision, format === 'markdown'),
+        : format === 'markdown'
+          ? formatMarkdownDiff(diff, precision)
+          : formatDiff(diff, precision),
     );
     return diff.regressions.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }

@@ -1,7 +1,6 @@
-import { gfmTable, type ColumnAlign } from '../../markdown/table.js';
-import { escapeText } from '../../markdown/text.js';
 import { formatPercent } from '../figures/percent.js';
 import type { CoverageReport } from '../figures/report.js';
+import { EPSILON, signedDelta } from './delta.js';
 import { humanCompare } from './rows.js';
 
 /**
@@ -24,9 +23,6 @@ export interface CoverageDiff {
   readonly totals: { readonly before: number; readonly after: number; readonly delta: number };
   readonly regressions: readonly string[];
 }
-
-/** Differences smaller than this are float noise, not a change. */
-const EPSILON = 1e-9;
 
 export function diffReports(before: CoverageReport, after: CoverageReport): CoverageDiff {
   const old = new Map(before.modules.map((module) => [module.path, module]));
@@ -68,14 +64,11 @@ export function diffReports(before: CoverageReport, after: CoverageReport): Cove
   };
 }
 
-/** Text or GFM table of a diff; percents shown with coverage.py's display rule. */
-export function formatDiff(diff: CoverageDiff, precision: number, markdown: boolean): string {
+/** Text table of a diff; percents shown with coverage.py's display rule. */
+export function formatDiff(diff: CoverageDiff, precision: number): string {
   const show = (value: number | null) =>
     value === null ? '-' : `${formatPercent(value, precision)}%`;
-  const signed = (value: number) => {
-    const text = formatPercent(Math.abs(value), precision);
-    return Math.abs(value) <= EPSILON ? text : `${value < 0 ? '-' : '+'}${text}`;
-  };
+  const signed = (value: number) => signedDelta(value, precision);
   const rows = diff.modules.map((module) => [
     module.path,
     show(module.before),
@@ -98,11 +91,6 @@ export function formatDiff(diff: CoverageDiff, precision: number, markdown: bool
   const right = (column: number) => column >= 1 && column <= 3;
   const cell = (text: string, column: number) =>
     right(column) ? text.padStart(widths[column] ?? 0) : text.padEnd(widths[column] ?? 0);
-  if (markdown) {
-    const align = header.map((_, column): ColumnAlign => (right(column) ? 'right' : 'none'));
-    const escaped = rows.map(([path = '', ...figures]) => [escapeText(path), ...figures]);
-    return `${gfmTable(header, [...escaped, total], { align })}\n`;
-  }
   const line = (row: readonly string[]) => row.map(cell).join('  ').trimEnd();
   const rule = '-'.repeat(line(header).length);
   return `${[line(header), rule, ...rows.map(line), rule, line(total)].join('\n')}\n`;

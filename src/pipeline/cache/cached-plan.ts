@@ -15,6 +15,7 @@ import { readDocumentSync } from '../read-document.js';
 import type { FileAsLastRunLeftIt, MergedFile, Plan, PlannedFile } from '../planned-file.js';
 import { unvalidatedReportPaths } from '../report-paths.js';
 import type { PlanCache } from '../run.js';
+import { BADGE_ABOUT, wholeFile } from '../whole-file.js';
 import { fingerprint } from './fingerprint.js';
 import {
   cacheDirectory,
@@ -115,8 +116,12 @@ class RunCache implements PlanCache {
   ): Promise<MergedFile | undefined> {
     const fresh = readFresh(this.directory, cached.freshHash);
     if (fresh === undefined) return undefined;
-    const { mergeDocument } = await import('../../merge/index.js');
-    const merge = await mergeDocument({ path: cached.shownAs, existing, fresh });
+    const merge =
+      cached.about === BADGE_ABOUT
+        ? wholeFile(existing, fresh)
+        : await (
+            await import('../../merge/index.js')
+          ).mergeDocument({ path: cached.shownAs, existing, fresh });
     return {
       kind: 'merged',
       path: cached.path,

@@ -1,0 +1,98 @@
+/**
+ * The commit a rendering is made for. The pre-commit hook (and `check --staged`) renders for the
+ * commit the index is about to become: its history is the parents that commit will have, and a
+ * session record it changes names a commit that cannot be in history yet — the one being made.
+ * `check` asks the same question of a commit already made, to see whether a document is exactly
+ * what the hook (or `generate`) wrote then, before its hash could be known.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAmending } from './amend.js';
+import { runGit, splitNul, type GitOptions } from './run.js';
+
+export type CommitBeingMade =
+  /**
+   * The index, about to be committed (by `git commit`, `--amend` included, or after a merge), as
+   * the hook renders it (`marked`: the session commit it records shown as this commit) or as
+   * `generate` would just before (TBD).
+   */
+  | { readonly kind: 'staged'; readonly marked: boolean; readonly env?: GitOptions['env'] }
+  /**
+   * A commit already made, as it was rendered while being made: by the hook (`marked`: its
+   * session commit shown as this commit) or by `generate` just before (`marked` false: TBD).
+   */
+  | { readonly kind: 'made'; readonly commit: string; readonly marked: boolean };
+
+export interface BeingMade {
+  /** Revisions whose history the new commit will have; empty: none (a first commit). */
+  readonly revisions: readonly string[];
+  /** Record files (`054.json`) the new commit changes, when its session commit is shown as this one. */
+  readonly records: ReadonlySet<string>;
+}
+
+/** Where the new commit stands; `repository` is the project root, `sessionsPath` relative to it. */
+export async function describeBeingMade(
+  beingMade: CommitBeingMade,
+  repository: string,
+  sessionsPath: string,
+): Promise<BeingMade> {
+  const sessionsDir = join(repository, sessionsPath);
+  const inSessions = existsSync(sessionsDir);
+  // --relative from the sessions folder: names come as "054.json", other changes left out.
+  const env = beingMade.kind === 'staged' ? beingMade.env : undefined;
+  const names = async (args: readonly string[]): Promise<Set<string>> => {
+    if (!inSessions) return new Set();
+    const result = await runGit([...args], { cwd: sessionsDir, env });
+    if (result.code !== 0) return new Set();
+    return new Set(splitNul(result.stdout).filter((name) => /^\d{3,}\.json$/.test(name)));
+  };
+  const listed = ['-c', 'core.quotePath=false'];
+  if (beingMade.kind === 'made') {
+    return {
+      revisions: [`${beingMade.commit}^@`],
+      records: beingMade.marked
+        ? await names([
+            ...listed,
+            'diff-tree',
+            '-r',
+            '--root',
+            '--no-commit-id',
+            '--name-only',
+            '--no-renames',
+            '-z',
+            '--relative',
+            beingMade.commit,
+          ])
+        : new Set(),
+    };
+  }
+  const verified = async (revision: string): Promise<string | undefined> => {
+    const result = await runGit(['rev-parse', '-q', '--verify', `${revision}^{commit}`], {
+      cwd: repository,
+      env,
+    });
+    return result.code === 0 ? result.stdout.trim() : undefined;
+  };
+  const head = await verified('HEAD');
+  const amending = head !== undefined && (await isAmending());
+  // An amended commit takes the place of HEAD: its history is HEAD's parents, its changes are
+  // counted from the first of them.
+  const base = amending ? await verified('HEAD^') : head;
+  const mergeHead = amending ? undefined : await verified('MERGE_HEAD');
+  const revisions = amending
+    ? ['HEAD^@']
+    : [...(head === undefined ? [] : ['HEAD']), ...(mergeHead === undefined ? [] : [mergeHead])];
+  const diff = [...listed, 'diff', '--cached', '--name-only', '--no-renames', '-z', '--relative'];
+  const records = !beingMade.marked
+    ? new Set<string>()
+    : base !== undefined
+      ? await names([...diff, base])
+      : head === undefined
+        ? await names(diff) // no commit yet: everything staged is new
+        : await names([...listed, 'ls-files', '-z']); // amending the first commit
+  if (mergeHead === undefined) return { revisions, records };
+  // Concluding a merge: a record the merged branch brought was made by that branch's commits;
+  // only a record that differs from every parent is changed by the merge commit itself.
+  const fromMerged = await names([...diff, mergeHead]);
+  return { revisions, records: new Set([...records].filter((name) => fromMerged.has(name))) };
+}
