@@ -35,8 +35,10 @@ const EXPECTED_OUTSIDE_DIST = [
   'templates/partials/lesson.hbs',
   'templates/partials/module-card-complete.hbs',
   'templates/partials/module-card-pending.hbs',
+  'templates/partials/overall-percent.hbs',
   'templates/partials/pattern.hbs',
   'templates/partials/session-log-entry.hbs',
+  'templates/partials/true100-count.hbs',
   'templates/phase-tracker.md.hbs',
   'templates/session-summary.md.hbs',
 ];
