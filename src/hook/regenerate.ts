@@ -15,6 +15,7 @@ import type { RepoLocation } from '../git/repository.js';
 import { gitOutput, runGit, splitNul, type GitOptions } from '../git/run.js';
 import { conflictCount, conflictLines } from '../pipeline/describe.js';
 import { planDocuments } from '../pipeline/plan.js';
+import { dataOnlyPaths } from '../pipeline/output-paths.js';
 import type { MergedFile } from '../pipeline/planned-file.js';
 import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
 import { toSlashes } from '../text/paths.js';
@@ -151,7 +152,7 @@ async function regenerateIn(
     ]);
   await writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
-    { bounds: { inside: real(settings.root), notInside: [real(settings.dataDir)] } },
+    { bounds: { inside: real(settings.root), notInside: dataOnlyPaths(settings).map(real) } },
   );
   await gitOutput(['--literal-pathspecs', 'add', '--', ...paths], atTop);
   // git keeps its real index after a commit with paths: it must hold the documents too.

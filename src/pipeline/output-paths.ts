@@ -3,7 +3,7 @@
  * sends a document into data/ or above the project, or two documents to one file, is refused
  * before anything is written.
  */
-import { isAbsolute, normalize, relative } from 'node:path';
+import { isAbsolute, join, normalize, relative } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RenderedDocument } from '../render/documents.js';
@@ -56,15 +56,26 @@ function isWithin(path: string, folder: string): boolean {
 }
 
 /**
+ * What belongs to the data and never receives a document: the data folder, or — when the data
+ * folder is the project's own folder ("data": ".") — its records, project.json and sessions/.
+ */
+export function dataOnlyPaths(settings: Pick<Settings, 'root' | 'dataDir'>): string[] {
+  const { root, dataDir } = settings;
+  return isWithin(root, dataDir)
+    ? [join(dataDir, 'project.json'), join(dataDir, 'sessions')]
+    : [dataDir];
+}
+
+/**
  * Where this run may write: the project, or the folder a person named with `--out` outside it
- * (rendering into a scratch folder); never the data folder.
+ * (rendering into a scratch folder); never what belongs to the data.
  */
 export function documentBounds(
   settings: Pick<Settings, 'root' | 'outDir' | 'dataDir'>,
 ): WriteBounds {
   return {
     inside: isWithin(settings.outDir, settings.root) ? settings.root : settings.outDir,
-    notInside: [settings.dataDir],
+    notInside: dataOnlyPaths(settings),
   };
 }
 
@@ -80,7 +91,7 @@ export function outDirDiagnostics(
   const { root, outDir, dataDir } = settings;
   const shown = (path: string): string => toSlashes(relative(root, path)) || '.';
   let found: string | undefined;
-  if (isWithin(outDir, dataDir))
+  if (dataOnlyPaths(settings).some((path) => isWithin(outDir, path)))
     found = `"${shown(outDir)}", which is the data folder "${shown(dataDir)}" or inside it`;
   else if (fromConfig && !isWithin(outDir, root))
     found = `"${shown(outDir)}", outside the project folder`;
