@@ -8,10 +8,17 @@
  * back, nor a path that does not exist yet. So each folder that must be seen to appear or go is
  * watched from the nearest existing folder above it (one level deep), and the watchers are armed
  * again whenever one of those changes, after every run (the config may name other inputs), and
- * when a watched folder is replaced (another inode) or its watcher fails.
+ * when a watched folder is replaced or its watcher fails.
+ *
+ * A folder removed and made again (or checked out again) often gets the same inode back, and
+ * chokidar reports only "change" events for it while its fs.watch stays on the deleted folder:
+ * so a folder is known by its inode and birth time, checked after every run and every second.
+ * A folder still being filled while its watcher scans it can hide a subfolder made between
+ * chokidar's read of the folder and its fs.watch: the folders are listed before and after
+ * arming, and the watchers are armed again once they stop changing.
  */
-import { statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { isWithin } from './paths.js';
 
@@ -42,12 +49,15 @@ export const DEBOUNCE_MS = 150;
 /** How long to wait for a watcher's first scan: one on a folder that vanished meanwhile may never say. */
 const READY_TIMEOUT_MS = 5_000;
 
+/** How often the watched folders are checked for having been replaced without an event saying so. */
+const REPLACED_CHECK_MS = 1_000;
+
 /** One chokidar watcher: a folder with everything under it, or a folder's own entries. */
 interface WatchPoint {
   readonly path: string;
   readonly recursive: boolean;
-  /** Its inode: a folder replaced by another of the same name needs a new watcher. */
-  readonly inode: number;
+  /** A folder replaced by another of the same name needs a new watcher (see identityOf). */
+  readonly identity: string;
 }
 
 const NO_TARGETS: WatchTargets = {
@@ -69,6 +79,9 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
   /** Set when a watched folder went away or its watcher failed: arm again even if nothing else changed. */
   let stale = false;
   let arming = Promise.resolve();
+  /** An arming is queued or under way: the periodic check does not queue another. */
+  let armQueued = false;
+  let settleTimer: NodeJS.Timeout | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const pending = new Set<string>();
@@ -104,6 +117,7 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
   };
 
   const arm = async () => {
+    armQueued = false;
     if (signal.aborted) return;
     try {
       current = options.targets();
@@ -115,30 +129,59 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
     const key = JSON.stringify(points);
     if (key === armedKey && !stale) return;
     stale = false;
+    const scanned = snapshot(points, current);
     // The old watchers close first: chokidar shares one fs.watch per path between its watchers,
     // and a new one on a path an old one is closing can be left deaf. A save in between is
-    // not lost: runs wait for the arming, and the run after it reads every file afresh.
+    // not lost: runs wait for the arming, and the files are compared with `scanned` below.
     await closeAll();
     // One after the other, folders with everything under them first, for the same reason: a
     // one-level watcher above a folder opened at the same time as the folder's own left the
     // folder's deaf.
     for (const point of [...points].sort((a, b) => Number(b.recursive) - Number(a.recursive)))
       watchers.push(await open(point));
-    // A watched folder that appeared or went since the last arming is a change in itself, even
-    // when the event that said so fell between the watchers.
+    // A watched folder that appeared, went or was replaced since the last arming is a change in
+    // itself, even when the event that said so fell between the watchers.
     const roots = (list: readonly WatchPoint[]) =>
-      list.filter((point) => point.recursive).map((point) => point.path);
+      list.filter((point) => point.recursive).map((point) => `${point.path}\0${point.identity}`);
     const before = roots(armedPoints);
     const now = roots(points);
     if (armedKey !== '')
-      for (const path of [...before, ...now])
-        if (before.includes(path) !== now.includes(path) && current.counts(path)) changed(path);
+      for (const root of [...before, ...now]) {
+        const [path = ''] = root.split('\0');
+        if (before.includes(root) !== now.includes(root) && current.counts(path)) changed(path);
+      }
     armedKey = key;
     armedPoints = points;
+    // Saves made while no watcher listened (between closing the old ones and the new ones'
+    // first scan) run now; a folder that changed meanwhile (a checkout still writing) may hide
+    // a subfolder from chokidar: arm again once the folders settle.
+    const after = snapshot(watchPoints(current), current);
+    const moved = [...new Set([...scanned.keys(), ...after.keys()])].filter(
+      (path) => scanned.get(path) !== after.get(path),
+    );
+    for (const path of moved) if (current.counts(path)) changed(path);
+    if (moved.some((path) => isFolderEntry(scanned.get(path)) || isFolderEntry(after.get(path)))) {
+      stale = true;
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(rearm, debounceMs);
+    }
   };
   const rearm = () => {
+    armQueued = true;
     arming = arming.then(arm, arm);
   };
+  // A watched folder replaced with no event saying so (same inode, chokidar heard only "change").
+  const replacedCheck = setInterval(() => {
+    if (armQueued || signal.aborted || armedKey === '') return;
+    let key: string;
+    try {
+      key = JSON.stringify(watchPoints(options.targets()));
+    } catch {
+      return;
+    }
+    if (key !== armedKey) rearm();
+  }, REPLACED_CHECK_MS);
+  replacedCheck.unref();
   const closeAll = async () => {
     const all = watchers;
     watchers = [];
@@ -185,6 +228,8 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
   await new Promise<void>((resolve) => {
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(settleTimer);
+      clearInterval(replacedCheck);
       void Promise.all([arming, running]).then(closeAll).finally(resolve);
     };
     if (signal.aborted) {
@@ -203,28 +248,21 @@ export async function watchAndRun(options: WatchOptions): Promise<void> {
  * folder created, removed or moved back) unless a recursive watcher covers it already.
  */
 function watchPoints(targets: WatchTargets): WatchPoint[] {
-  const inodeOf = (path: string) => {
-    try {
-      const info = statSync(path);
-      return info.isDirectory() ? info.ino : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   const points: WatchPoint[] = [];
-  const existing = targets.dirs.filter((dir) => inodeOf(dir) !== undefined);
+  const existing = targets.dirs.filter((dir) => identityOf(dir) !== undefined);
   const roots = existing.filter(
     (dir, index) =>
       !existing.some((other, at) => at !== index && other !== dir && isWithin(other, dir)) &&
       existing.indexOf(dir) === index,
   );
-  for (const dir of roots) points.push({ path: dir, recursive: true, inode: inodeOf(dir) ?? 0 });
+  for (const dir of roots)
+    points.push({ path: dir, recursive: true, identity: identityOf(dir) ?? '' });
   for (const target of [...targets.dirs, ...targets.files]) {
     let dir = dirname(target);
-    while (inodeOf(dir) === undefined && dirname(dir) !== dir) dir = dirname(dir);
+    while (identityOf(dir) === undefined && dirname(dir) !== dir) dir = dirname(dir);
     if (roots.some((root) => isWithin(root, dir))) continue;
     if (points.some((point) => point.path === dir)) continue;
-    points.push({ path: dir, recursive: false, inode: inodeOf(dir) ?? 0 });
+    points.push({ path: dir, recursive: false, identity: identityOf(dir) ?? '' });
   }
   return points.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -233,3 +271,56 @@ function watchPoints(targets: WatchTargets): WatchPoint[] {
 function leadsToTarget(targets: WatchTargets, dir: string): boolean {
   return [...targets.dirs, ...targets.files].some((target) => isWithin(dir, target));
 }
+
+/**
+ * A folder's inode and birth time: a folder removed and made again often gets the same inode
+ * back (ext4), but not the same birth time (0 where the file system keeps none).
+ */
+function identityOf(path: string): string | undefined {
+  try {
+    const info = statSync(path, { bigint: true });
+    return info.isDirectory() ? `${String(info.ino)}:${String(info.birthtimeNs)}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the watchers are to hear about, as it is now: every folder under the folders watched with
+ * everything under them (by identity), every file there that counts and every single file
+ * watched (by inode, size and modification time).
+ */
+function snapshot(points: readonly WatchPoint[], targets: WatchTargets): Map<string, string> {
+  const entries = new Map<string, string>();
+  const addFile = (path: string) => {
+    try {
+      const info = statSync(path, { bigint: true });
+      entries.set(path, `${String(info.ino)}:${String(info.size)}:${String(info.mtimeNs)}`);
+    } catch {
+      // Absent: absent in the map.
+    }
+  };
+  const walk = (dir: string) => {
+    const identity = identityOf(dir);
+    if (identity === undefined) return;
+    entries.set(dir, `${FOLDER}${identity}`);
+    let children;
+    try {
+      children = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const child of children) {
+      const path = join(dir, child.name);
+      if (targets.ignored(path)) continue;
+      if (child.isDirectory()) walk(path);
+      else if (targets.counts(path)) addFile(path);
+    }
+  };
+  for (const point of points) if (point.recursive) walk(point.path);
+  for (const file of targets.files) addFile(file);
+  return entries;
+}
+
+const FOLDER = 'folder ';
+const isFolderEntry = (entry: string | undefined) => entry?.startsWith(FOLDER) === true;
