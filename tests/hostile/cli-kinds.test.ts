@@ -2,7 +2,15 @@
  * Hostile environments and arguments around the documents, through the CLI: bytes that are not
  * UTF-8, ids several documents share, symlinks and an outDir that lead where no document belongs.
  */
-import { existsSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDirs, scratchProjects } from '../helpers/project-copy.js';
@@ -121,5 +129,24 @@ describe('documents are written only inside the project, never in the data folde
     );
     expect(readFileSync(join(dir, 'data/project.json'), 'utf8')).toBe(record);
     expect(existsSync(join(dir, 'data/LESSONS_LEARNED.md'))).toBe(false);
+  });
+
+  it('with the data in the project\'s own folder ("data": "."), writes documents beside the records, never over them', async () => {
+    const dir = project();
+    for (const entry of ['project.json', 'coverage.xml', 'sessions'])
+      renameSync(join(dir, 'data', entry), join(dir, entry));
+    rmSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'trackgen.config.json'), '{ "data": ".", "outDir": "docs" }\n');
+    const result = await runCli(['generate', '-q'], dir);
+    expect(result.stderr).not.toContain('output-path');
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'docs/LESSONS_LEARNED.md'))).toBe(true);
+
+    writeFileSync(join(dir, 'trackgen.config.json'), '{ "data": ".", "outDir": "sessions" }\n');
+    const refused = await runCli(['generate', '-q'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'error  output-path  expected outDir to be a folder of its own',
+    );
   });
 });
