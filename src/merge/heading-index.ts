@@ -1,5 +1,5 @@
 import type { MatchStrength } from './heading-match.js';
-import { significantWords } from './heading-words.js';
+import { headingWordsOf } from './heading-words.js';
 import type { HeadingWords } from './section-keys.js';
 
 /**
@@ -14,7 +14,7 @@ export class HeadingIndex {
 
   constructor(headings: readonly { readonly level: number; readonly text: string }[]) {
     this.levels = headings.map((heading) => heading.level);
-    this.words = headings.map((heading) => new Set(significantWords(heading.text)));
+    this.words = headings.map((heading) => new Set(headingWordsOf(heading.text)));
     this.words.forEach((words, index) => {
       for (const word of words) {
         const list = this.withWord.get(word);

@@ -1,6 +1,6 @@
 import type { Section } from './document.js';
 import { HEADING_ALIASES } from './heading-aliases.js';
-import { headingLabel, significantWords } from './heading-words.js';
+import { headingLabel, headingWordsOf, significantWords } from './heading-words.js';
 import { isThematicBreak, readOutline, type Outline, type OutlineHeading } from './outline.js';
 import { firstReached } from './sorted.js';
 
@@ -42,8 +42,8 @@ export function headingWords(heading: OutlineHeading, id?: string): HeadingWords
   return {
     level: heading.level,
     text: heading.text,
-    words: significantWords(heading.text),
-    label: label === undefined ? [] : significantWords(label),
+    words: headingWordsOf(heading.text),
+    label: label === undefined ? [] : headingWordsOf(label),
     aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map(significantWords),
   };
 }
