@@ -1,8 +1,9 @@
 import type { Severity } from '../diagnostics.js';
 import type { Section } from './document.js';
-import { matches, matchStrength } from './heading-match.js';
+import { HeadingIndex } from './heading-index.js';
 import { readOutline, type OutlineHeading } from './outline.js';
 import type { RenderingKeys } from './section-keys.js';
+import { firstReached } from './sorted.js';
 
 export interface DuplicateKind {
   readonly offset: number;
@@ -28,29 +29,42 @@ export function findDuplicateKinds(
 ): DuplicateKind[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
   const outline = readOutline(text);
+  const headings = outline.headings;
+  const written = new HeadingIndex(headings);
+  // Headings come in text order, sections do not overlap: positions are found by binary search.
+  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
+  const ends = sections.map((section) => section.end.next).sort((a, b) => a - b);
   const ownHeading = new Map<string, OutlineHeading>();
   for (const key of keys.keys) {
     const section = byId.get(key.id);
     if (section === undefined || key.kind !== 'heading') continue;
-    const previousEnd = Math.max(
-      0,
-      ...sections
-        .filter((other) => other.end.next <= section.begin.start)
-        .map((other) => other.end.next),
-    );
+    const previousEnd = ends[firstReached(ends, (end) => end > section.begin.start) - 1] ?? 0;
     // A template heading before the section: the one of its kind nearest to it, whatever a
     // person wrote between.
-    const before = outline.headings.filter(
-      (heading) => heading.start >= previousEnd && heading.next <= section.begin.start,
-    );
-    const own = key.inside
-      ? outline.headings.find((heading) => within(section, heading.start))
-      : (before.filter((heading) => matchStrength(key, heading) !== undefined).at(-1) ??
-        before.at(-1));
+    const first = firstReached(headings, (heading) => heading.start >= previousEnd);
+    const after = firstReached(headings, (heading) => heading.next > section.begin.start);
+    let own: OutlineHeading | undefined;
+    if (key.inside) {
+      const inside =
+        headings[firstReached(headings, (heading) => heading.start >= section.begin.next)];
+      own = inside !== undefined && within(section, inside.start) ? inside : undefined;
+    } else {
+      for (let index = after - 1; index >= first && own === undefined; index -= 1)
+        if (written.strength(key, index) !== undefined) own = headings[index];
+      own ??= after > first ? headings[after - 1] : undefined;
+    }
     if (own !== undefined) ownHeading.set(key.id, own);
   }
   const owned = new Set(ownHeading.values());
   const lineOf = (section: Section, id: string): number => ownHeading.get(id)?.line ?? section.line;
+  const container = (offset: number): string | undefined => {
+    const candidate = ordered[firstReached(ordered, (other) => other.begin.next > offset) - 1];
+    return candidate !== undefined && within(candidate, offset) ? candidate.id : undefined;
+  };
+  const renderedHeadings = [...keys.headingsIn].flatMap(([id, inSection]) =>
+    inSection.map((heading) => ({ id, heading })),
+  );
+  const rendered = new HeadingIndex(renderedHeadings.map(({ heading }) => heading));
 
   const found: DuplicateKind[] = [];
   for (const key of keys.keys) {
@@ -69,18 +83,17 @@ export function findDuplicateKinds(
     }
     // The rendering itself may have such a heading inside another section: that one is no second.
     const renderedIn = new Set(
-      [...keys.headingsIn]
-        .filter(
-          ([id, headings]) => id !== key.id && headings.some((heading) => matches(key, heading)),
-        )
-        .map(([id]) => id),
+      rendered
+        .matching(key)
+        .map((index) => renderedHeadings[index]?.id)
+        .filter((id) => id !== key.id),
     );
-    const container = (offset: number): string | undefined =>
-      sections.find((other) => within(other, offset))?.id;
-    for (const heading of outline.headings) {
+    for (const index of written.matching(key)) {
+      const heading = headings[index];
+      if (heading === undefined) continue;
       if (owned.has(heading) || within(section, heading.start)) continue;
       if (renderedIn.has(container(heading.start) ?? '')) continue;
-      const strength = matchStrength(key, heading);
+      const strength = written.strength(key, index);
       if (strength === undefined) continue;
       const generated = `${'#'.repeat(key.level)} ${key.text}`;
       found.push({

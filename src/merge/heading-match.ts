@@ -1,4 +1,4 @@
-import { containsAllWords, significantWords } from './heading-words.js';
+import { containsAllWords, headingWordsOf } from './heading-words.js';
 import type { HeadingWords } from './section-keys.js';
 
 /**
@@ -17,7 +17,7 @@ export function matchStrength(
   options: { readonly anyLevel?: boolean } = {},
 ): MatchStrength | undefined {
   if (options.anyLevel !== true && written.level !== rendered.level) return undefined;
-  const words = significantWords(written.text);
+  const words = headingWordsOf(written.text);
   if (containsAllWords(words, rendered.words)) return 'words';
   if (rendered.aliases.some((alias) => containsAllWords(words, alias))) return 'alias';
   if (containsAllWords(words, rendered.label)) return 'label';

@@ -47,6 +47,24 @@ export function significantWords(text: string): string[] {
     .map(stem);
 }
 
+const remembered = new Map<string, readonly string[]>();
+/** Enough for the headings of the largest documents; past it the memory is started afresh. */
+const REMEMBERED_LIMIT = 100_000;
+
+/**
+ * `significantWords`, remembered by text: a merge reads the same headings in the rendering, the
+ * merged file and the check of its structure, thousands of them in a long campaign's documents.
+ */
+export function headingWordsOf(text: string): readonly string[] {
+  let words = remembered.get(text);
+  if (words === undefined) {
+    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
+    words = significantWords(text);
+    remembered.set(text, words);
+  }
+  return words;
+}
+
 /**
  * The part of a rendered heading before its first separator (`:`, ` - `, a dash, `(`): what
  * the section is; what follows is usually data (a module name, a phase number) that a person's

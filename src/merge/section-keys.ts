@@ -1,7 +1,8 @@
 import type { Section } from './document.js';
 import { HEADING_ALIASES } from './heading-aliases.js';
-import { headingLabel, significantWords } from './heading-words.js';
+import { headingLabel, headingWordsOf, significantWords } from './heading-words.js';
 import { isThematicBreak, readOutline, type Outline, type OutlineHeading } from './outline.js';
+import { firstReached } from './sorted.js';
 
 /** The words a heading is recognised by: its own, those before its separator, an alias's. */
 export interface HeadingWords {
@@ -41,10 +42,22 @@ export function headingWords(heading: OutlineHeading, id?: string): HeadingWords
   return {
     level: heading.level,
     text: heading.text,
-    words: significantWords(heading.text),
-    label: label === undefined ? [] : significantWords(label),
+    words: headingWordsOf(heading.text),
+    label: label === undefined ? [] : headingWordsOf(label),
     aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map(significantWords),
   };
+}
+
+/** The headings that start in [from, to), headings being in text order. */
+function headingsWithin(
+  headings: readonly OutlineHeading[],
+  from: number,
+  to: number,
+): OutlineHeading[] {
+  return headings.slice(
+    firstReached(headings, (heading) => heading.start >= from),
+    firstReached(headings, (heading) => heading.start >= to),
+  );
 }
 
 function endsWithBreak(text: string, section: Section): boolean {
@@ -63,9 +76,7 @@ function keyOf(
 ): SectionKey | undefined {
   const section = sections[index];
   if (section === undefined) return undefined;
-  const inBody = outline.headings.filter(
-    (heading) => heading.start >= section.begin.next && heading.start < section.end.start,
-  );
+  const inBody = headingsWithin(outline.headings, section.begin.next, section.end.start);
   const firstContent = text
     .slice(section.begin.next, section.end.start)
     .split('\n')
@@ -83,8 +94,10 @@ function keyOf(
     };
   }
   const gapStart = sections[index - 1]?.end.next ?? 0;
-  const before = outline.headings.filter(
-    (heading) => heading.start >= gapStart && heading.next <= section.begin.start,
+  // Headings come in text order and do not overlap: their starts and ends both ascend.
+  const before = outline.headings.slice(
+    firstReached(outline.headings, (heading) => heading.start >= gapStart),
+    firstReached(outline.headings, (heading) => heading.next > section.begin.start),
   );
   const last = before[before.length - 1];
   const gapAfterHeading = last === undefined ? '' : text.slice(last.next, section.begin.start);
@@ -114,17 +127,16 @@ export function renderingKeys(text: string, sections: readonly Section[]): Rende
   const headingsIn = new Map(
     sections.map((section) => [
       section.id,
-      outline.headings.filter(
-        (heading) => heading.start >= section.begin.next && heading.start < section.end.start,
-      ),
+      headingsWithin(outline.headings, section.begin.next, section.end.start),
     ]),
   );
+  // Sections do not overlap: the only one that can hold a heading is the last begun before it.
+  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
   const templateHeadings = outline.headings
-    .filter((heading) =>
-      sections.every(
-        (section) => heading.start < section.begin.start || heading.start >= section.end.next,
-      ),
-    )
+    .filter((heading) => {
+      const section = ordered[firstReached(ordered, (it) => it.begin.start > heading.start) - 1];
+      return section === undefined || heading.start >= section.end.next;
+    })
     .map((heading) => headingWords(heading));
   return { keys, sectionLevels, templateHeadings, headingsIn };
 }

@@ -9,7 +9,12 @@ import type {
 } from '../data/schema.js';
 import { summaryPath } from '../config/outputs.js';
 import { readFigure } from '../data/figures.js';
-import { compareSessionIds, sessionKey, type SessionId } from '../data/session-id.js';
+import {
+  compareSessionIds,
+  sessionBaseNumber,
+  sessionKey,
+  type SessionId,
+} from '../data/session-id.js';
 import type {
   ChallengeView,
   CommitView,
@@ -122,10 +127,50 @@ export function modulesCompletedBy(sessions: readonly Session[], upTo: SessionId
   return done;
 }
 
+const completionsOf = new WeakMap<readonly Session[], ReadonlyMap<string, ReadonlySet<string>>>();
+
+/**
+ * `modulesCompletedBy` for each of these sessions, by session key, from one pass in session
+ * order (a scan of every session for each one was quadratic in a long campaign). Sessions that
+ * order alike share one set; a set is copied only when a later session completes a module.
+ * Undefined when an id does not order (not a session id): the scan handles that.
+ */
+export function completionsBySession(
+  sessions: readonly Session[],
+): ReadonlyMap<string, ReadonlySet<string>> | undefined {
+  const known = completionsOf.get(sessions);
+  if (known !== undefined) return known;
+  if (sessions.some((session) => Number.isNaN(sessionBaseNumber(session.number)))) return undefined;
+  const byKey = new Map<string, ReadonlySet<string>>();
+  const ordered = [...sessions].sort((a, b) => compareSessionIds(a.number, b.number));
+  let done = new Set<string>();
+  let shared = false;
+  let group: Session[] = [];
+  ordered.forEach((session, position) => {
+    group.push(session);
+    if (session.status === 'complete')
+      for (const entry of session.modules ?? []) {
+        if (entry.outcome !== 'complete' || done.has(entry.module)) continue;
+        if (shared) done = new Set(done);
+        shared = false;
+        done.add(entry.module);
+      }
+    const next = ordered[position + 1];
+    if (next !== undefined && compareSessionIds(next.number, session.number) <= 0) return;
+    for (const member of group) byKey.set(sessionKey(member.number), done);
+    shared = true;
+    group = [];
+  });
+  completionsOf.set(sessions, byKey);
+  return byKey;
+}
+
 export function buildSessionView(session: Session, context: SessionContext): SessionView {
   const phase = context.project.phases.find((candidate) => candidate.number === session.phase);
   const phaseModuleIds = new Set((phase?.modules ?? []).map((module) => module.id));
-  const completedSoFar = modulesCompletedBy(context.sessions, session.number);
+  const completedSoFar =
+    completionsBySession(context.sessions)?.get(sessionKey(session.number)) ??
+    modulesCompletedBy(context.sessions, session.number);
   const entries = session.modules ?? [];
   const modules: SessionModuleView[] = entries.map((entry) => {
     const module = context.modulesById.get(entry.module);
