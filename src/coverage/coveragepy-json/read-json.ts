@@ -1,4 +1,5 @@
 import { fileLinesFromEntries } from '../raw/merge.js';
+import { fileKeyOffsets } from './file-key-offsets.js';
 import { previewJson } from './json-limits.js';
 import {
   modulePath,
@@ -54,15 +55,16 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
   let hasBranchData = meta?.['branch_coverage'] === true;
   const result: FileLines[] = [];
   const warnings: ScanWarning[] = [];
-  const filesAt = text.indexOf('"files"');
+  let keyOffsets: ReadonlyMap<string, number> | undefined;
+  const offsetOf = (filename: string) => (keyOffsets ??= fileKeyOffsets(text)).get(filename);
   for (const [filename, value] of Object.entries(files)) {
     const file = asObject(value);
     const executed = numbers(file?.['executed_lines']);
     const missing = numbers(file?.['missing_lines']);
-    const offset = keyOffset(text, filename, filesAt);
+    const offset = () => offsetOf(filename);
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(
-        offset,
+        offset(),
         `expected "executed_lines" and "missing_lines" arrays of line numbers (whole numbers from 0 to ${Number.MAX_SAFE_INTEGER}) for "${filename}" in "files", found ${previewJson(value)}`,
       );
     }
@@ -81,7 +83,7 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     )
       hasBranchData = true;
     const problem = (message: string) =>
-      warnings.push({ offset, message: `"${filename}": ${message}` });
+      warnings.push({ offset: offset(), message: `"${filename}": ${message}` });
     const both = inBoth(executed, missing);
     if (both !== undefined)
       problem(
@@ -204,12 +206,6 @@ function regionsOf(file: Json): CodeRegion[] | undefined {
   return known ? regions : undefined;
 }
 
-/** Where the file's key sits in the text, for warnings; the first match after "files". */
-function keyOffset(text: string, filename: string, from: number): number | undefined {
-  const at = text.indexOf(JSON.stringify(filename), Math.max(0, from));
-  return at < 0 ? undefined : at;
-}
-
 function fileLines(
   path: string,
   listed: { executed: number[]; missing: number[]; excluded: number[] },
@@ -288,14 +284,19 @@ function unique(list: Arc[]): Arc[] {
   });
 }
 
-function arcs(value: unknown, filename: string, key: string, offset: number | undefined): Arc[] {
+function arcs(
+  value: unknown,
+  filename: string,
+  key: string,
+  offset: () => number | undefined,
+): Arc[] {
   if (value === undefined) return [];
   const valid =
     Array.isArray(value) &&
     value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isSafeInteger));
   if (!valid)
     throw new ScanError(
-      offset,
+      offset(),
       `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${previewJson(value)}`,
     );
   return value as Arc[];
@@ -327,12 +328,12 @@ const SUMMARY_COUNTS = [
 ];
 
 /** The summary's counts are counts: a negative, fractional or inexact one is refused, with its place. */
-function checkCounts(summary: Json, filename: string, offset: number | undefined): void {
+function checkCounts(summary: Json, filename: string, offset: () => number | undefined): void {
   for (const key of SUMMARY_COUNTS) {
     const value = summary[key];
     if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0)) continue;
     throw new ScanError(
-      offset,
+      offset(),
       `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${previewJson(value)}`,
     );
   }
