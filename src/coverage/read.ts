@@ -284,13 +284,20 @@ function offsetsInBytes(raw: RawReport, text: string, bodyOffset: number): RawRe
 
 /** The whole file in one buffer of its size (a file that grew meanwhile is read to its end). */
 function readAll(source: ByteSource): Buffer {
-  let buffer = Buffer.allocUnsafe(Math.max(source.size, 1 << 16));
+  let buffer = Buffer.allocUnsafe(source.size);
   let filled = 0;
   for (;;) {
     if (filled === buffer.length) {
-      const larger = Buffer.allocUnsafe(buffer.length * 2);
+      // Full: grow only if there is more (never copy a file read whole at its stated size).
+      const more = Buffer.allocUnsafe(1 << 16);
+      const count = source.read(more, 0, more.length, filled);
+      if (count === 0) return buffer;
+      const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, filled + count));
       buffer.copy(larger);
+      more.copy(larger, filled, 0, count);
       buffer = larger;
+      filled += count;
+      continue;
     }
     const count = source.read(buffer, filled, buffer.length - filled, filled);
     if (count === 0) return buffer.subarray(0, filled);

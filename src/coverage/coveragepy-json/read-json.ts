@@ -1,4 +1,3 @@
-import { fileLinesFromEntries } from '../raw/merge.js';
 import { fileKeyOffsets } from './file-key-offsets.js';
 import { previewJson } from './json-limits.js';
 import {
@@ -7,7 +6,6 @@ import {
   type CodeRegion,
   type DeclaredCounts,
   type FileLines,
-  type LineEntry,
   type RawReport,
   type RawTimestamp,
   type ScanWarning,
@@ -206,6 +204,11 @@ function regionsOf(file: Json): CodeRegion[] | undefined {
   return known ? regions : undefined;
 }
 
+/**
+ * The file's lines, built straight into FileLines' arrays (no object per line: a 100 MB report
+ * lists tens of millions of lines). Duplicates in a list are one line; a line listed as missing
+ * too (an edited report) is missing: never claim what is not shown.
+ */
 function fileLines(
   path: string,
   listed: { executed: number[]; missing: number[]; excluded: number[] },
@@ -229,46 +232,79 @@ function fileLines(
     entry.total++;
     entry.taken++;
   }
-  const certain = new Set(listed.missing);
   for (const [from, to] of missingArcs) {
     const entry = exitsOf(from);
     entry.total++;
     entry.missing.push(to);
+  }
+  const missing = new Set(listed.missing);
+  const excluded = listed.excluded.length === 0 ? undefined : new Set(listed.excluded);
+  let statementsRun = 0;
+  for (const line of listed.executed)
+    if (!missing.has(line) && excluded?.has(line) !== true) statementsRun++;
+  // Sorted as exact numbers (Float64Array holds every safe integer), then stored as FileLines does.
+  const all = new Float64Array(statementsRun + listed.missing.length);
+  let filled = 0;
+  for (const line of listed.executed)
+    if (!missing.has(line) && excluded?.has(line) !== true) all[filled++] = line;
+  for (const line of listed.missing) all[filled++] = line;
+  all.sort();
+  let count = 0;
+  for (let index = 0; index < all.length; index++)
+    if (count === 0 || all[index] !== all[count - 1]) all[count++] = all[index] ?? 0;
+  // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
+  const doubt =
+    declared !== undefined && statementsRun + listed.missing.length > declared.statements;
+  const certain = doubt ? certainLines(missing, missingArcs, exits) : undefined;
+  const lines = new Int32Array(count);
+  const covered = new Uint8Array(count);
+  const branchTotal = new Int32Array(count).fill(-1);
+  const branchTaken = new Int32Array(count).fill(-1);
+  const missingByLine = new Map<number, readonly number[]>();
+  const uncertain = new Set<number>();
+  for (let index = 0; index < count; index++) {
+    const line = all[index] ?? 0;
+    const isCovered = !missing.has(line);
+    lines[index] = line;
+    covered[index] = isCovered ? 1 : 0;
+    const branch = exits.get(line);
+    if (branch !== undefined) {
+      branchTotal[index] = branch.total;
+      branchTaken[index] = branch.taken;
+      if (branch.missing.length > 0)
+        missingByLine.set(
+          line,
+          branch.missing.sort((a, b) => a - b),
+        );
+    }
+    if (certain !== undefined && isCovered && !certain.has(line)) uncertain.add(line);
+  }
+  return {
+    path,
+    lines,
+    covered,
+    branchTotal,
+    branchTaken,
+    missingArcs: missingByLine,
+    ...(uncertain.size > 0 ? { uncertain } : {}),
+    ...(declared === undefined ? {} : { declared }),
+    ...(regions === undefined ? {} : { regions }),
+  };
+}
+
+/** Lines known to be statements: missing ones, and those that start or end a branch arc. */
+function certainLines(
+  missing: ReadonlySet<number>,
+  missingArcs: readonly Arc[],
+  exits: ReadonlyMap<number, unknown>,
+): Set<number> {
+  const certain = new Set(missing);
+  for (const [from, to] of missingArcs) {
     certain.add(from);
     if (to > 0) certain.add(to);
   }
   for (const from of exits.keys()) certain.add(from);
-  // A line listed as missing too (an edited report) is missing: never claim what is not shown.
-  const excluded = new Set([...listed.excluded, ...listed.missing]);
-  const statementsRun = listed.executed.filter((line) => !excluded.has(line));
-  // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
-  const doubt =
-    declared !== undefined && statementsRun.length + listed.missing.length > declared.statements;
-  const entry = (line: number, covered: boolean): LineEntry => {
-    const branch = exits.get(line);
-    const uncertain = doubt && covered && !certain.has(line);
-    return branch === undefined
-      ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [], uncertain }
-      : {
-          line,
-          covered,
-          branchTotal: branch.total,
-          branchTaken: branch.taken,
-          missingArcs: branch.missing.sort((a, b) => a - b),
-          uncertain,
-        };
-  };
-  return fileLinesFromEntries(
-    path,
-    [
-      ...statementsRun.map((line) => entry(line, true)),
-      ...listed.missing.map((line) => entry(line, false)),
-    ],
-    {
-      ...(declared === undefined ? {} : { declared }),
-      ...(regions === undefined ? {} : { regions }),
-    },
-  );
+  return certain;
 }
 
 type Arc = readonly [number, number];
