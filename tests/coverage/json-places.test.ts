@@ -54,3 +54,39 @@ describe('coverage.py JSON warnings are placed at their file key, all in one pas
     );
   });
 });
+
+describe('coverage.py JSON line lists', () => {
+  it('give the same lines whether written sorted (one merge walk) or in any order', () => {
+    const lineList = fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 });
+    fc.assert(
+      fc.property(
+        lineList,
+        lineList,
+        lineList,
+        fc.integer({ min: 0, max: 60 }),
+        (executed, missing, excluded, statements) => {
+          const read = (order: (list: number[]) => number[]) =>
+            readRawReportBytes(
+              Buffer.from(
+                JSON.stringify({
+                  meta: { version: '7.4.0' },
+                  files: {
+                    'a.py': {
+                      executed_lines: order(executed),
+                      missing_lines: order(missing),
+                      excluded_lines: order(excluded),
+                      summary: { num_statements: statements },
+                    },
+                  },
+                }),
+              ),
+              'a.json',
+            ).files[0];
+          const sorted = read((list) => [...list].sort((a, b) => a - b));
+          const reversed = read((list) => [...list].sort((a, b) => b - a));
+          expect(sorted).toEqual(reversed);
+        },
+      ),
+    );
+  });
+});

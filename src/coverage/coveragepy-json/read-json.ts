@@ -237,25 +237,11 @@ function fileLines(
     entry.total++;
     entry.missing.push(to);
   }
-  const missing = new Set(listed.missing);
-  const excluded = listed.excluded.length === 0 ? undefined : new Set(listed.excluded);
-  let statementsRun = 0;
-  for (const line of listed.executed)
-    if (!missing.has(line) && excluded?.has(line) !== true) statementsRun++;
-  // Sorted as exact numbers (Float64Array holds every safe integer), then stored as FileLines does.
-  const all = new Float64Array(statementsRun + listed.missing.length);
-  let filled = 0;
-  for (const line of listed.executed)
-    if (!missing.has(line) && excluded?.has(line) !== true) all[filled++] = line;
-  for (const line of listed.missing) all[filled++] = line;
-  all.sort();
-  let count = 0;
-  for (let index = 0; index < all.length; index++)
-    if (count === 0 || all[index] !== all[count - 1]) all[count++] = all[index] ?? 0;
+  const { all, covered: coveredOf, runCount } = statementLines(listed);
+  const count = all.length;
   // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
-  const doubt =
-    declared !== undefined && statementsRun + listed.missing.length > declared.statements;
-  const certain = doubt ? certainLines(missing, missingArcs, exits) : undefined;
+  const doubt = declared !== undefined && runCount + listed.missing.length > declared.statements;
+  const certain = doubt ? certainLines(listed.missing, missingArcs, exits) : undefined;
   const lines = new Int32Array(count);
   const covered = new Uint8Array(count);
   const branchTotal = new Int32Array(count).fill(-1);
@@ -264,7 +250,7 @@ function fileLines(
   const uncertain = new Set<number>();
   for (let index = 0; index < count; index++) {
     const line = all[index] ?? 0;
-    const isCovered = !missing.has(line);
+    const isCovered = coveredOf[index] === 1;
     lines[index] = line;
     covered[index] = isCovered ? 1 : 0;
     const branch = exits.get(line);
@@ -292,9 +278,69 @@ function fileLines(
   };
 }
 
+/**
+ * The distinct statement lines, ascending, each covered (1) or not: lines that ran (less the
+ * excluded ones and any also listed as missing) and missing lines. coverage.py writes both
+ * lists sorted, so they are merged in one walk; other lists are sorted first. `runCount` counts
+ * the entries of "executed_lines" that are statements run, repeats too.
+ */
+function statementLines(listed: Listed): StatementLines {
+  const { executed, missing } = listed;
+  if (!ascending(executed) || !ascending(missing)) return statementLinesUnsorted(listed);
+  const excluded = listed.excluded.length === 0 ? undefined : new Set(listed.excluded);
+  const all: number[] = [];
+  const covered: number[] = [];
+  let runCount = 0;
+  let i = 0;
+  let j = 0;
+  while (i < executed.length || j < missing.length) {
+    const ran = i < executed.length ? (executed[i] ?? 0) : Infinity;
+    const notRun = j < missing.length ? (missing[j] ?? 0) : Infinity;
+    if (notRun <= ran) {
+      while (i < executed.length && executed[i] === notRun) i++;
+      if (all[all.length - 1] !== notRun) {
+        all.push(notRun);
+        covered.push(0);
+      }
+      j++;
+    } else {
+      if (excluded?.has(ran) !== true) {
+        runCount++;
+        if (all[all.length - 1] !== ran) {
+          all.push(ran);
+          covered.push(1);
+        }
+      }
+      i++;
+    }
+  }
+  return { all, covered, runCount };
+}
+
+type Listed = { executed: number[]; missing: number[]; excluded: number[] };
+type StatementLines = { all: number[]; covered: number[]; runCount: number };
+
+function statementLinesUnsorted(listed: Listed): StatementLines {
+  const missing = new Set(listed.missing);
+  const excluded = new Set(listed.excluded);
+  const run = listed.executed.filter((line) => !missing.has(line) && !excluded.has(line));
+  const all = [...new Set([...run, ...missing])].sort((a, b) => a - b);
+  return {
+    all,
+    covered: all.map((line) => (missing.has(line) ? 0 : 1)),
+    runCount: run.length,
+  };
+}
+
+function ascending(list: readonly number[]): boolean {
+  for (let index = 1; index < list.length; index++)
+    if ((list[index] ?? 0) < (list[index - 1] ?? 0)) return false;
+  return true;
+}
+
 /** Lines known to be statements: missing ones, and those that start or end a branch arc. */
 function certainLines(
-  missing: ReadonlySet<number>,
+  missing: readonly number[],
   missingArcs: readonly Arc[],
   exits: ReadonlyMap<number, unknown>,
 ): Set<number> {
