@@ -55,7 +55,10 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
   const warnings: ScanWarning[] = [];
   let keyOffsets: ReadonlyMap<string, number> | undefined;
   const offsetOf = (filename: string) => (keyOffsets ??= fileKeyOffsets(text)).get(filename);
-  for (const [filename, value] of Object.entries(files)) {
+  for (const filename of Object.keys(files)) {
+    const value = files[filename];
+    // Each file's parsed lists are let go once read: the document shrinks as the report is read.
+    Reflect.deleteProperty(files, filename);
     const file = asObject(value);
     const executed = numbers(file?.['executed_lines']);
     const missing = numbers(file?.['missing_lines']);
@@ -167,8 +170,8 @@ function checkSummary(
     problem(
       `summary.missing_branches is ${missingBranches} but "missing_branches" lists ${missingArcs.length} arcs`,
     );
-  const missingSet = new Set(numbers(file['missing_lines']) ?? []);
-  const partial = missingArcs.filter(([from]) => !missingSet.has(from)).length;
+  const isMissing = membership(numbers(file['missing_lines']) ?? []);
+  const partial = missingArcs.filter(([from]) => !isMissing(from)).length;
   const partialBranches = stated('num_partial_branches');
   if (partialBranches !== undefined && partialBranches !== partial)
     problem(
@@ -357,6 +360,7 @@ type Arc = readonly [number, number];
 
 /** coverage.py 6.x lists an executed arc once per time it was recorded (`[12, 12]` four times). */
 function unique(list: Arc[]): Arc[] {
+  if (strictlyAscendingArcs(list)) return list;
   const seen = new Set<string>();
   return list.filter(([from, to]) => {
     const key = `${from},${to}`;
@@ -394,8 +398,38 @@ function numbers(value: unknown): number[] | undefined {
 /** The first line listed both as executed and as missing, if any. */
 function inBoth(executed: readonly number[], missing: readonly number[]): number | undefined {
   if (missing.length === 0 || executed.length === 0) return undefined;
-  const missingSet = new Set(missing);
-  return executed.find((line) => missingSet.has(line));
+  const isMissing = membership(missing);
+  return executed.find(isMissing);
+}
+
+/** coverage.py writes arcs sorted, so a list without repeats is seen in one look. */
+function strictlyAscendingArcs(list: readonly Arc[]): boolean {
+  for (let index = 1; index < list.length; index++) {
+    const [from, to] = list[index - 1] ?? [0, 0];
+    const [nextFrom, nextTo] = list[index] ?? [0, 0];
+    if (nextFrom < from || (nextFrom === from && nextTo <= to)) return false;
+  }
+  return true;
+}
+
+/** Whether a line is in a list: a binary search in a sorted list (as coverage.py writes them). */
+function membership(list: readonly number[]): (line: number) => boolean {
+  if (!ascending(list)) {
+    const set = new Set(list);
+    return (line) => set.has(line);
+  }
+  return (line) => {
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = list[middle] ?? 0;
+      if (value === line) return true;
+      if (value < line) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
 }
 
 const SUMMARY_COUNTS = [
