@@ -204,11 +204,9 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       }
     }
     case 'json': {
-      const bytes = readAll(source);
-      checkJsonCounts(bytes, format.bodyOffset);
-      const text = bytes.toString('utf8', format.bodyOffset);
+      const text = jsonText(source, format.bodyOffset);
       try {
-        return jsonTimestampInBytes(readCoveragePyJson(text, displayName), text, format.bodyOffset);
+        return offsetsInBytes(readCoveragePyJson(text, displayName), text, format.bodyOffset);
       } catch (error) {
         // JSON positions are in characters; turn them into bytes for placeError.
         if (error instanceof ScanError && error.offset !== undefined) {
@@ -237,20 +235,73 @@ function isBlank(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-function jsonTimestampInBytes(raw: RawReport, text: string, bodyOffset: number): RawReport {
-  if (raw.timestamp?.offset === undefined) return raw;
-  const offset = bodyOffset + Buffer.byteLength(text.slice(0, raw.timestamp.offset));
-  return { ...raw, timestamp: { ...raw.timestamp, offset } };
+/**
+ * The report's text, its size checked before anything is built from it. The bytes are read
+ * into one buffer of the file's size and dropped once decoded, so only the text is held while
+ * JSON.parse builds the document.
+ */
+function jsonText(source: ByteSource, bodyOffset: number): string {
+  const bytes = readAll(source);
+  checkJsonCounts(bytes, bodyOffset);
+  return bytes.toString('utf8', bodyOffset);
 }
 
+/**
+ * The JSON reader places things by character; the file is placed by byte. All offsets are
+ * turned in one walk over the text in their order.
+ */
+function offsetsInBytes(raw: RawReport, text: string, bodyOffset: number): RawReport {
+  const characters = [raw.timestamp?.offset, ...(raw.warnings ?? []).map(({ offset }) => offset)];
+  const wanted = [
+    ...new Set(characters.filter((offset): offset is number => offset !== undefined)),
+  ].sort((a, b) => a - b);
+  if (wanted.length === 0) return raw;
+  const bytes = new Map<number, number>();
+  let character = 0;
+  let byte = bodyOffset;
+  for (const offset of wanted) {
+    byte += Buffer.byteLength(text.slice(character, offset));
+    character = offset;
+    bytes.set(offset, byte);
+  }
+  const inBytes = (offset: number | undefined) =>
+    offset === undefined ? undefined : bytes.get(offset);
+  return {
+    ...raw,
+    ...(raw.timestamp === undefined
+      ? {}
+      : { timestamp: { ...raw.timestamp, offset: inBytes(raw.timestamp.offset) } }),
+    ...(raw.warnings === undefined
+      ? {}
+      : {
+          warnings: raw.warnings.map((warning) => ({
+            ...warning,
+            offset: inBytes(warning.offset),
+          })),
+        }),
+  };
+}
+
+/** The whole file in one buffer of its size (a file that grew meanwhile is read to its end). */
 function readAll(source: ByteSource): Buffer {
-  const chunks: Buffer[] = [];
-  for (let position = 0; ;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const count = source.read(chunk, 0, chunk.length, position);
-    if (count === 0) return Buffer.concat(chunks);
-    chunks.push(chunk.subarray(0, count));
-    position += count;
+  let buffer = Buffer.allocUnsafe(source.size);
+  let filled = 0;
+  for (;;) {
+    if (filled === buffer.length) {
+      // Full: grow only if there is more (never copy a file read whole at its stated size).
+      const more = Buffer.allocUnsafe(1 << 16);
+      const count = source.read(more, 0, more.length, filled);
+      if (count === 0) return buffer;
+      const larger = Buffer.allocUnsafe(Math.max(buffer.length * 2, filled + count));
+      buffer.copy(larger);
+      more.copy(larger, filled, 0, count);
+      buffer = larger;
+      filled += count;
+      continue;
+    }
+    const count = source.read(buffer, filled, buffer.length - filled, filled);
+    if (count === 0) return buffer.subarray(0, filled);
+    filled += count;
   }
 }
 
@@ -271,27 +322,32 @@ function placeError(
   return new ReportFileError(displayName, line, column, error.message);
 }
 
-/** Warnings placed at their file's line and column, so they still name their file after a merge. */
+/**
+ * The timestamp and warnings placed at their file's line and column (so they still name their
+ * file after a merge), all in one pass over the file however many there are.
+ */
 function placeWarnings(raw: RawReport, source: ByteSource, displayName: string): RawReport {
-  const timed = placeTimestamp(raw, source, displayName);
-  if (timed.warnings === undefined) return timed;
-  const bodyOffset = bodyOffsetOf(source);
+  const offsets = [raw.timestamp?.offset, ...(raw.warnings ?? []).map(({ offset }) => offset)];
+  const places = locateAll(source, offsets, bodyOffsetOf(source));
+  const placeOf = (offset: number | undefined) => ({
+    file: displayName,
+    ...((offset === undefined ? undefined : places.get(offset)) ?? { line: 1, column: 1 }),
+  });
   return {
-    ...timed,
-    warnings: timed.warnings.map(({ offset, message }) => {
-      const { line, column } =
-        offset === undefined ? { line: 1, column: 1 } : locate(source, offset, bodyOffset);
-      return { offset: undefined, message, place: { file: displayName, line, column } };
-    }),
+    ...raw,
+    ...(raw.timestamp === undefined
+      ? {}
+      : { timestamp: { ...raw.timestamp, place: placeOf(raw.timestamp.offset) } }),
+    ...(raw.warnings === undefined
+      ? {}
+      : {
+          warnings: raw.warnings.map(({ offset, message }) => ({
+            offset: undefined,
+            message,
+            place: placeOf(offset),
+          })),
+        }),
   };
-}
-
-function placeTimestamp(raw: RawReport, source: ByteSource, displayName: string): RawReport {
-  if (raw.timestamp === undefined) return raw;
-  const { offset } = raw.timestamp;
-  const { line, column } =
-    offset === undefined ? { line: 1, column: 1 } : locate(source, offset, bodyOffsetOf(source));
-  return { ...raw, timestamp: { ...raw.timestamp, place: { file: displayName, line, column } } };
 }
 
 function isFsError(error: unknown): error is NodeJS.ErrnoException {
@@ -326,12 +382,34 @@ function locate(
   offset: number,
   bodyOffset: number,
 ): { line: number; column: number } {
+  return locateAll(source, [offset], bodyOffset).get(offset) ?? { line: 1, column: 1 };
+}
+
+/** Every offset's line and column, reading the file once up to the last of them. */
+function locateAll(
+  source: ByteSource,
+  offsets: readonly (number | undefined)[],
+  bodyOffset: number,
+): Map<number, { line: number; column: number }> {
+  const wanted = [
+    ...new Set(offsets.filter((offset): offset is number => offset !== undefined)),
+  ].sort((a, b) => a - b);
+  const places = new Map<number, { line: number; column: number }>();
   const chunk = Buffer.allocUnsafe(64 * 1024);
   let line = 1;
   let column = 1;
   let position = bodyOffset;
-  while (position < offset) {
-    const count = source.read(chunk, 0, Math.min(chunk.length, offset - position), position);
+  let next = 0;
+  const placeUpTo = (reached: number) => {
+    while (next < wanted.length && (wanted[next] ?? 0) <= reached) {
+      places.set(wanted[next] ?? 0, { line, column });
+      next++;
+    }
+  };
+  placeUpTo(position);
+  while (next < wanted.length) {
+    const last = wanted[wanted.length - 1] ?? 0;
+    const count = source.read(chunk, 0, Math.min(chunk.length, last - position), position);
     if (count === 0) break;
     for (let index = 0; index < count; index++) {
       const byte = chunk[index] ?? 0;
@@ -342,8 +420,11 @@ function locate(
         // A character starts here (continuation bytes 10xxxxxx do not); 4-byte ones are 2 units.
         column += byte >= 0xf0 ? 2 : 1;
       }
+      if ((wanted[next] ?? Infinity) === position + index + 1) placeUpTo(position + index + 1);
     }
     position += count;
   }
-  return { line, column };
+  // Offsets past the end of the file are placed where it ends, as reading up to them would.
+  placeUpTo(Infinity);
+  return places;
 }

@@ -6,6 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_CONTAINERS } from '../../src/coverage/coveragepy-json/json-limits.js';
 import type { CoverageJson } from '../../src/coverage/index.js';
 import { git, initRepo, commitAll, trackgen } from '../helpers/git-repo.js';
 import { scratchDirs, scratchProjects, sharedScratchDir } from '../helpers/project-copy.js';
@@ -25,6 +26,7 @@ function expectOneLine(result: CliResult, code: number, pattern: RegExp): void {
   expect(result.code).toBe(code);
 }
 
+const thousands = (count: number) => count.toLocaleString('en-US');
 const line = (number: number, rest = 'hits="1"') => `<line number="${number}" ${rest}/>`;
 const cobertura = (lines: string, filename = 'a.py') =>
   `<?xml version="1.0" ?>\n<coverage version="7.0">\n<sources><source>/src</source></sources>\n<packages><package name="."><classes>\n<class name="a.py" filename="${filename}"><methods/><lines>\n${lines}\n</lines></class>\n</classes></package></packages>\n</coverage>\n`;
@@ -105,9 +107,11 @@ const badReports: ReadonlyArray<readonly [string, () => string, RegExp]> = [
     () =>
       coveragePy({ executed_lines: [1], missing_lines: [], missing_branches: [] }).replace(
         '"missing_branches":[]',
-        `"missing_branches":[${'[1,2],'.repeat(2_100_000)}[1,3]]`,
+        `"missing_branches":[${'[1,2],'.repeat(MAX_JSON_CONTAINERS + 100_000)}[1,3]]`,
       ),
-    /^many-arrays\.json:1:\d+: expected a coverage\.py report of at most 2,000,000 arrays and objects, found more/,
+    new RegExp(
+      `^many-arrays\\.json:1:\\d+: expected a coverage\\.py report of at most ${thousands(MAX_JSON_CONTAINERS)} arrays and objects, found more`,
+    ),
   ],
   [
     'huge-summary.json',
@@ -208,12 +212,16 @@ describe('limits hold under ulimit -v (built bin)', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^TOTAL\s+130000\s+0\s+100\.00%$/);
   }, 60_000);
 
-  it('2 million arcs in a JSON report are refused before they are built', async () => {
+  it('more arcs than MAX_JSON_CONTAINERS in a JSON report are refused before they are built', async () => {
     const result = await shell(
       `ulimit -v 2000000; node ${builtBin} coverage many-arrays.json`,
       dir,
     );
-    expectOneLine(result, 1, /at most 2,000,000 arrays and objects/);
+    expectOneLine(
+      result,
+      1,
+      new RegExp(`at most ${thousands(MAX_JSON_CONTAINERS)} arrays and objects`),
+    );
   }, 30_000);
 });
 

@@ -1,4 +1,4 @@
-import { fileLinesFromEntries } from '../raw/merge.js';
+import { fileKeyOffsets } from './file-key-offsets.js';
 import { previewJson } from './json-limits.js';
 import {
   modulePath,
@@ -6,7 +6,6 @@ import {
   type CodeRegion,
   type DeclaredCounts,
   type FileLines,
-  type LineEntry,
   type RawReport,
   type RawTimestamp,
   type ScanWarning,
@@ -54,15 +53,19 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
   let hasBranchData = meta?.['branch_coverage'] === true;
   const result: FileLines[] = [];
   const warnings: ScanWarning[] = [];
-  const filesAt = text.indexOf('"files"');
-  for (const [filename, value] of Object.entries(files)) {
+  let keyOffsets: ReadonlyMap<string, number> | undefined;
+  const offsetOf = (filename: string) => (keyOffsets ??= fileKeyOffsets(text)).get(filename);
+  for (const filename of Object.keys(files)) {
+    const value = files[filename];
+    // Each file's parsed lists are let go once read: the document shrinks as the report is read.
+    Reflect.deleteProperty(files, filename);
     const file = asObject(value);
     const executed = numbers(file?.['executed_lines']);
     const missing = numbers(file?.['missing_lines']);
-    const offset = keyOffset(text, filename, filesAt);
+    const offset = () => offsetOf(filename);
     if (file === undefined || executed === undefined || missing === undefined) {
       throw new ScanError(
-        offset,
+        offset(),
         `expected "executed_lines" and "missing_lines" arrays of line numbers (whole numbers from 0 to ${Number.MAX_SAFE_INTEGER}) for "${filename}" in "files", found ${previewJson(value)}`,
       );
     }
@@ -81,7 +84,7 @@ export function readCoveragePyJson(text: string, sourceName: string): RawReport 
     )
       hasBranchData = true;
     const problem = (message: string) =>
-      warnings.push({ offset, message: `"${filename}": ${message}` });
+      warnings.push({ offset: offset(), message: `"${filename}": ${message}` });
     const both = inBoth(executed, missing);
     if (both !== undefined)
       problem(
@@ -167,8 +170,8 @@ function checkSummary(
     problem(
       `summary.missing_branches is ${missingBranches} but "missing_branches" lists ${missingArcs.length} arcs`,
     );
-  const missingSet = new Set(numbers(file['missing_lines']) ?? []);
-  const partial = missingArcs.filter(([from]) => !missingSet.has(from)).length;
+  const isMissing = membership(numbers(file['missing_lines']) ?? []);
+  const partial = missingArcs.filter(([from]) => !isMissing(from)).length;
   const partialBranches = stated('num_partial_branches');
   if (partialBranches !== undefined && partialBranches !== partial)
     problem(
@@ -204,12 +207,11 @@ function regionsOf(file: Json): CodeRegion[] | undefined {
   return known ? regions : undefined;
 }
 
-/** Where the file's key sits in the text, for warnings; the first match after "files". */
-function keyOffset(text: string, filename: string, from: number): number | undefined {
-  const at = text.indexOf(JSON.stringify(filename), Math.max(0, from));
-  return at < 0 ? undefined : at;
-}
-
+/**
+ * The file's lines, built straight into FileLines' arrays (no object per line: a 100 MB report
+ * lists tens of millions of lines). Duplicates in a list are one line; a line listed as missing
+ * too (an edited report) is missing: never claim what is not shown.
+ */
 function fileLines(
   path: string,
   listed: { executed: number[]; missing: number[]; excluded: number[] },
@@ -233,52 +235,132 @@ function fileLines(
     entry.total++;
     entry.taken++;
   }
-  const certain = new Set(listed.missing);
   for (const [from, to] of missingArcs) {
     const entry = exitsOf(from);
     entry.total++;
     entry.missing.push(to);
+  }
+  const { all, covered: coveredOf, runCount } = statementLines(listed);
+  const count = all.length;
+  // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
+  const doubt = declared !== undefined && runCount + listed.missing.length > declared.statements;
+  const certain = doubt ? certainLines(listed.missing, missingArcs, exits) : undefined;
+  const lines = new Int32Array(count);
+  const covered = new Uint8Array(count);
+  const branchTotal = new Int32Array(count).fill(-1);
+  const branchTaken = new Int32Array(count).fill(-1);
+  const missingByLine = new Map<number, readonly number[]>();
+  const uncertain = new Set<number>();
+  for (let index = 0; index < count; index++) {
+    const line = all[index] ?? 0;
+    const isCovered = coveredOf[index] === 1;
+    lines[index] = line;
+    covered[index] = isCovered ? 1 : 0;
+    const branch = exits.get(line);
+    if (branch !== undefined) {
+      branchTotal[index] = branch.total;
+      branchTaken[index] = branch.taken;
+      if (branch.missing.length > 0)
+        missingByLine.set(
+          line,
+          branch.missing.sort((a, b) => a - b),
+        );
+    }
+    if (certain !== undefined && isCovered && !certain.has(line)) uncertain.add(line);
+  }
+  return {
+    path,
+    lines,
+    covered,
+    branchTotal,
+    branchTaken,
+    missingArcs: missingByLine,
+    ...(uncertain.size > 0 ? { uncertain } : {}),
+    ...(declared === undefined ? {} : { declared }),
+    ...(regions === undefined ? {} : { regions }),
+  };
+}
+
+/**
+ * The distinct statement lines, ascending, each covered (1) or not: lines that ran (less the
+ * excluded ones and any also listed as missing) and missing lines. coverage.py writes both
+ * lists sorted, so they are merged in one walk; other lists are sorted first. `runCount` counts
+ * the entries of "executed_lines" that are statements run, repeats too.
+ */
+function statementLines(listed: Listed): StatementLines {
+  const { executed, missing } = listed;
+  if (!ascending(executed) || !ascending(missing)) return statementLinesUnsorted(listed);
+  const excluded = listed.excluded.length === 0 ? undefined : new Set(listed.excluded);
+  const all: number[] = [];
+  const covered: number[] = [];
+  let runCount = 0;
+  let i = 0;
+  let j = 0;
+  while (i < executed.length || j < missing.length) {
+    const ran = i < executed.length ? (executed[i] ?? 0) : Infinity;
+    const notRun = j < missing.length ? (missing[j] ?? 0) : Infinity;
+    if (notRun <= ran) {
+      while (i < executed.length && executed[i] === notRun) i++;
+      if (all[all.length - 1] !== notRun) {
+        all.push(notRun);
+        covered.push(0);
+      }
+      j++;
+    } else {
+      if (excluded?.has(ran) !== true) {
+        runCount++;
+        if (all[all.length - 1] !== ran) {
+          all.push(ran);
+          covered.push(1);
+        }
+      }
+      i++;
+    }
+  }
+  return { all, covered, runCount };
+}
+
+type Listed = { executed: number[]; missing: number[]; excluded: number[] };
+type StatementLines = { all: number[]; covered: number[]; runCount: number };
+
+function statementLinesUnsorted(listed: Listed): StatementLines {
+  const missing = new Set(listed.missing);
+  const excluded = new Set(listed.excluded);
+  const run = listed.executed.filter((line) => !missing.has(line) && !excluded.has(line));
+  const all = [...new Set([...run, ...missing])].sort((a, b) => a - b);
+  return {
+    all,
+    covered: all.map((line) => (missing.has(line) ? 0 : 1)),
+    runCount: run.length,
+  };
+}
+
+function ascending(list: readonly number[]): boolean {
+  for (let index = 1; index < list.length; index++)
+    if ((list[index] ?? 0) < (list[index - 1] ?? 0)) return false;
+  return true;
+}
+
+/** Lines known to be statements: missing ones, and those that start or end a branch arc. */
+function certainLines(
+  missing: readonly number[],
+  missingArcs: readonly Arc[],
+  exits: ReadonlyMap<number, unknown>,
+): Set<number> {
+  const certain = new Set(missing);
+  for (const [from, to] of missingArcs) {
     certain.add(from);
     if (to > 0) certain.add(to);
   }
   for (const from of exits.keys()) certain.add(from);
-  // A line listed as missing too (an edited report) is missing: never claim what is not shown.
-  const excluded = new Set([...listed.excluded, ...listed.missing]);
-  const statementsRun = listed.executed.filter((line) => !excluded.has(line));
-  // Only a file whose lists hold more lines than its summary's statements has lines to doubt.
-  const doubt =
-    declared !== undefined && statementsRun.length + listed.missing.length > declared.statements;
-  const entry = (line: number, covered: boolean): LineEntry => {
-    const branch = exits.get(line);
-    const uncertain = doubt && covered && !certain.has(line);
-    return branch === undefined
-      ? { line, covered, branchTotal: -1, branchTaken: -1, missingArcs: [], uncertain }
-      : {
-          line,
-          covered,
-          branchTotal: branch.total,
-          branchTaken: branch.taken,
-          missingArcs: branch.missing.sort((a, b) => a - b),
-          uncertain,
-        };
-  };
-  return fileLinesFromEntries(
-    path,
-    [
-      ...statementsRun.map((line) => entry(line, true)),
-      ...listed.missing.map((line) => entry(line, false)),
-    ],
-    {
-      ...(declared === undefined ? {} : { declared }),
-      ...(regions === undefined ? {} : { regions }),
-    },
-  );
+  return certain;
 }
 
 type Arc = readonly [number, number];
 
 /** coverage.py 6.x lists an executed arc once per time it was recorded (`[12, 12]` four times). */
 function unique(list: Arc[]): Arc[] {
+  if (strictlyAscendingArcs(list)) return list;
   const seen = new Set<string>();
   return list.filter(([from, to]) => {
     const key = `${from},${to}`;
@@ -288,14 +370,19 @@ function unique(list: Arc[]): Arc[] {
   });
 }
 
-function arcs(value: unknown, filename: string, key: string, offset: number | undefined): Arc[] {
+function arcs(
+  value: unknown,
+  filename: string,
+  key: string,
+  offset: () => number | undefined,
+): Arc[] {
   if (value === undefined) return [];
   const valid =
     Array.isArray(value) &&
     value.every((arc) => Array.isArray(arc) && arc.length === 2 && arc.every(Number.isSafeInteger));
   if (!valid)
     throw new ScanError(
-      offset,
+      offset(),
       `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${previewJson(value)}`,
     );
   return value as Arc[];
@@ -311,8 +398,38 @@ function numbers(value: unknown): number[] | undefined {
 /** The first line listed both as executed and as missing, if any. */
 function inBoth(executed: readonly number[], missing: readonly number[]): number | undefined {
   if (missing.length === 0 || executed.length === 0) return undefined;
-  const missingSet = new Set(missing);
-  return executed.find((line) => missingSet.has(line));
+  const isMissing = membership(missing);
+  return executed.find(isMissing);
+}
+
+/** coverage.py writes arcs sorted, so a list without repeats is seen in one look. */
+function strictlyAscendingArcs(list: readonly Arc[]): boolean {
+  for (let index = 1; index < list.length; index++) {
+    const [from, to] = list[index - 1] ?? [0, 0];
+    const [nextFrom, nextTo] = list[index] ?? [0, 0];
+    if (nextFrom < from || (nextFrom === from && nextTo <= to)) return false;
+  }
+  return true;
+}
+
+/** Whether a line is in a list: a binary search in a sorted list (as coverage.py writes them). */
+function membership(list: readonly number[]): (line: number) => boolean {
+  if (!ascending(list)) {
+    const set = new Set(list);
+    return (line) => set.has(line);
+  }
+  return (line) => {
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = list[middle] ?? 0;
+      if (value === line) return true;
+      if (value < line) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  };
 }
 
 const SUMMARY_COUNTS = [
@@ -327,12 +444,12 @@ const SUMMARY_COUNTS = [
 ];
 
 /** The summary's counts are counts: a negative, fractional or inexact one is refused, with its place. */
-function checkCounts(summary: Json, filename: string, offset: number | undefined): void {
+function checkCounts(summary: Json, filename: string, offset: () => number | undefined): void {
   for (const key of SUMMARY_COUNTS) {
     const value = summary[key];
     if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0)) continue;
     throw new ScanError(
-      offset,
+      offset(),
       `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${previewJson(value)}`,
     );
   }
