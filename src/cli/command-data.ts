@@ -1,7 +1,16 @@
+import { join, relative } from 'node:path';
 import { requireDataDir } from '../config/data-dir.js';
 import type { Flags, Settings } from '../config/settings.js';
-import { loadProjectData, type ProjectData } from '../data/load.js';
-import type { Diagnostic } from '../diagnostics.js';
+import {
+  loadProjectData,
+  SESSIONS_DIR,
+  sessionFileName,
+  type ProjectData,
+  type SessionRecord,
+} from '../data/load.js';
+import { sameSession, type SessionId } from '../data/session-id.js';
+import { UsageError, type Diagnostic } from '../diagnostics.js';
+import { toSlashes } from '../text/paths.js';
 import { commandSettings } from './command-settings.js';
 import { writeLine, type CliContext } from './io.js';
 import { printDiagnostics } from './print-diagnostics.js';
@@ -33,4 +42,22 @@ export async function commandData(
     return undefined;
   }
   return { settings, data, diagnostics };
+}
+
+/** A session's record, its path and how messages name it; a usage error when it has none. */
+export function existingSessionRecord(
+  loaded: CommandData,
+  number: SessionId,
+  cwd: string,
+): { readonly record: SessionRecord; readonly path: string; readonly shownAs: string } {
+  const path = join(loaded.settings.dataDir, SESSIONS_DIR, sessionFileName(number));
+  const shownAs = toSlashes(relative(cwd, path));
+  const record = loaded.data.sessions.find((candidate) =>
+    sameSession(candidate.session.number, number),
+  );
+  if (record === undefined)
+    throw new UsageError(
+      `no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`,
+    );
+  return { record, path, shownAs };
 }

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { locate } from '../../data/json-text.js';
-import { SESSIONS_DIR, sessionFileName } from '../../data/load.js';
 import { figureValue } from '../../data/figures.js';
-import { sameSession } from '../../data/session-id.js';
 import type { Module } from '../../data/schema.js';
 import { UsageError, type Diagnostic } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -14,7 +12,7 @@ import type { Stage } from '../../record/write-figures.js';
 import { findModuleCoverage } from '../../model/coverage-lookup.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
-import { commandData } from '../command-data.js';
+import { commandData, existingSessionRecord } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { readReports } from '../read-reports.js';
@@ -80,15 +78,7 @@ and a later report without --force; nothing written),
     if (loaded === undefined) return EXIT_PROBLEMS;
     const { settings } = loaded;
     printDiagnostics(context.stderr, loaded.diagnostics);
-    const record = loaded.data.sessions.find((candidate) =>
-      sameSession(candidate.session.number, number),
-    );
-    const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
-    const shownAs = toSlashes(relative(context.cwd, path));
-    if (record === undefined)
-      throw new UsageError(
-        `no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`,
-      );
+    const { record, path, shownAs } = existingSessionRecord(loaded, number, context.cwd);
 
     const paths =
       args.positionals.length > 0

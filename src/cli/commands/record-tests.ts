@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { SESSIONS_DIR, sessionFileName } from '../../data/load.js';
+import { relative, resolve } from 'node:path';
 import { UsageError } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import {
@@ -11,7 +10,7 @@ import {
 } from '../../test-results/index.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
-import { commandData } from '../command-data.js';
+import { commandData, existingSessionRecord } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
@@ -72,13 +71,7 @@ written), 2 usage or tool error (no --session, no record for it, no results name
     if (loaded === undefined) return EXIT_PROBLEMS;
     const { settings } = loaded;
     printDiagnostics(context.stderr, loaded.diagnostics);
-    const record = loaded.data.sessions.find((candidate) => candidate.session.number === number);
-    const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(number));
-    const shownAs = toSlashes(relative(context.cwd, path));
-    if (record === undefined)
-      throw new UsageError(
-        `no record for session ${number}: expected ${shownAs} (create it with trackgen new-session --number ${number})`,
-      );
+    const { path, shownAs } = existingSessionRecord(loaded, number, context.cwd);
 
     const paths =
       args.positionals.length > 0
