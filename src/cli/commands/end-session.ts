@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { figureValue } from '../../data/figures.js';
 import { locate } from '../../data/json-text.js';
@@ -8,6 +7,7 @@ import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { emptyRunProblems } from '../../record/capture.js';
 import { applyEdits, endSessionChange } from '../../record/session-edits.js';
 import { findModuleCoverage } from '../../model/coverage-lookup.js';
+import { readTextKeepingBom } from '../../fs/text-keeping-bom.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandData } from '../command-data.js';
@@ -16,8 +16,6 @@ import { writeLine } from '../io.js';
 import { parseDate, parseSessionNumber } from '../parse-flags.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { localToday, sessionReport } from '../read-reports.js';
-
-const BOM = '\uFEFF';
 
 export const endSessionCommand: Command = {
   name: 'end-session',
@@ -146,10 +144,9 @@ written), 2 usage or tool error.`,
       );
 
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(session.number));
-    const raw = await readFile(path, 'utf8');
-    const bom = raw.startsWith(BOM) ? BOM : '';
+    const text = await readTextKeepingBom(path);
     await writeFilesAtomically([
-      { path, content: bom + applyEdits(raw.slice(bom.length), change.edits) },
+      { path, content: text.restore(applyEdits(text.text, change.edits)) },
     ]);
     const shownAs = toSlashes(relative(context.cwd, path));
     const modules = change.figures.modules

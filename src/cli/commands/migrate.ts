@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { plannedMigrations } from '../../record/migrate.js';
+import { readTextKeepingBom } from '../../fs/text-keeping-bom.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandData } from '../command-data.js';
 import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
-
-const BOM = '\uFEFF';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -47,9 +45,8 @@ Exit codes: 0 migrated (or nothing to do), 1 problems found (invalid data; with
     const files = await Promise.all(
       migrations.map(async (migration) => {
         const path = resolve(context.cwd, migration.record.source.file);
-        const raw = await readFile(path, 'utf8');
-        const bom = raw.startsWith(BOM) ? BOM : '';
-        return { path, content: bom + migration.migrate(raw.slice(bom.length)) };
+        const text = await readTextKeepingBom(path);
+        return { path, content: text.restore(migration.migrate(text.text)) };
       }),
     );
     if (!check) await writeFilesAtomically(files);

@@ -1,7 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { locate } from '../../data/json-text.js';
 import { loadProjectData, SESSIONS_DIR, sessionFileName } from '../../data/load.js';
-import { readFile } from 'node:fs/promises';
 import type { SessionRecord } from '../../data/load.js';
 import { UsageError, formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { applyEdits, startSessionChange } from '../../record/session-edits.js';
@@ -12,6 +11,7 @@ import { localToday, sessionReport } from '../read-reports.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
 import { findModule, formatRecord, scaffoldSession } from '../../session/scaffold.js';
 import { closestWord } from '../../text/closest-word.js';
+import { readTextKeepingBom } from '../../fs/text-keeping-bom.js';
 import { toSlashes } from '../../text/paths.js';
 import { createNewFile } from '../../write/new-files.js';
 import { commandData } from '../command-data.js';
@@ -192,9 +192,8 @@ async function startPlanned(
         ).edits
       : change.edits;
   const path = resolve(context.cwd, record.source.file);
-  const raw = await readFile(path, 'utf8');
-  const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
-  await writeFilesAtomically([{ path, content: bom + applyEdits(raw.slice(bom.length), edits) }]);
+  const text = await readTextKeepingBom(path);
+  await writeFilesAtomically([{ path, content: text.restore(applyEdits(text.text, edits)) }]);
   const modules = (session.modules ?? []).map((entry) => entry.module).join(', ');
   const figures =
     report === undefined || change.figures.missing.length > 0

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { locate } from '../../data/json-text.js';
 import { figureValue } from '../../data/figures.js';
@@ -10,6 +9,7 @@ import { emptyRunProblems } from '../../record/capture.js';
 import { applyEdits, recordCoverageChange } from '../../record/session-edits.js';
 import type { Stage } from '../../record/write-figures.js';
 import { findModuleCoverage } from '../../model/coverage-lookup.js';
+import { readTextKeepingBom } from '../../fs/text-keeping-bom.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandData, existingSessionRecord } from '../command-data.js';
@@ -18,8 +18,6 @@ import { writeLine } from '../io.js';
 import { readReports } from '../read-reports.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { parseSessionNumber } from '../parse-flags.js';
-
-const BOM = '\uFEFF';
 
 export const recordCoverageCommand: Command = {
   name: 'record-coverage',
@@ -166,9 +164,8 @@ and a later report without --force; nothing written),
       return EXIT_PROBLEMS;
     }
 
-    const raw = await readFile(path, 'utf8');
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    const updated = bom + applyEdits(raw.slice(bom.length), change.edits);
+    const text = await readTextKeepingBom(path);
+    const updated = text.restore(applyEdits(text.text, change.edits));
     const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
     const modules = figures.modules
       .map((module) => `${module.id} ${String(figureValue(module.figures.percent))}%`)

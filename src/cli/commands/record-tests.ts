@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../../exit-codes.js';
@@ -8,6 +7,7 @@ import {
   recordedTests,
   writeTestResults,
 } from '../../test-results/index.js';
+import { readTextKeepingBom } from '../../fs/text-keeping-bom.js';
 import { toSlashes } from '../../text/paths.js';
 import { writeFilesAtomically } from '../../write/index.js';
 import { commandData, existingSessionRecord } from '../command-data.js';
@@ -15,8 +15,6 @@ import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { parseSessionNumber } from '../parse-flags.js';
-
-const BOM = '\uFEFF';
 
 export const recordTestsCommand: Command = {
   name: 'record-tests',
@@ -96,10 +94,9 @@ written), 2 usage or tool error (no --session, no record for it, no results name
       return EXIT_PROBLEMS;
     }
 
-    const raw = await readFile(path, 'utf8');
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    const edit = writeTestResults(raw.slice(bom.length), read.results);
-    const [outcome] = await writeFilesAtomically([{ path, content: bom + edit.text }]);
+    const text = await readTextKeepingBom(path);
+    const edit = writeTestResults(text.text, read.results);
+    const [outcome] = await writeFilesAtomically([{ path, content: text.restore(edit.text) }]);
     const figures = Object.entries(recordedTests(read.results))
       .map(([key, value]) => `${key} ${String(value)}`)
       .join(', ');
