@@ -150,7 +150,7 @@ async function regenerateIn(
       ...problems,
       `${BLOCKED}: git commit with paths commits only the files named, and the index holds another version of ${differing.join(', ')} than that commit: the regenerated documents would be committed but not staged, and the next commit would revert them; git add the files, then run git commit without paths`,
     ]);
-  await writeFilesAtomically(
+  writeFilesAtomically(
     changed.map((file) => ({ path: join(top, file.shownAs), content: file.merge.content ?? '' })),
     { bounds: { inside: real(settings.root), notInside: dataOnlyPaths(settings).map(real) } },
   );

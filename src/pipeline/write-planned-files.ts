@@ -24,7 +24,7 @@ export async function writePlannedFiles(plan: Plan): Promise<PlanWritten> {
     content: file.merge.content,
     expected: file.existing ?? null,
   }));
-  const outcomes: WriteOutcome[] = await writeFilesAtomically(
+  const outcomes: WriteOutcome[] = writeFilesAtomically(
     changing,
     plan.bounds === undefined ? {} : { bounds: plan.bounds },
   );

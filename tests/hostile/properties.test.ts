@@ -67,7 +67,7 @@ describe('a save made while a run works', () => {
         rmSync(`${path}.trackgen-new`, { force: true });
         // The run read `read`; the person saved `saved` before the run came to write `ours`.
         writeFileSync(path, saved);
-        const [outcome] = await writeFilesAtomically([{ path, content: ours, expected: read }]);
+        const [outcome] = writeFilesAtomically([{ path, content: ours, expected: read }]);
         if (saved === read) {
           expect(readFileSync(path, 'utf8')).toBe(ours);
         } else {

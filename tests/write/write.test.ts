@@ -13,7 +13,7 @@ describe('writeFilesAtomically', () => {
     await writeFile(join(directory, 'same.md'), 'same\n');
     await writeFile(join(directory, 'old.md'), 'old\n');
     await chmod(join(directory, 'old.md'), 0o640);
-    const outcomes = await writeFilesAtomically([
+    const outcomes = writeFilesAtomically([
       { path: join(directory, 'same.md'), content: 'same\n' },
       { path: join(directory, 'old.md'), content: 'new\n' },
       { path: join(directory, 'deep', 'er', 'new.md'), content: 'created\n' },
@@ -29,7 +29,7 @@ describe('writeFilesAtomically', () => {
     const directory = emptyDir();
     await writeFile(join(directory, 'target.md'), 'old\n');
     await symlink('target.md', join(directory, 'link.md'));
-    await writeFilesAtomically([{ path: join(directory, 'link.md'), content: 'new\n' }]);
+    writeFilesAtomically([{ path: join(directory, 'link.md'), content: 'new\n' }]);
     expect((await lstat(join(directory, 'link.md'))).isSymbolicLink()).toBe(true);
     expect(await readFile(join(directory, 'target.md'), 'utf8')).toBe('new\n');
   });
@@ -37,16 +37,16 @@ describe('writeFilesAtomically', () => {
   it('fails without leaving a temporary file when a target cannot be written', async () => {
     const directory = emptyDir();
     await writeFile(join(directory, 'blocker'), 'a file, not a directory\n');
-    await expect(
+    expect(() =>
       writeFilesAtomically([{ path: join(directory, 'blocker', 'x.md'), content: 'x\n' }]),
-    ).rejects.toThrow();
+    ).toThrow();
     expect(await readdir(directory)).toEqual(['blocker']);
   });
 
   it('keeps CRLF and a BOM exactly as given', async () => {
     const directory = emptyDir();
     const content = '\uFEFFa\r\nb  \r\n';
-    await writeFilesAtomically([{ path: join(directory, 'x.md'), content }]);
+    writeFilesAtomically([{ path: join(directory, 'x.md'), content }]);
     expect(await readFile(join(directory, 'x.md'), 'utf8')).toBe(content);
   });
 });

@@ -108,7 +108,7 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
       writeLine(context.stderr, 'nothing written: fix the problems above first');
       return EXIT_PROBLEMS;
     }
-    const outcomes = await writeFilesAtomically(
+    const outcomes = writeFilesAtomically(
       writes,
       plan.bounds === undefined ? {} : { bounds: plan.bounds },
     );

@@ -73,7 +73,7 @@ found, or the report cannot be read; nothing written), 2 usage or tool error.`,
             : `kept      ${shown(step.path)} (exists)`,
         );
       } else if (step.kind === 'edit') {
-        await writeFilesAtomically([{ path: step.path, content: step.content }]);
+        writeFilesAtomically([{ path: step.path, content: step.content }]);
         writeLine(context.stdout, `updated   ${shown(step.path)}: ${step.about}`);
       } else {
         writeLine(context.stdout, `kept      ${shown(step.path)} (${step.about})`);

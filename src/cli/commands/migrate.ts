@@ -49,7 +49,7 @@ Exit codes: 0 migrated (or nothing to do), 1 problems found (invalid data; with
         return { path, content: text.restore(migration.migrate(text.text)) };
       }),
     );
-    if (!check) await writeFilesAtomically(files);
+    if (!check) writeFilesAtomically(files);
     for (const migration of migrations)
       writeLine(
         context.stdout,

@@ -193,7 +193,7 @@ async function startPlanned(
       : change.edits;
   const path = resolve(context.cwd, record.source.file);
   const text = await readTextKeepingBom(path);
-  await writeFilesAtomically([{ path, content: text.restore(applyEdits(text.text, edits)) }]);
+  writeFilesAtomically([{ path, content: text.restore(applyEdits(text.text, edits)) }]);
   const modules = (session.modules ?? []).map((entry) => entry.module).join(', ');
   const figures =
     report === undefined || change.figures.missing.length > 0

@@ -166,7 +166,7 @@ and a later report without --force; nothing written),
 
     const text = await readTextKeepingBom(path);
     const updated = text.restore(applyEdits(text.text, change.edits));
-    const [outcome] = await writeFilesAtomically([{ path, content: updated }]);
+    const [outcome] = writeFilesAtomically([{ path, content: updated }]);
     const modules = figures.modules
       .map((module) => `${module.id} ${String(figureValue(module.figures.percent))}%`)
       .join(', ');

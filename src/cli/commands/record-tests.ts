@@ -96,7 +96,7 @@ written), 2 usage or tool error (no --session, no record for it, no results name
 
     const text = await readTextKeepingBom(path);
     const edit = writeTestResults(text.text, read.results);
-    const [outcome] = await writeFilesAtomically([{ path, content: text.restore(edit.text) }]);
+    const [outcome] = writeFilesAtomically([{ path, content: text.restore(edit.text) }]);
     const figures = Object.entries(recordedTests(read.results))
       .map(([key, value]) => `${key} ${String(value)}`)
       .join(', ');
