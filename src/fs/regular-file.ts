@@ -3,7 +3,7 @@
  * device such as /dev/zero never ends, a pipe cannot seek. They are refused by kind before a
  * byte is read, and the FIFO is opened without blocking so that even opening it returns.
  */
-import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /** A path that holds something other than a regular file; `kind` says what, in words. */
 export class NotARegularFile extends Error {
@@ -43,5 +43,20 @@ export function openRegularFile(path: string): OpenRegularFile {
   } catch (error) {
     closeSync(fd);
     throw error;
+  }
+}
+
+/** The whole of a regular file; throws NotARegularFile or the system error (ENOENT included). */
+export function readRegularFileSync(path: string): Buffer {
+  const { fd, size } = openRegularFile(path);
+  try {
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    for (let read = 1; filled < size && read > 0; filled += read)
+      read = readSync(fd, bytes, filled, size - filled, filled);
+    // A file that shrank while read is what it now holds; one that grew is read to its size then.
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    closeSync(fd);
   }
 }

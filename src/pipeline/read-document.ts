@@ -3,33 +3,25 @@
  * kept byte for byte: valid UTF-8 round-trips exactly through a string, anything else would come
  * back as U+FFFD. Such a file is refused with the position of the first bad byte, never rewritten.
  */
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { firstInvalidUtf8 } from '../data/read-text-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isAbsent } from '../fs/read-if-exists.js';
+import { readRegularFileSync } from '../fs/regular-file.js';
 import { LineIndex } from '../text/position.js';
 
 export type DocumentText =
   | { readonly text: string | undefined; readonly problem?: never }
   | { readonly text?: never; readonly problem: Diagnostic };
 
-/** The document's text, undefined when nothing is there; other read failures are thrown. */
-export async function readDocument(path: string, shownAs: string): Promise<DocumentText> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if (isAbsent(error)) return { text: undefined };
-    throw error;
-  }
-  return decodeDocument(bytes, shownAs);
-}
-
+/**
+ * The document's text, undefined when nothing is there; other read failures are thrown, and a
+ * FIFO or device in its place is NotARegularFile (never read: it would block or never end).
+ * Synchronous: for a thousand small documents several times faster than promises.
+ */
 export function readDocumentSync(path: string, shownAs: string): DocumentText {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFileSync(path);
   } catch (error) {
     if (isAbsent(error)) return { text: undefined };
     throw error;

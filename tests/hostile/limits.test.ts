@@ -178,6 +178,22 @@ describe('special files are refused by kind before reading', () => {
     expectOneLine(piped, 1, /\/dev\/stdin: cannot read the report: it is a pipe \(FIFO\)/);
   }, 20_000);
 
+  it('a FIFO where a document goes is that document\'s problem; the rest are written', async () => {
+    const cwd = project();
+    const tracker = join(cwd, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    mkdirSync(join(cwd, 'docs'), { recursive: true });
+    rmSync(tracker, { force: true });
+    execFileSync('mkfifo', [tracker]);
+    rmSync(join(cwd, 'docs/LESSONS_LEARNED.md'), { force: true });
+    const result = await runBuiltCli(['generate', '-q'], cwd, { TRACKGEN_NO_CACHE: '1' });
+    expect(result.stderr).toMatch(
+      /docs\/PHASE_4_PROGRESS_TRACKER\.md:1:1 {2}error {2}unreadable {2}expected a Markdown file \(or nothing\) at this path, found a pipe \(FIFO\)/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(cwd, 'docs/LESSONS_LEARNED.md'), 'utf8')).toContain('trackgen:begin');
+  }, 20_000);
+
   it('generate --report /dev/zero ends at once (the run cache never reads it)', async () => {
     const cwd = project();
     const result = await shell(
