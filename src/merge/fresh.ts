@@ -8,8 +8,28 @@ export interface Fresh {
   readonly byId: ReadonlyMap<string, Section>;
 }
 
+/**
+ * Recent readings by rendering: a run merges a document again against the same rendering (the
+ * run cache records the outcome for the file just written), and reading it is most of a merge.
+ * Bounded, and a reading is never changed once made, so sharing it is safe.
+ */
+const recentlyRead = new Map<string, Promise<Fresh>>();
+const RECENT_LIMIT = 4096;
+
 /** The renderer's output is trusted: broken markers there are a bug in trackgen, not user input. */
-export async function readFresh(fresh: string): Promise<Fresh> {
+export function readFresh(fresh: string): Promise<Fresh> {
+  let reading = recentlyRead.get(fresh);
+  if (reading === undefined) {
+    if (recentlyRead.size >= RECENT_LIMIT) recentlyRead.clear();
+    reading = readFreshNow(fresh);
+    recentlyRead.set(fresh, reading);
+    // A failed reading (a trackgen bug) is not kept: the next call throws afresh.
+    reading.catch(() => recentlyRead.delete(fresh));
+  }
+  return reading;
+}
+
+async function readFreshNow(fresh: string): Promise<Fresh> {
   const text = normaliseBody(fresh);
   const structure = await readStructure(text, true);
   const problem = structure.problems[0];
