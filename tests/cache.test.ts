@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRunCache } from '../src/pipeline/cache/cached-plan.js';
@@ -123,6 +123,43 @@ describe('the run cache', () => {
     const result = await runCli(['generate'], dir);
     expect(result.stdout).toContain('written   docs/sessions/SESSION_54_SUMMARY.md\n');
     expect(readFileSync(summary, 'utf8')).toBe(before);
+  });
+
+  it('keeps the renderings in one pack, and runs in full when the pack is gone', async () => {
+    const { dir } = await gitProject();
+    const cacheDir = join(dir, '.git/trackgen');
+    const packs = () => readdirSync(cacheDir).filter((name) => name.endsWith('.pack'));
+    expect(packs()).toHaveLength(1);
+    expect(existsSync(join(cacheDir, 'fresh'))).toBe(false);
+    const summary = join(dir, 'docs/sessions/SESSION_54_SUMMARY.md');
+    const before = readFileSync(summary, 'utf8');
+    rmSync(join(cacheDir, packs()[0] ?? ''));
+    rmSync(summary);
+    // The state names a rendering it can no longer read: no hit, the full run writes the file.
+    expect((await planFrom(dir)).fromCache).toBe(false);
+    expect((await runCli(['generate'], dir)).stdout).toContain(
+      'written   docs/sessions/SESSION_54_SUMMARY.md\n',
+    );
+    expect(readFileSync(summary, 'utf8')).toBe(before);
+    expect(packs()).toHaveLength(1);
+    expect((await planFrom(dir)).fromCache).toBe(true);
+  });
+
+  it('reuses the pack when a hand edit is merged again, and removes packs no state names', async () => {
+    const { dir } = await gitProject();
+    const cacheDir = join(dir, '.git/trackgen');
+    const packs = () => readdirSync(cacheDir).filter((name) => name.endsWith('.pack'));
+    const [pack] = packs();
+    const tracker = join(dir, 'docs/PHASE_4_PROGRESS_TRACKER.md');
+    writeFileSync(tracker, `${readFileSync(tracker, 'utf8')}\nA note of mine.\n`);
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    expect(packs()).toEqual([pack]);
+    const record = join(dir, 'data/sessions/054.json');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('"title": "', '"title": "Pack: '));
+    expect((await runCli(['generate', '-q'], dir)).code).toBe(0);
+    expect(packs()).toHaveLength(1);
+    expect(packs()).not.toEqual([pack]);
+    expect(readFileSync(tracker, 'utf8')).toContain('A note of mine.');
   });
 
   it('repeats the warnings of the inputs on a cache hit', async () => {

@@ -27,6 +27,7 @@ import {
   writeState,
   type CachedFile,
   type CacheState,
+  type UnpackedState,
 } from './store.js';
 
 /**
@@ -62,13 +63,16 @@ class RunCache implements PlanCache {
   async lookUp(): Promise<Plan | undefined> {
     const state = readState(this.directory, this.settings);
     if (state === undefined || state.fingerprint !== this.key) return undefined;
+    this.served = state;
     const files: PlannedFile[] = [];
     for (const cached of state.files) {
       const file = await this.plannedFile(cached);
-      if (file === undefined) return undefined;
+      if (file === undefined) {
+        this.served = undefined;
+        return undefined;
+      }
       files.push(file);
     }
-    this.served = state;
     return {
       valid: true,
       model: undefined,
@@ -114,7 +118,10 @@ class RunCache implements PlanCache {
     cached: CachedFile,
     existing: string | undefined,
   ): Promise<MergedFile | undefined> {
-    const fresh = readFresh(this.directory, cached.freshHash);
+    const fresh =
+      this.served === undefined
+        ? undefined
+        : readFresh(this.directory, this.served, cached.freshHash);
     if (fresh === undefined) return undefined;
     const merge =
       cached.about === BADGE_ABOUT
@@ -142,12 +149,8 @@ class RunCache implements PlanCache {
   async remember(plan: Plan, written: ReadonlyMap<string, string>): Promise<void> {
     if (!plan.valid) return;
     if (this.served !== undefined && plan.files.every((file) => file.kind !== 'merged')) return;
-    const previous = new Map(
-      (this.served ?? readState(this.directory, this.settings))?.files.map((file) => [
-        file.path,
-        file,
-      ]) ?? [],
-    );
+    const previousState = this.served ?? readState(this.directory, this.settings);
+    const previous = new Map(previousState?.files.map((file) => [file.path, file]) ?? []);
     const { mergeDocument } = await import('../../merge/index.js');
     const files: CachedFile[] = [];
     const freshByHash = new Map<string, string>();
@@ -181,7 +184,7 @@ class RunCache implements PlanCache {
         },
       });
     }
-    const state: CacheState = {
+    const state: UnpackedState = {
       version: STATE_VERSION,
       fingerprint: this.key,
       inputDiagnostics: plan.inputDiagnostics,
@@ -189,7 +192,7 @@ class RunCache implements PlanCache {
       files,
     };
     try {
-      writeState(this.directory, this.settings, state, freshByHash);
+      writeState(this.directory, this.settings, state, freshByHash, previousState);
     } catch {
       // A cache that cannot be written (read-only .git, full disk) only costs speed next time.
     }

@@ -2,10 +2,21 @@
  * Where the run cache keeps its state: inside the repository's git directory (`.git/trackgen/`),
  * or in `node_modules/.cache/trackgen/`, never in the work tree; without either, there is none.
  * A state records, for one fingerprint of the inputs, each document's fresh rendering (stored
- * once per content, by hash) and what merging it into the file on disk gave.
+ * once per content, by hash, in the state's pack file) and what merging it into the file on disk
+ * gave.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Settings } from '../../config/settings.js';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -14,7 +25,7 @@ import { gitDirectoryAt } from '../../git/directory.js';
 import { writeFileAtomicallySync } from '../../write/atomic.js';
 import type { DocumentSources, MergeSummary } from '../planned-file.js';
 
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export const sha256 = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
@@ -66,7 +77,14 @@ export interface CacheState {
   readonly inputDiagnostics: readonly Diagnostic[];
   readonly sources: readonly (readonly [string, DocumentSources])[];
   readonly files: readonly CachedFile[];
+  /** The file holding this state's fresh renderings, one after another. */
+  readonly pack: string;
+  /** Each rendering's place in the pack: hash -> [byte offset, byte length]. */
+  readonly fresh: Readonly<Record<string, readonly [number, number]>>;
 }
+
+/** A state before its renderings are placed in a pack. */
+export type UnpackedState = Omit<CacheState, 'pack' | 'fresh'>;
 
 function stateFile(cacheDir: string, settings: Settings): string {
   return join(cacheDir, `state-${sha256(JSON.stringify(settings)).slice(0, 16)}.json`);
@@ -83,47 +101,125 @@ export function readState(cacheDir: string, settings: Settings): CacheState | un
 }
 
 /** A stored rendering, checked against its hash: a damaged one is a miss, not a wrong document. */
-export function readFresh(cacheDir: string, freshHash: string): string | undefined {
+export function readFresh(
+  cacheDir: string,
+  state: CacheState,
+  freshHash: string,
+): string | undefined {
+  const place = state.fresh[freshHash];
+  if (place === undefined) return undefined;
   try {
-    const content = readIfExistsSync(join(cacheDir, 'fresh', `${freshHash}.md`));
-    return content !== undefined && sha256(content) === freshHash ? content : undefined;
+    const content = readRange(join(cacheDir, state.pack), place).toString('utf8');
+    return sha256(content) === freshHash ? content : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Saves the state and the fresh renderings it names; renderings no state names are removed. */
+function readRange(path: string, [offset, length]: readonly [number, number]): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(length);
+    let filled = 0;
+    for (let read = 1; filled < length && read > 0; filled += read)
+      read = readSync(fd, bytes, filled, length - filled, offset + filled);
+    return bytes.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Saves the state with its renderings in one pack file: one file written instead of one per
+ * document (a thousand file creations cost more than the rest of a run's writing). Renderings the
+ * previous state already packed are reused: when it holds every one needed, its pack serves
+ * again and only the state is written. Packs no state names are removed.
+ */
 export function writeState(
   cacheDir: string,
   settings: Settings,
-  state: CacheState,
+  state: UnpackedState,
   freshByHash: ReadonlyMap<string, string>,
+  previous: CacheState | undefined,
 ): void {
-  const freshDir = join(cacheDir, 'fresh');
-  mkdirSync(freshDir, { recursive: true });
-  let added = false;
-  for (const [hash, content] of freshByHash) {
-    const path = join(freshDir, `${hash}.md`);
-    if (existsSync(path)) continue;
-    writeFileAtomicallySync(path, content);
-    added = true;
+  mkdirSync(cacheDir, { recursive: true });
+  const needed = new Set(state.files.map((file) => file.freshHash));
+  const reusable =
+    previous !== undefined &&
+    [...needed].every((hash) => previous.fresh[hash] !== undefined) &&
+    existsSync(join(cacheDir, previous.pack));
+  const packed = reusable
+    ? repack(previous, needed)
+    : newPack(cacheDir, needed, freshByHash, previous);
+  if (packed === undefined) return;
+  writeFileAtomicallySync(
+    stateFile(cacheDir, settings),
+    JSON.stringify({ ...state, ...packed } satisfies CacheState),
+  );
+  if (!reusable) pruneUnnamedPacks(cacheDir);
+}
+
+function repack(
+  previous: CacheState,
+  needed: ReadonlySet<string>,
+): Pick<CacheState, 'pack' | 'fresh'> {
+  const fresh: Record<string, readonly [number, number]> = {};
+  for (const hash of needed) {
+    const place = previous.fresh[hash];
+    if (place !== undefined) fresh[hash] = place;
   }
-  writeFileAtomicallySync(stateFile(cacheDir, settings), JSON.stringify(state));
-  // Renderings only go stale when new ones replace them: prune then, not on every run.
-  if (!added) return;
-  const referenced = new Set<string>();
-  for (const name of listOrEmpty(cacheDir)) {
+  return { pack: previous.pack, fresh };
+}
+
+/** Undefined when a rendering is in neither this run nor the previous pack (nothing is stored). */
+function newPack(
+  cacheDir: string,
+  needed: ReadonlySet<string>,
+  freshByHash: ReadonlyMap<string, string>,
+  previous: CacheState | undefined,
+): Pick<CacheState, 'pack' | 'fresh'> | undefined {
+  let previousPack: Buffer | undefined;
+  const parts: Buffer[] = [];
+  const fresh: Record<string, readonly [number, number]> = {};
+  let offset = 0;
+  for (const hash of needed) {
+    let bytes: Buffer | undefined;
+    const text = freshByHash.get(hash);
+    if (text !== undefined) bytes = Buffer.from(text, 'utf8');
+    else {
+      const place = previous?.fresh[hash];
+      if (previous === undefined || place === undefined) return undefined;
+      previousPack ??= readFileSync(join(cacheDir, previous.pack));
+      bytes = previousPack.subarray(place[0], place[0] + place[1]);
+    }
+    parts.push(bytes);
+    fresh[hash] = [offset, bytes.length];
+    offset += bytes.length;
+  }
+  const pack = `fresh-${randomBytes(8).toString('hex')}.pack`;
+  writeFileAtomicallySync(join(cacheDir, pack), Buffer.concat(parts));
+  return { pack, fresh };
+}
+
+/** Renderings only go stale when new ones replace them: pruned then, not on every run. */
+function pruneUnnamedPacks(cacheDir: string): void {
+  const named = new Set<string>();
+  const names = listOrEmpty(cacheDir);
+  for (const name of names) {
     if (!name.startsWith('state-')) continue;
     try {
       const other = readIfExistsSync(join(cacheDir, name)) ?? '{}';
-      for (const file of (JSON.parse(other) as Partial<CacheState>).files ?? [])
-        referenced.add(`${file.freshHash}.md`);
+      const pack = (JSON.parse(other) as Partial<CacheState>).pack;
+      if (pack !== undefined) named.add(pack);
     } catch {
       rmSync(join(cacheDir, name), { force: true });
     }
   }
-  for (const name of listOrEmpty(freshDir))
-    if (!referenced.has(name)) rmSync(join(freshDir, name), { force: true });
+  for (const name of names)
+    if (name.startsWith('fresh-') && name.endsWith('.pack') && !named.has(name))
+      rmSync(join(cacheDir, name), { force: true });
+  // The folder of one file per rendering that earlier versions kept.
+  rmSync(join(cacheDir, 'fresh'), { recursive: true, force: true });
 }
 
 function listOrEmpty(dir: string): string[] {
