@@ -1,11 +1,7 @@
 /** Connects the hand-kept module list with the coverage report. */
-import {
-  pathsMatch,
-  rangesText,
-  type CoverageReport,
-  type LineRange,
-  type ModuleCoverage,
-} from '../coverage/index.js';
+import type { CoverageReport, LineRange, ModuleCoverage } from '../coverage/index.js';
+import { pathsMatch } from '../coverage/figures/naming.js';
+import { rangesText } from '../coverage/figures/ranges.js';
 
 /** Finds a module's entry in the report (coverage's pathsMatch); the longest match wins. */
 export function findModuleCoverage(

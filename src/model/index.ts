@@ -4,7 +4,9 @@
  * no longer shows at TRUE 100%.
  */
 import type { Settings } from '../config/settings.js';
-import { formatPercent, type CoverageReport } from '../coverage/index.js';
+import type { CoverageReport } from '../coverage/index.js';
+// Not through the coverage index: its readers would load with the model (see read-coverage.ts).
+import { formatPercent } from '../coverage/figures/percent.js';
 import type { ProjectData } from '../data/load.js';
 import { locate, type JsonPath, type ParsedJson } from '../data/json-text.js';
 import type { Module, Session } from '../data/schema.js';

@@ -1,5 +1,6 @@
 /** Pure: the figures `record-coverage` stores, taken from a coverage report the way coverage.py shows them. */
-import { formatPercent, type CoverageReport, type CoverageTotals } from '../coverage/index.js';
+import type { CoverageReport, CoverageTotals } from '../coverage/index.js';
+import { formatPercent } from '../coverage/figures/percent.js';
 import type { CoverageFigures, Module, Session } from '../data/schema.js';
 import { findModuleCoverage } from '../model/coverage-lookup.js';
 

@@ -3,7 +3,7 @@
  * and the Markdown-aware escaping of data. Every helper is a plain function of its arguments.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { formatPercent } from '../coverage/index.js';
+import { formatPercent } from '../coverage/figures/percent.js';
 import { gfmTable } from '../markdown/table.js';
 import { inlineText, neutraliseMarkers, tableCell } from '../markdown/text.js';
 import { pluralNoun } from '../text/plural.js';
