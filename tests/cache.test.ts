@@ -162,6 +162,23 @@ describe('the run cache', () => {
     expect(readFileSync(tracker, 'utf8')).toContain('A note of mine.');
   });
 
+  it('reads the report from the cache when only a record changed, with the same outcome', async () => {
+    const { dir } = await gitProject();
+    const reports = () =>
+      readdirSync(join(dir, '.git/trackgen')).filter((name) => name.startsWith('report-'));
+    expect(reports()).toHaveLength(1);
+    const record = join(dir, 'data/sessions/054.json');
+    writeFileSync(record, readFileSync(record, 'utf8').replace('"title": "', '"title": "Edited: '));
+    const cached = await planFrom(dir);
+    const full = await planFrom(dir, { TRACKGEN_NO_CACHE: '1' });
+    expect(cached.fromCache).toBe(false);
+    const outcome = (plan: typeof cached.plan) =>
+      plan.files.map((file) => [file.shownAs, file.kind === 'merged' ? file.merge.content : null]);
+    expect(outcome(cached.plan)).toEqual(outcome(full.plan));
+    expect(cached.plan.diagnostics).toEqual(full.plan.diagnostics);
+    expect(reports()).toHaveLength(1);
+  });
+
   it('repeats the warnings of the inputs on a cache hit', async () => {
     const { dir } = await gitProject();
     const project = join(dir, 'data/project.json');

@@ -118,6 +118,26 @@ describe('the light paths load nothing heavy', () => {
     }
   });
 
+  it('the hook regenerating for a record, with the report as the last run read it', async () => {
+    const repo = copyRepo(template);
+    try {
+      // A run in the work tree leaves the report in the run cache; the hook's copy reuses it.
+      expect((await packagesLoaded(repo.dir, 'check')).code).toBe(0);
+      const record = 'data/sessions/054.json';
+      repo.write(
+        record,
+        readFileSync(join(repo.dir, record), 'utf8').replace('"title": "', '"title": "Hook: '),
+      );
+      await gitOk(repo.dir, 'add', record);
+      const run = await packagesLoaded(repo.dir, 'hook', 'run');
+      expect(run.code).toBe(0);
+      expect(run.packages).not.toContain('fast-xml-parser');
+      expect(run.packages).toContain('handlebars');
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('notices a heavy package when one is loaded (the check can fail)', async () => {
     const run = await packagesLoaded(template.dir, 'validate');
     expect(run.packages).toContain('zod');

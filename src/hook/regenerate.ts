@@ -14,6 +14,8 @@ import { EXIT_USAGE } from '../exit-codes.js';
 import type { RepoLocation } from '../git/repository.js';
 import { gitOutput, runGit, splitNul, type GitOptions } from '../git/run.js';
 import { conflictCount, conflictLines } from '../pipeline/describe.js';
+import { reportCache } from '../pipeline/cache/report-cache.js';
+import { cacheDirectory } from '../pipeline/cache/store.js';
 import { planDocuments } from '../pipeline/plan.js';
 import { dataOnlyPaths } from '../pipeline/output-paths.js';
 import type { MergedFile } from '../pipeline/planned-file.js';
@@ -92,10 +94,13 @@ async function regenerateIn(
   // (the commits log) is looked up in the real project, not in the temporary copy: the option
   // `repository` is the one planDocuments takes for that (ignored by a pipeline without it).
   // The staged session commit is the commit being made: "this commit", not TBD.
+  // The report the real project's runs read last is reused from its run cache when unchanged.
+  const cacheDir = cacheDirectory(join(top, prefix), atTop.env ?? process.env);
   const planOptions = {
     cwd: temp,
     repository: join(top, prefix),
     beingMade: { kind: 'staged', marked: true, env: atTop.env },
+    ...(cacheDir === undefined ? {} : { reportCache: reportCache(cacheDir) }),
   } as const;
   const plan = await planDocuments(settings, planOptions);
   const problems = diagnosticLines(plan.diagnostics);

@@ -25,7 +25,8 @@ import { readProjectCoverage } from './read-coverage.js';
 import { readDocumentSync } from './read-document.js';
 import { resolveSectionTargets } from './section-targets.js';
 import { BADGE_ABOUT, wholeFile } from './whole-file.js';
-import { coverageBadge } from '../coverage/index.js';
+import { coverageBadge } from '../coverage/output/badge.js';
+import type { ReportCache } from './cache/report-cache.js';
 import { readIfExists } from '../fs/read-if-exists.js';
 import { NotARegularFile } from '../fs/regular-file.js';
 
@@ -46,6 +47,8 @@ export interface PlanOptions {
   readonly repository?: string | false;
   /** Render for a commit being made (the hook, `check --staged`) or as one was made (`check`). */
   readonly beingMade?: CommitBeingMade;
+  /** Where the report read last time is kept (the run cache's folder); none: always read. */
+  readonly reportCache?: ReportCache;
 }
 
 function invalid(diagnostics: readonly Diagnostic[], model?: ViewModel): Plan<MergedFile> {
@@ -81,7 +84,12 @@ export async function planDocuments(
           sessionsPath: toSlashes(relative(settings.root, join(settings.dataDir, SESSIONS_DIR))),
           ...(options.beingMade === undefined ? {} : { beingMade: options.beingMade }),
         });
-  const coverage = readProjectCoverage(settings, loaded.data, options.cwd);
+  const coverage = await readProjectCoverage(
+    settings,
+    loaded.data,
+    options.cwd,
+    options.reportCache,
+  );
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...coverage.diagnostics];
   if (hasErrors(coverage.diagnostics)) {
     pendingCommits?.catch(() => undefined);

@@ -7,6 +7,7 @@
 import type { Flags } from '../config/settings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { requireDataDir } from '../config/data-dir.js';
+import type { ReportCache } from './cache/report-cache.js';
 import type { Plan } from './planned-file.js';
 import { writePlannedFiles, type PlanWritten } from './write-planned-files.js';
 
@@ -30,6 +31,8 @@ export interface PlanCache {
   lookUp(): Promise<Plan | undefined>;
   /** Records a plan; `written` maps each document file this run wrote to its new content. */
   remember(plan: Plan, written: ReadonlyMap<string, string>): Promise<void>;
+  /** The report as last read, for a run that cannot be served whole (a record changed). */
+  readonly reports?: ReportCache;
 }
 
 export type PipelineResult =
@@ -49,7 +52,7 @@ export async function runPipeline(
   const servable =
     request.force === undefined && request.adopt !== true && request.needModel !== true;
   const cached = servable ? await cache?.lookUp() : undefined;
-  const planned = cached === undefined ? await fullPlan(request) : { plan: cached };
+  const planned = cached === undefined ? await fullPlan(request, cache?.reports) : { plan: cached };
   if (planned.plan === undefined) return planned;
   const { plan } = planned;
   const outcome: PlanWritten =
@@ -66,6 +69,7 @@ export async function runPipeline(
 
 async function fullPlan(
   request: PipelineRequest,
+  reportCache: ReportCache | undefined,
 ): Promise<
   { plan: Plan; configDiagnostics?: never } | { plan: undefined; configDiagnostics: Diagnostic[] }
 > {
@@ -81,6 +85,7 @@ async function fullPlan(
     ...(request.adopt === undefined ? {} : { adopt: request.adopt }),
     ...(request.repairEncoding === true ? { repairEncoding: true } : {}),
     ...(request.flags.out === undefined ? {} : { outDirFromFlag: true }),
+    ...(reportCache === undefined ? {} : { reportCache }),
   });
   return { plan };
 }

@@ -73,6 +73,15 @@ class PackedModuleCoverage extends Totals implements ModuleCoverage {
 }
 
 /** [start, end] pairs laid flat; a loop, as Array.prototype.flat costs more than the pairs. */
+/** A module's figures from its counts and details, as a stored report gives them back. */
+export function moduleCoverage(
+  counts: CoverageCounts,
+  hasBranchData: boolean,
+  details: Omit<ModuleCoverage, keyof CoverageTotals>,
+): ModuleCoverage {
+  return new PackedModuleCoverage(counts, hasBranchData, details);
+}
+
 function packRanges(ranges: readonly LineRange[]): Int32Array {
   if (ranges.length === 0) return NO_RANGES;
   const bounds = new Int32Array(ranges.length * 2);

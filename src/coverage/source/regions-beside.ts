@@ -19,7 +19,7 @@ export function withSourceRegions(
   reportPath: string,
   wanted: SourceWanted,
 ): RawReport {
-  const roots = [...raw.sourceRoots, dirname(reportPath)];
+  const roots = sourceRootsOf(raw.sourceRoots, reportPath);
   const files = raw.files.map((file): FileLines => {
     if (
       file.regions !== undefined ||
@@ -35,9 +35,18 @@ export function withSourceRegions(
   return files.some((file, index) => file !== raw.files[index]) ? { ...raw, files } : raw;
 }
 
+/** The roots a report's sources are looked for under: its `<source>` roots, then its folder. */
+export function sourceRootsOf(sourceRoots: readonly string[], reportPath: string): string[] {
+  return [...sourceRoots, dirname(reportPath)];
+}
+
+/** Where a report's file may be found, in the order they are tried. */
+export function sourceCandidates(path: string, roots: readonly string[]): string[] {
+  return isAbsolute(path) ? [path] : roots.map((root) => join(root, path));
+}
+
 function findSource(path: string, roots: readonly string[]): string | undefined {
-  const candidates = isAbsolute(path) ? [path] : roots.map((root) => join(root, path));
-  for (const candidate of candidates) {
+  for (const candidate of sourceCandidates(path, roots)) {
     try {
       if (!statSync(candidate, { throwIfNoEntry: false })?.isFile()) continue;
       return readFileSync(candidate, 'utf8');

@@ -17,6 +17,7 @@ import { unvalidatedReportPaths } from '../report-paths.js';
 import type { PlanCache } from '../run.js';
 import { BADGE_ABOUT, wholeFile } from '../whole-file.js';
 import { fingerprint } from './fingerprint.js';
+import { reportCache, type ReportCache } from './report-cache.js';
 import {
   cacheDirectory,
   readFresh,
@@ -53,12 +54,15 @@ export function openRunCache(
 class RunCache implements PlanCache {
   /** The state a plan was served from: its entries stand for the files not merged again. */
   private served: CacheState | undefined;
+  readonly reports: ReportCache;
 
   constructor(
     private readonly directory: string,
     private readonly key: string,
     private readonly settings: Settings,
-  ) {}
+  ) {
+    this.reports = reportCache(directory);
+  }
 
   async lookUp(): Promise<Plan | undefined> {
     const state = readState(this.directory, this.settings);

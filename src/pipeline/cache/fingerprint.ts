@@ -3,7 +3,7 @@
  * a new commit, a rebuilt trackgen — gives a different fingerprint. Read from files alone, with
  * no schema library, before the run reads anything: what it describes is never newer than the run.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,26 +30,8 @@ export function fingerprint(
   add('settings', JSON.stringify(settings));
   add('config', configText);
   add('build', buildStamp());
-  // Read in chunks, regular files only: a report of hundreds of MB is never held whole, and a
-  // FIFO or /dev/zero named as an input never blocks or fills the memory here.
   const addFile = (label: string, path: string) => {
-    let file: { fd: number; size: number };
-    try {
-      file = openRegularFile(path);
-    } catch {
-      add(label, undefined);
-      return;
-    }
-    try {
-      hash.update(`\u0000${label}\u0000${file.size}\u0000`);
-      const chunk = Buffer.allocUnsafe(Math.min(file.size, 1 << 20));
-      for (let position = 0, count = -1; position < file.size && count !== 0; position += count) {
-        count = readSync(file.fd, chunk, 0, Math.min(chunk.length, file.size - position), position);
-        hash.update(chunk.subarray(0, count));
-      }
-    } finally {
-      closeSync(file.fd);
-    }
+    if (!hashFile(hash, label, path)) add(label, undefined);
   };
   addFile('project', join(settings.dataDir, 'project.json'));
   const sessionsDir = join(settings.dataDir, 'sessions');
@@ -72,8 +54,33 @@ export function fingerprint(
   return hash.digest('hex');
 }
 
+/**
+ * Adds a file's label, size and bytes to a hash; false (nothing added) when it is not a regular
+ * file that can be opened. Read in chunks, regular files only: a report of hundreds of MB is never
+ * held whole, and a FIFO or /dev/zero named as an input never blocks or fills the memory here.
+ */
+export function hashFile(hash: Hash, label: string, path: string): boolean {
+  let file: { fd: number; size: number };
+  try {
+    file = openRegularFile(path);
+  } catch {
+    return false;
+  }
+  try {
+    hash.update(`\u0000${label}\u0000${file.size}\u0000`);
+    const chunk = Buffer.allocUnsafe(Math.min(file.size, 1 << 20));
+    for (let position = 0, count = -1; position < file.size && count !== 0; position += count) {
+      count = readSync(file.fd, chunk, 0, Math.min(chunk.length, file.size - position), position);
+      hash.update(chunk.subarray(0, count));
+    }
+  } finally {
+    closeSync(file.fd);
+  }
+  return true;
+}
+
 /** Sizes and times of trackgen's own built files: a rebuild invalidates every cache. */
-function buildStamp(): string {
+export function buildStamp(): string {
   const dist = join(PACKAGE_ROOT, 'dist');
   const stamps: string[] = [];
   const walk = (dir: string) => {
