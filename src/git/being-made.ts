@@ -73,26 +73,30 @@ export async function describeBeingMade(
     });
     return result.code === 0 ? result.stdout.trim() : undefined;
   };
-  const head = await verified('HEAD');
+  // Asked at once (each answer is a git process the commit waits for); MERGE_HEAD is only used
+  // when not amending.
+  const [head, mergeHeadIfAny] = await Promise.all([verified('HEAD'), verified('MERGE_HEAD')]);
   const amending = head !== undefined && (await isAmending());
   // An amended commit takes the place of HEAD: its history is HEAD's parents, its changes are
   // counted from the first of them.
   const base = amending ? await verified('HEAD^') : head;
-  const mergeHead = amending ? undefined : await verified('MERGE_HEAD');
+  const mergeHead = amending ? undefined : mergeHeadIfAny;
   const revisions = amending
     ? ['HEAD^@']
     : [...(head === undefined ? [] : ['HEAD']), ...(mergeHead === undefined ? [] : [mergeHead])];
   const diff = [...listed, 'diff', '--cached', '--name-only', '--no-renames', '-z', '--relative'];
-  const records = !beingMade.marked
-    ? new Set<string>()
-    : base !== undefined
-      ? await names([...diff, base])
-      : head === undefined
-        ? await names(diff) // no commit yet: everything staged is new
-        : await names([...listed, 'ls-files', '-z']); // amending the first commit
-  if (mergeHead === undefined) return { revisions, records };
+  const [records, fromMerged] = await Promise.all([
+    !beingMade.marked
+      ? new Set<string>()
+      : base !== undefined
+        ? names([...diff, base])
+        : head === undefined
+          ? names(diff) // no commit yet: everything staged is new
+          : names([...listed, 'ls-files', '-z']), // amending the first commit
+    mergeHead === undefined ? undefined : names([...diff, mergeHead]),
+  ]);
+  if (fromMerged === undefined) return { revisions, records };
   // Concluding a merge: a record the merged branch brought was made by that branch's commits;
   // only a record that differs from every parent is changed by the merge commit itself.
-  const fromMerged = await names([...diff, mergeHead]);
   return { revisions, records: new Set([...records].filter((name) => fromMerged.has(name))) };
 }

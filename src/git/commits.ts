@@ -64,6 +64,9 @@ export async function lookUpCommits(
       : await describeBeingMade(options.beingMade, options.repository, options.sessionsPath).catch(
           () => undefined, // no git: the log below says so
         );
+  // Asked while the log is read: the answer is only wanted when a commit is not found, which
+  // is common (sessions committed since), and a git process costs more waited for in turn.
+  const shallow = isShallowRepository(options.repository).catch(() => false);
   const log =
     beingMade?.revisions.length === 0
       ? ({ ok: true, commits: [] } as const)
@@ -105,7 +108,7 @@ export async function lookUpCommits(
   }
   const diagnostics: Diagnostic[] = [];
   const unmatched = match.unmatched - thisCommit.size;
-  if (unmatched > 0 && (await isShallowRepository(options.repository))) {
+  if (unmatched > 0 && (await shallow)) {
     diagnostics.push(
       warnOnce(
         `shallow clone: ${unmatched} of the ${count} not found in the fetched history show as TBD (git fetch --unshallow to see them all)`,

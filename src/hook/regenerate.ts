@@ -125,7 +125,14 @@ async function regenerateIn(
 
   const changed = plan.files.filter((file) => file.merge.changed);
   if (changed.length === 0) return done([], problems);
-  const refusals = await unstagedEdits(changed, top, atTop);
+  // Three questions to git at once: each is a process start the commit waits for.
+  const paths = changed.map((file) => file.shownAs);
+  const [refusals, ignored, partial] = await Promise.all([
+    unstagedEdits(changed, top, atTop),
+    // git add refuses ignored paths: say so before anything is written, not after.
+    ignoredPaths(paths, atTop),
+    partialCommit(atTop),
+  ]);
   if (refusals.length > 0) {
     const one = refusals.length === 1;
     return refused([
@@ -134,11 +141,6 @@ async function regenerateIn(
       `${BLOCKED}: the staged data changes ${plural(refusals.length, 'document')} that ${one ? 'has' : 'have'} unstaged edits, and the hook never stages your edits for you; git add (or git restore) ${one ? 'it' : 'them'} first, or run trackgen generate and review the result`,
     ]);
   }
-  // git add refuses ignored paths: say so before anything is written, not after.
-  const ignored = await ignoredPaths(
-    changed.map((file) => file.shownAs),
-    atTop,
-  );
   if (ignored.length > 0)
     return refused([
       ...problems,
@@ -147,8 +149,6 @@ async function regenerateIn(
   // The plan's paths are in the temporary copy; its bounds, moved to the real project, guard
   // the writes against symlinks leading out of it or into the data folder.
   const real = (path: string): string => join(top, relative(temp, path));
-  const paths = changed.map((file) => file.shownAs);
-  const partial = await partialCommit(atTop);
   const differing = partial === undefined ? [] : await differingEntries(partial, paths, atTop);
   if (differing.length > 0)
     return refused([
