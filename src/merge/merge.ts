@@ -40,7 +40,13 @@ function result(
   };
 }
 
-function createFile(fresh: Fresh): MergeResult {
+/**
+ * A new file: the rendering and its manifest. Its sections are the rendering's, at the same
+ * offsets, so what merging it again would find about its structure (a kind generated twice) is
+ * found now from the rendering's own reading: merging the created file with the same rendering
+ * changes nothing and finds the same (the run cache relies on it; tests/merge/properties).
+ */
+function createFile(path: string, fresh: Fresh): MergeResult {
   const body = fresh.text === '' || fresh.text.endsWith('\n') ? fresh.text : `${fresh.text}\n`;
   const ids = fresh.sections.map((section) => section.id);
   const content = ids.length === 0 ? body : `${body}\n${formatManifest(ids)}\n`;
@@ -49,7 +55,21 @@ function createFile(fresh: Fresh): MergeResult {
     status: 'inserted',
     line: 0,
   }));
-  return result({ content, diagnostics: [], sections }, undefined);
+  const lines = new LineIndex(content);
+  const diagnostics = findDuplicateKinds(
+    content,
+    fresh.sections,
+    renderingKeys(fresh.text, fresh.sections),
+  ).map(
+    (duplicate): Diagnostic => ({
+      file: path,
+      ...lines.position(duplicate.offset),
+      severity: duplicate.severity,
+      rule: 'duplicate-kind',
+      message: duplicate.message,
+    }),
+  );
+  return result({ content, diagnostics, sections }, undefined);
 }
 
 /** Adoption would put markers (at least the manifest) inside a block the file never closes. */
@@ -118,7 +138,7 @@ function replacement(
 export async function mergeDocument(input: MergeInput): Promise<MergeResult> {
   const { path, existing, force } = input;
   const fresh = await readFresh(input.fresh);
-  if (existing === undefined || /^\uFEFF?\s*$/.test(existing)) return createFile(fresh);
+  if (existing === undefined || /^\uFEFF?\s*$/.test(existing)) return createFile(path, fresh);
 
   const { bom, eol } = decode(existing);
   let { text } = decode(existing);

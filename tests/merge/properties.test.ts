@@ -200,6 +200,37 @@ describe('merge invariants', () => {
     );
   });
 
+  it('(a) a file just created merges again unchanged, finding what its creation found', async () => {
+    // The run cache records a created file's outcome without merging it again: this is why.
+    const summary = (merged: MergeResult) => ({
+      content: merged.content,
+      diagnostics: merged.diagnostics,
+      conflicts: merged.conflicts,
+      handEdited: merged.handEdited,
+    });
+    const check = async (text: string) => {
+      const created = await mergeDocument({ path: 'doc.md', existing: undefined, fresh: text });
+      const again = await mergeDocument({
+        path: 'doc.md',
+        existing: created.content ?? '',
+        fresh: text,
+      });
+      expect(again.changed).toBe(false);
+      expect(summary(again)).toEqual({ ...summary(created), handEdited: [], conflicts: [] });
+      return created;
+    };
+    await fc.assert(
+      fc.asyncProperty(rendering, fc.boolean(), async (fresh, stray) => {
+        // A template may write a generated heading a second time, outside any section.
+        await check(stray ? `${fresh.text}## ${fresh.ids[0] ?? 'intro'}\n\nstray\n` : fresh.text);
+      }),
+    );
+    const duplicated = await check(
+      `${wrapSection('module-progress', '## Module Progress\n\n- `a.py`: 100%\n')}\n\n## Module Progress - Tier 2\n\n- b.py\n`,
+    );
+    expect(duplicated.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('duplicate-kind');
+  });
+
   it('(b) hand-written text outside sections survives byte for byte, whatever the data', async () => {
     await fc.assert(
       fc.asyncProperty(
