@@ -6,8 +6,9 @@
  * what the hook (or `generate`) wrote then, before its hash could be known.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isAmending } from './amend.js';
+import { findGitDirectory } from './directory.js';
 import { runGit, splitNul, type GitOptions } from './run.js';
 
 export type CommitBeingMade =
@@ -75,7 +76,10 @@ export async function describeBeingMade(
   };
   // Asked at once (each answer is a git process the commit waits for); MERGE_HEAD is only used
   // when not amending.
-  const [head, mergeHeadIfAny] = await Promise.all([verified('HEAD'), verified('MERGE_HEAD')]);
+  const [head, mergeHeadIfAny] = await Promise.all([
+    verified('HEAD'),
+    mayBeMerging(repository, env) ? verified('MERGE_HEAD') : undefined,
+  ]);
   const amending = head !== undefined && (await isAmending());
   // An amended commit takes the place of HEAD: its history is HEAD's parents, its changes are
   // counted from the first of them.
@@ -99,4 +103,17 @@ export async function describeBeingMade(
   // Concluding a merge: a record the merged branch brought was made by that branch's commits;
   // only a record that differs from every parent is changed by the merge commit itself.
   return { revisions, records: new Set([...records].filter((name) => fromMerged.has(name))) };
+}
+
+/**
+ * False only when the git directory is known and holds no MERGE_HEAD (the file git writes while
+ * a merge is concluded, never packed): then no git process is started to ask.
+ */
+function mayBeMerging(
+  repository: string,
+  env: Readonly<Record<string, string | undefined>> | undefined,
+): boolean {
+  const named = env?.['GIT_DIR'];
+  const gitDir = named === undefined ? findGitDirectory(repository) : resolve(repository, named);
+  return gitDir === undefined || existsSync(join(gitDir, 'MERGE_HEAD'));
 }

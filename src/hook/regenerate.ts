@@ -129,8 +129,12 @@ async function regenerateIn(
   const paths = changed.map((file) => file.shownAs);
   const [refusals, ignored, partial] = await Promise.all([
     unstagedEdits(changed, top, atTop),
-    // git add refuses ignored paths: say so before anything is written, not after.
-    ignoredPaths(paths, atTop),
+    // git add refuses ignored paths: say so before anything is written, not after. A file the
+    // index tracks is never refused, so only the others are asked about.
+    ignoredPaths(
+      paths.filter((path) => !copied.has(path)),
+      atTop,
+    ),
     partialCommit(atTop),
   ]);
   if (refusals.length > 0) {
@@ -177,6 +181,7 @@ async function regenerateIn(
  */
 /** The paths (untracked ones; tracked files are never ignored) that git add would refuse. */
 async function ignoredPaths(paths: readonly string[], atTop: GitOptions): Promise<string[]> {
+  if (paths.length === 0) return [];
   const result = await runGit(['check-ignore', '-z', '--stdin'], {
     ...atTop,
     input: paths.map((path) => `${path}\0`).join(''),
