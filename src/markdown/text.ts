@@ -34,11 +34,15 @@ export function inlineText(text: string): string {
   );
 }
 
+const SPACE_RUN = /[ \t]{2}/;
+
 /**
  * Runs of spaces mean one space in Markdown text, and Prettier writes them so; collapsing them
  * keeps output stable under Prettier. Inline code spans keep theirs.
  */
 function collapseSpaces(text: string): string {
+  // Most text has no run to collapse: then the split around code spans is work for nothing.
+  if (!SPACE_RUN.test(text)) return text;
   return text
     .split(/(`+[^`]*?`+)/)
     .map((part, index) => (index % 2 === 1 ? part : part.replace(/[ \t]{2,}/g, ' ')))
@@ -50,6 +54,8 @@ function collapseSpaces(text: string): string {
  * record becomes visible text instead of a marker.
  */
 export function neutraliseMarkers(text: string): string {
+  // indexOf is a fraction of the case-insensitive regex's cost, and most text has no comment.
+  if (!text.includes('<!--')) return text;
   return text.replace(/<!--(\s*)trackgen:/gi, '&lt;!--$1trackgen:');
 }
 
@@ -75,10 +81,18 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
  * caller's (closeOpenFence). Lines inside fenced code are left alone.
  */
 export function neutraliseOpenBlocks(markdown: string, fences = false): string {
+  // Without a `<` no HTML block opens; without a fence run no fence does: the text is as it was.
+  if (!markdown.includes('<') && (!fences || !hasFenceRun(markdown))) return markdown;
   const lines = markdown.split('\n');
+  // Where each line starts in `markdown`: a closer is searched for in the text itself, from the
+  // opener on, rather than in a copy of everything after it made for each opener.
+  let nextLineStart = 0;
+  const closerSearch = new CloserSearch(markdown);
   let fence: { char: string; length: number; line: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
+    const lineStart = nextLineStart;
+    nextLineStart += line.length + 1;
     const fenceMatch = FENCE.exec(line);
     if (fence !== undefined) {
       const run = fenceMatch?.[1] ?? '';
@@ -96,17 +110,25 @@ export function neutraliseOpenBlocks(markdown: string, fences = false): string {
         fence = { char: run.charAt(0), length: run.length, line: index };
       continue;
     }
+    if (!line.includes('<')) continue;
     const opener = LONG_HTML_OPENERS.find((kind) => kind.open.test(line));
     if (opener === undefined) continue;
     const lessThan = line.indexOf('<');
-    const rest = [line.slice(lessThan + 2), ...lines.slice(index + 1)].join('\n');
-    const close = opener.close.exec(rest);
-    if (close === null) {
+    const from = lineStart + lessThan + 2;
+    const close = closerSearch.find(opener.close, from);
+    if (close === -1) {
       lines[index] = `${line.slice(0, lessThan)}&lt;${line.slice(lessThan + 1)}`;
       continue;
     }
     // Skip to the line the block ends on: what is inside it is not Markdown.
-    index += rest.slice(0, close.index).split('\n').length - 1;
+    for (
+      let at = markdown.indexOf('\n', from);
+      at !== -1 && at < close;
+      at = markdown.indexOf('\n', at + 1)
+    ) {
+      index++;
+      nextLineStart += (lines[index] ?? '').length + 1;
+    }
   }
   if (fences && fence !== undefined) {
     const line = lines[fence.line] ?? '';
@@ -114,6 +136,32 @@ export function neutraliseOpenBlocks(markdown: string, fences = false): string {
     lines[fence.line] = `${line.slice(0, at)}\\${line.slice(at)}`;
   }
   return lines.join('\n');
+}
+
+function hasFenceRun(markdown: string): boolean {
+  return markdown.includes('```') || markdown.includes('~~~');
+}
+
+/**
+ * Finds each kind of closer after an offset, remembering the last answer: a closer found at `c`
+ * from `from` is the answer from any offset between `from` and `c`, and none found from `from`
+ * means none from any later offset. Many openers of one kind cost one pass, not one each.
+ */
+class CloserSearch {
+  private readonly known = new Map<RegExp, { from: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first match of `closer` at or after `from`, or -1. */
+  find(closer: RegExp, from: number): number {
+    const known = this.known.get(closer);
+    if (known !== undefined && from >= known.from && (known.at === -1 || from <= known.at))
+      return known.at;
+    const match = closer.exec(this.text.slice(from));
+    const at = match === null ? -1 : from + match.index;
+    this.known.set(closer, { from, at });
+    return at;
+  }
 }
 
 /** Everything a template rendered outside its sections: no marker, no block left open. */

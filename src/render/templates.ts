@@ -160,15 +160,19 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   };
 }
 
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
 /**
  * Data can open a code fence and never close it (a lesson's solution cut short). Left open, it
  * would swallow the end marker and every section after it; closed here, the damage stays inside
  * the section.
  */
 export function closeOpenFence(markdown: string): string {
+  // No run of three backticks or tildes: no fence, and nothing to split the text for.
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
   let open: { char: string; length: number } | undefined;
   for (const line of markdown.split('\n')) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const fence = FENCE_LINE.exec(line);
     if (fence === null) continue;
     const run = fence[1] ?? '';
     const char = run.charAt(0);
