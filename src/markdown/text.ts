@@ -9,9 +9,13 @@
  * escape each other and the pipe would still end the cell, so it gets one more.
  */
 export function tableCell(text: string): string {
-  return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(
-    /(\\*)\|/g,
-    (pipe, backslashes: string) => (backslashes.length % 2 === 1 ? pipe : `${backslashes}\\|`),
+  // The patterns start with an optional part, so a regex tries them at every character: a cell
+  // without a line break or a pipe (most) is not searched for one.
+  const trimmed = neutraliseMarkers(text).trim();
+  const cell = collapseSpaces(trimmed.includes('\n') ? trimmed.replace(/\r?\n/g, '<br>') : trimmed);
+  if (!cell.includes('|')) return cell;
+  return cell.replace(/(\\*)\|/g, (pipe, backslashes: string) =>
+    backslashes.length % 2 === 1 ? pipe : `${backslashes}\\|`,
   );
 }
 
@@ -27,11 +31,10 @@ export function escapeText(text: string): string {
 
 /** One line (a list item, a bold label): a newline in data must not start a new block. */
 export function inlineText(text: string): string {
-  return collapseSpaces(
-    neutraliseMarkers(text)
-      .replace(/\s*\r?\n\s*/g, ' ')
-      .trim(),
-  );
+  const neutral = neutraliseMarkers(text);
+  // Without a line break there is nothing to join, and no need to try the pattern at each blank.
+  const joined = neutral.includes('\n') ? neutral.replace(/\s*\r?\n\s*/g, ' ') : neutral;
+  return collapseSpaces(joined.trim());
 }
 
 const SPACE_RUN = /[ \t]{2}/;
