@@ -62,6 +62,18 @@ export function neutraliseMarkers(text: string): string {
   return text.replace(/<!--(\s*)trackgen:/gi, '&lt;!--$1trackgen:');
 }
 
+/**
+ * The text without its leading and trailing line breaks (what `/^\n+|\n+$/g` removes), found by
+ * looking at its ends: the pattern would be tried at every character of a section's body.
+ */
+export function trimLineBreaks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** CommonMark HTML blocks of types 1–5: they run to their closer, across blank lines. */
 const LONG_HTML_OPENERS: readonly { readonly open: RegExp; readonly close: RegExp }[] = [
   {
@@ -170,14 +182,23 @@ class CloserSearch {
 /** Everything a template rendered outside its sections: no marker, no block left open. */
 export function inertOutsideSections(output: string, sections: readonly string[]): string {
   const inert = (text: string): string => neutraliseOpenBlocks(neutraliseMarkers(text), true);
+  let changed = false;
   let result = '';
   let from = 0;
   for (const section of sections) {
     const at = output.indexOf(section, from);
     // A section nested in another was made text inside the outer one: nothing to keep here.
     if (at === -1) continue;
-    result += inert(output.slice(from, at)) + section;
+    const outside = output.slice(from, at);
+    const made = inert(outside);
+    changed ||= made !== outside;
+    result += made + section;
     from = at + section.length;
   }
-  return result + inert(output.slice(from));
+  const rest = output.slice(from);
+  const made = inert(rest);
+  changed ||= made !== rest;
+  // Usually nothing outside the sections needed it: the output is kept, already one flat string,
+  // rather than the same text pieced together again.
+  return changed ? result + made : output;
 }

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
-import { inertOutsideSections, neutraliseMarkers, neutraliseOpenBlocks } from '../markdown/text.js';
+import {
+  inertOutsideSections,
+  neutraliseMarkers,
+  neutraliseOpenBlocks,
+  trimLineBreaks,
+} from '../markdown/text.js';
 import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 import { shownPath } from '../text/paths.js';
 
@@ -97,7 +102,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
       // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
       // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
       const body = neutraliseOpenBlocks(
-        closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '')),
+        closeOpenFence(trimLineBreaks(neutraliseMarkers(options.fn(this)))),
       );
       const wrapped = `${wrapSection(id, `\n${body}\n\n`)}\n`;
       sections.push(wrapped);

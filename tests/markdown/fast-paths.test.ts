@@ -13,6 +13,7 @@ import {
   neutraliseMarkers,
   neutraliseOpenBlocks,
   tableCell,
+  trimLineBreaks,
 } from '../../src/markdown/text.js';
 import { closeOpenFence } from '../../src/render/templates.js';
 
@@ -200,11 +201,37 @@ describe('fast paths of the rendering helpers', () => {
         expect(closeOpenFence(text)).toBe(referenceCloseOpenFence(text));
         expect(neutraliseMarkers(text)).toBe(referenceMarkers(text));
         expect(inlineText(text)).toBe(referenceInline(text));
+        expect(trimLineBreaks(text)).toBe(text.replace(/^\n+|\n+$/g, ''));
         expect(inertOutsideSections(text, [])).toBe(
           referenceOpenBlocks(referenceMarkers(text), true),
         );
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  it('make the text outside sections inert as before, sections kept as they are', () => {
+    const referenceInert = (output: string, sections: readonly string[]): string => {
+      const inert = (text: string): string => referenceOpenBlocks(referenceMarkers(text), true);
+      let result = '';
+      let from = 0;
+      for (const section of sections) {
+        const at = output.indexOf(section, from);
+        if (at === -1) continue;
+        result += inert(output.slice(from, at)) + section;
+        from = at + section.length;
+      }
+      return result + inert(output.slice(from));
+    };
+    fc.assert(
+      fc.property(markdown, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+        const bounds = cuts.map((cut) => cut % (text.length + 1)).sort((a, b) => a - b);
+        const sections: string[] = [];
+        for (let index = 0; index + 1 < bounds.length; index += 2)
+          sections.push(text.slice(bounds[index], bounds[index + 1]));
+        expect(inertOutsideSections(text, sections)).toBe(referenceInert(text, sections));
+      }),
+      { numRuns: 3000 },
     );
   });
 
