@@ -31,8 +31,19 @@ export function formatPercent(value: number, precision = DEFAULT_PRECISION): str
 function roundHalfEven(value: number, precision: number): string {
   if (!Number.isFinite(value)) return String(value);
   const negative = value < 0;
+  const magnitude = Math.abs(value);
+  // toFixed rounds the exact value too, and differs only on an exact tie (it rounds half up):
+  // away from a tie, by far more than the float error of scaling, its digits are the answer.
+  const scaled = magnitude * 10 ** precision;
+  if (
+    magnitude < 1e15 &&
+    Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6 * Math.max(1, scaled)
+  ) {
+    const digits = magnitude.toFixed(precision);
+    return negative && /[1-9]/.test(digits) ? `-${digits}` : digits;
+  }
   // toFixed(100) is exact for doubles of this size: every binary fraction has a finite expansion.
-  const exact = Math.abs(value).toFixed(100);
+  const exact = magnitude.toFixed(100);
   const point = exact.indexOf('.');
   const kept = exact.slice(0, point) + exact.slice(point + 1, point + 1 + precision);
   const rest = exact.slice(point + 1 + precision);

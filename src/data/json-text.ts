@@ -1,11 +1,14 @@
 /**
- * Parses a data file's text into a value *and* a syntax tree with offsets, so every later
- * problem — a syntax error or a schema error deep inside — can name its line and column.
+ * Parses a data file's text into a value, keeping the text so every later problem — a syntax
+ * error or a schema error deep inside — can name its line and column.
  * trackgen reads strict JSON: no comments, no trailing commas (decided so that every other tool,
  * Python's json module included, reads the same records). A BOM is tolerated with a warning.
+ *
+ * Most files are valid: JSON.parse reads them, and positions are found from the text only when a
+ * problem needs one (json-path-offset.ts). A text JSON.parse refuses, or one with a key twice, is
+ * parsed again with jsonc-parser, whose errors carry offsets and name what was expected.
  */
 import {
-  findNodeAtLocation,
   getNodeValue,
   parseTree,
   printParseErrorCode,
@@ -14,6 +17,7 @@ import {
 } from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../text/position.js';
+import { keyOffsetAtPath, offsetAtPath, stringEnd } from './json-path-offset.js';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -21,7 +25,6 @@ export interface ParsedJson {
   readonly file: string;
   readonly text: string;
   readonly value: unknown;
-  readonly tree: Node;
   readonly lines: LineIndex;
 }
 
@@ -32,24 +35,51 @@ export interface JsonParseResult {
 
 const BOM = '\uFEFF';
 
+type PlaceProblem = (
+  offset: number,
+  severity: Diagnostic['severity'],
+  rule: Diagnostic['rule'],
+  message: string,
+) => Diagnostic;
+
+/** The line index is built on the first position asked for: most files never need one. */
+class ParsedText implements ParsedJson {
+  private index: LineIndex | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    readonly value: unknown,
+  ) {}
+
+  get lines(): LineIndex {
+    this.index ??= new LineIndex(this.text);
+    return this.index;
+  }
+}
+
 export function parseJsonText(file: string, rawText: string): JsonParseResult {
+  return parse(file, rawText, false);
+}
+
+/**
+ * Always through jsonc-parser, as every text was read before JSON.parse took the valid ones:
+ * the reference the fast path is held to (tests/data/json-text.test.ts).
+ */
+export function parseJsonTextWithParser(file: string, rawText: string): JsonParseResult {
+  return parse(file, rawText, true);
+}
+
+function parse(file: string, rawText: string, withParser: boolean): JsonParseResult {
   const diagnostics: Diagnostic[] = [];
   const hasBom = rawText.startsWith(BOM);
   // Blank out the BOM rather than cut it, so offsets stay those of the file.
   const text = hasBom ? ` ${rawText.slice(1)}` : rawText;
-  const lines = new LineIndex(text);
-  const at = (
-    offset: number,
-    severity: Diagnostic['severity'],
-    rule: Diagnostic['rule'],
-    message: string,
-  ): Diagnostic => ({
-    file,
-    ...lines.position(offset),
-    severity,
-    rule,
-    message,
-  });
+  let lines: LineIndex | undefined;
+  const at: PlaceProblem = (offset, severity, rule, message) => {
+    lines ??= new LineIndex(text);
+    return { file, ...lines.position(offset), severity, rule, message };
+  };
 
   if (hasBom) {
     diagnostics.push(
@@ -66,11 +96,11 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
     return { parsed: undefined, diagnostics };
   }
 
-  const tooDeep = firstTooDeep(text);
-  if (tooDeep !== -1) {
+  const structure = scanStructure(text);
+  if (structure.tooDeep !== -1) {
     diagnostics.push(
       at(
-        tooDeep,
+        structure.tooDeep,
         'error',
         'too-large',
         `expected arrays and objects nested at most ${MAX_JSON_DEPTH} deep, found deeper nesting here`,
@@ -79,6 +109,42 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
     return { parsed: undefined, diagnostics };
   }
 
+  const value = withParser ? undefined : parseStrictly(text);
+  // Outside strings a colon ends a key: as many keys in the value as colons in the text means
+  // no key was given twice (JSON.parse keeps the last of two without a word).
+  if (value !== undefined && countKeys(value.parsed) === structure.colons) {
+    return { parsed: new ParsedText(file, text, value.parsed), diagnostics };
+  }
+  return parseWithPositions(file, text, at, diagnostics);
+}
+
+function parseStrictly(text: string): { parsed: unknown } | undefined {
+  try {
+    return { parsed: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) {
+    let count = 0;
+    for (const element of value) count += countKeys(element);
+    return count;
+  }
+  let count = 0;
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
+}
+
+/** The text JSON.parse refused or read with a key twice: jsonc-parser says what and where. */
+function parseWithPositions(
+  file: string,
+  text: string,
+  at: PlaceProblem,
+  diagnostics: Diagnostic[],
+): JsonParseResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, {
     disallowComments: true,
@@ -104,7 +170,7 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
       ),
     ),
   );
-  return { parsed: { file, text, value: getNodeValue(tree), tree, lines }, diagnostics };
+  return { parsed: new ParsedText(file, text, getNodeValue(tree)), diagnostics };
 }
 
 /**
@@ -113,24 +179,26 @@ export function parseJsonText(file: string, rawText: string): JsonParseResult {
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** Offset of the bracket that opens level MAX_JSON_DEPTH + 1 (strings skipped), or -1. */
-function firstTooDeep(text: string): number {
+/**
+ * One pass over the text: the offset of the bracket that opens level MAX_JSON_DEPTH + 1 (or -1),
+ * and the colons outside strings. Strings are jumped over with indexOf: most of a record is text.
+ */
+function scanStructure(text: string): { tooDeep: number; colons: number } {
   let depth = 0;
-  let inString = false;
+  let colons = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 0x5c /* backslash */) index++;
-      else if (code === 0x22 /* " */) inString = false;
-    } else if (code === 0x22) {
-      inString = true;
+    if (code === 0x22 /* " */) {
+      index = stringEnd(text, index) - 1;
+    } else if (code === 0x3a /* : */) {
+      colons++;
     } else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
-      if (++depth > MAX_JSON_DEPTH) return index;
+      if (++depth > MAX_JSON_DEPTH) return { tooDeep: index, colons };
     } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
       depth--;
     }
   }
-  return -1;
+  return { tooDeep: -1, colons };
 }
 
 function describeSyntaxError(text: string, error: ParseError): string {
@@ -203,22 +271,13 @@ function findDuplicateKeys(node: Node): Node[] {
  * Where a path points in the file: the value itself, or — when the key is missing — the nearest
  * enclosing value that exists (its `{`), so "missing key" points at the object that lacks it.
  */
-export function locate(
-  parsed: ParsedJson,
-  path: JsonPath,
-): { offset: number; node: Node | undefined; exact: boolean } {
-  for (let length = path.length; length >= 0; length--) {
-    const node = findNodeAtLocation(parsed.tree, [...path.slice(0, length)]);
-    if (node !== undefined) return { offset: node.offset, node, exact: length === path.length };
-  }
-  return { offset: 0, node: undefined, exact: false };
+export function locate(parsed: ParsedJson, path: JsonPath): { offset: number; exact: boolean } {
+  return offsetAtPath(parsed.text, path);
 }
 
 /** The key's position, for problems that belong to the key rather than its value. */
 export function locateKey(parsed: ParsedJson, path: JsonPath, key: string): number {
-  const object = findNodeAtLocation(parsed.tree, [...path]);
-  const property = object?.children?.find((child) => child.children?.[0]?.value === key);
-  return property?.offset ?? object?.offset ?? 0;
+  return keyOffsetAtPath(parsed.text, path, key);
 }
 
 export function formatPath(path: JsonPath): string {

@@ -3,7 +3,7 @@
  * positioned diagnostic rather than an exception: a directory in its place, a file far too large
  * to be a hand-kept record, bytes that are not UTF-8.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { LineIndex } from '../text/position.js';
 
@@ -14,11 +14,23 @@ export type TextFileResult =
   | { readonly text: string; readonly diagnostics: Diagnostic[] }
   | { readonly text: undefined; readonly diagnostics: Diagnostic[] };
 
-export async function readTextFile(
+export function readTextFile(
   path: string,
   shownAs: string,
   maxBytes = MAX_DATA_FILE_BYTES,
 ): Promise<TextFileResult> {
+  return Promise.resolve(readTextFileSync(path, shownAs, maxBytes));
+}
+
+/**
+ * Synchronous: for a thousand records of a few KB each, the thread pool's round trips cost more
+ * than the reads themselves.
+ */
+export function readTextFileSync(
+  path: string,
+  shownAs: string,
+  maxBytes = MAX_DATA_FILE_BYTES,
+): TextFileResult {
   const problem = (
     message: string,
     rule: Diagnostic['rule'] = 'unreadable',
@@ -30,7 +42,7 @@ export async function readTextFile(
   });
   let size: number;
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) return problem('expected a JSON file, found a directory');
     if (!info.isFile())
       return problem('expected a regular JSON file, found a special file (socket, device or FIFO)');
@@ -46,24 +58,35 @@ export async function readTextFile(
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     return problem(`expected a readable file, found ${describeFsError(error)}`);
   }
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return { text, diagnostics: [] };
+  // Position the bad byte by decoding the valid prefix: the column counts characters before it.
   const invalidAt = firstInvalidUtf8(bytes);
-  if (invalidAt !== -1) {
-    // Position the bad byte by decoding the valid prefix: the column counts characters before it.
-    const prefix = bytes.subarray(0, invalidAt).toString('utf8');
-    const { line, column } = new LineIndex(prefix).position(prefix.length);
-    const hex = (bytes[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return problem(
-      `expected UTF-8 text, found the byte 0x${hex}, which is not valid UTF-8 (was the file saved as Latin-1 or UTF-16?)`,
-      'encoding',
-      line,
-      column,
-    );
+  const prefix = bytes.subarray(0, invalidAt).toString('utf8');
+  const { line, column } = new LineIndex(prefix).position(prefix.length);
+  const hex = (bytes[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return problem(
+    `expected UTF-8 text, found the byte 0x${hex}, which is not valid UTF-8 (was the file saved as Latin-1 or UTF-16?)`,
+    'encoding',
+    line,
+    column,
+  );
+}
+
+// ignoreBOM keeps a byte-order mark in the text, as Buffer#toString does: the JSON reader warns.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text, decoded once; undefined when the bytes are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
   }
-  return { text: bytes.toString('utf8'), diagnostics: [] };
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */

@@ -83,7 +83,7 @@ function issueDiagnostics(
   }
 
   const place = locate(parsed, path);
-  const found = place.exact && place.node !== undefined ? valueAt(parsed, path) : undefined;
+  const found = place.exact ? valueAt(parsed, path) : undefined;
   const rule = place.exact ? ruleFor(issue) : 'required';
   return [
     at(
@@ -114,7 +114,9 @@ function ruleFor(issue: z.core.$ZodIssue): Diagnostic['rule'] {
 function valueAt(parsed: ParsedJson, path: JsonPath): unknown {
   let current: unknown = parsed.value;
   for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
+    // Own keys only: JSON.parse's objects inherit Object.prototype's ("constructor", …).
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment))
+      return undefined;
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;

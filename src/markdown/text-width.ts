@@ -8,8 +8,17 @@ const emoji = /\p{Extended_Pictographic}/u;
 
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let index = 0; index < text.length; index++) {
+    // Below U+0300 (the first combining mark) every character is one column: the common case
+    // needs no regex.
+    if (text.charCodeAt(index) < 0x300) {
+      width++;
+      continue;
+    }
+    const code = text.codePointAt(index) ?? 0;
+    const length = code > 0xffff ? 2 : 1;
+    const char = text.slice(index, index + length);
+    index += length - 1;
     if (isZeroWidth(char, code)) continue;
     width += emoji.test(char) && code > 0xff ? 2 : isWide(code) ? 2 : 1;
   }

@@ -9,9 +9,13 @@
  * escape each other and the pipe would still end the cell, so it gets one more.
  */
 export function tableCell(text: string): string {
-  return collapseSpaces(neutraliseMarkers(text).trim().replace(/\r?\n/g, '<br>')).replace(
-    /(\\*)\|/g,
-    (pipe, backslashes: string) => (backslashes.length % 2 === 1 ? pipe : `${backslashes}\\|`),
+  // The patterns start with an optional part, so a regex tries them at every character: a cell
+  // without a line break or a pipe (most) is not searched for one.
+  const trimmed = neutraliseMarkers(text).trim();
+  const cell = collapseSpaces(trimmed.includes('\n') ? trimmed.replace(/\r?\n/g, '<br>') : trimmed);
+  if (!cell.includes('|')) return cell;
+  return cell.replace(/(\\*)\|/g, (pipe, backslashes: string) =>
+    backslashes.length % 2 === 1 ? pipe : `${backslashes}\\|`,
   );
 }
 
@@ -27,18 +31,21 @@ export function escapeText(text: string): string {
 
 /** One line (a list item, a bold label): a newline in data must not start a new block. */
 export function inlineText(text: string): string {
-  return collapseSpaces(
-    neutraliseMarkers(text)
-      .replace(/\s*\r?\n\s*/g, ' ')
-      .trim(),
-  );
+  const neutral = neutraliseMarkers(text);
+  // Without a line break there is nothing to join, and no need to try the pattern at each blank.
+  const joined = neutral.includes('\n') ? neutral.replace(/\s*\r?\n\s*/g, ' ') : neutral;
+  return collapseSpaces(joined.trim());
 }
+
+const SPACE_RUN = /[ \t]{2}/;
 
 /**
  * Runs of spaces mean one space in Markdown text, and Prettier writes them so; collapsing them
  * keeps output stable under Prettier. Inline code spans keep theirs.
  */
 function collapseSpaces(text: string): string {
+  // Most text has no run to collapse: then the split around code spans is work for nothing.
+  if (!SPACE_RUN.test(text)) return text;
   return text
     .split(/(`+[^`]*?`+)/)
     .map((part, index) => (index % 2 === 1 ? part : part.replace(/[ \t]{2,}/g, ' ')))
@@ -50,7 +57,21 @@ function collapseSpaces(text: string): string {
  * record becomes visible text instead of a marker.
  */
 export function neutraliseMarkers(text: string): string {
+  // indexOf is a fraction of the case-insensitive regex's cost, and most text has no comment.
+  if (!text.includes('<!--')) return text;
   return text.replace(/<!--(\s*)trackgen:/gi, '&lt;!--$1trackgen:');
+}
+
+/**
+ * The text without its leading and trailing line breaks (what `/^\n+|\n+$/g` removes), found by
+ * looking at its ends: the pattern would be tried at every character of a section's body.
+ */
+export function trimLineBreaks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** CommonMark HTML blocks of types 1–5: they run to their closer, across blank lines. */
@@ -75,10 +96,18 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
  * caller's (closeOpenFence). Lines inside fenced code are left alone.
  */
 export function neutraliseOpenBlocks(markdown: string, fences = false): string {
+  // Without a `<` no HTML block opens; without a fence run no fence does: the text is as it was.
+  if (!markdown.includes('<') && (!fences || !hasFenceRun(markdown))) return markdown;
   const lines = markdown.split('\n');
+  // Where each line starts in `markdown`: a closer is searched for in the text itself, from the
+  // opener on, rather than in a copy of everything after it made for each opener.
+  let nextLineStart = 0;
+  const closerSearch = new CloserSearch(markdown);
   let fence: { char: string; length: number; line: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
+    const lineStart = nextLineStart;
+    nextLineStart += line.length + 1;
     const fenceMatch = FENCE.exec(line);
     if (fence !== undefined) {
       const run = fenceMatch?.[1] ?? '';
@@ -96,17 +125,25 @@ export function neutraliseOpenBlocks(markdown: string, fences = false): string {
         fence = { char: run.charAt(0), length: run.length, line: index };
       continue;
     }
+    if (!line.includes('<')) continue;
     const opener = LONG_HTML_OPENERS.find((kind) => kind.open.test(line));
     if (opener === undefined) continue;
     const lessThan = line.indexOf('<');
-    const rest = [line.slice(lessThan + 2), ...lines.slice(index + 1)].join('\n');
-    const close = opener.close.exec(rest);
-    if (close === null) {
+    const from = lineStart + lessThan + 2;
+    const close = closerSearch.find(opener.close, from);
+    if (close === -1) {
       lines[index] = `${line.slice(0, lessThan)}&lt;${line.slice(lessThan + 1)}`;
       continue;
     }
     // Skip to the line the block ends on: what is inside it is not Markdown.
-    index += rest.slice(0, close.index).split('\n').length - 1;
+    for (
+      let at = markdown.indexOf('\n', from);
+      at !== -1 && at < close;
+      at = markdown.indexOf('\n', at + 1)
+    ) {
+      index++;
+      nextLineStart += (lines[index] ?? '').length + 1;
+    }
   }
   if (fences && fence !== undefined) {
     const line = lines[fence.line] ?? '';
@@ -116,17 +153,52 @@ export function neutraliseOpenBlocks(markdown: string, fences = false): string {
   return lines.join('\n');
 }
 
+function hasFenceRun(markdown: string): boolean {
+  return markdown.includes('```') || markdown.includes('~~~');
+}
+
+/**
+ * Finds each kind of closer after an offset, remembering the last answer: a closer found at `c`
+ * from `from` is the answer from any offset between `from` and `c`, and none found from `from`
+ * means none from any later offset. Many openers of one kind cost one pass, not one each.
+ */
+class CloserSearch {
+  private readonly known = new Map<RegExp, { from: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first match of `closer` at or after `from`, or -1. */
+  find(closer: RegExp, from: number): number {
+    const known = this.known.get(closer);
+    if (known !== undefined && from >= known.from && (known.at === -1 || from <= known.at))
+      return known.at;
+    const match = closer.exec(this.text.slice(from));
+    const at = match === null ? -1 : from + match.index;
+    this.known.set(closer, { from, at });
+    return at;
+  }
+}
+
 /** Everything a template rendered outside its sections: no marker, no block left open. */
 export function inertOutsideSections(output: string, sections: readonly string[]): string {
   const inert = (text: string): string => neutraliseOpenBlocks(neutraliseMarkers(text), true);
+  let changed = false;
   let result = '';
   let from = 0;
   for (const section of sections) {
     const at = output.indexOf(section, from);
     // A section nested in another was made text inside the outer one: nothing to keep here.
     if (at === -1) continue;
-    result += inert(output.slice(from, at)) + section;
+    const outside = output.slice(from, at);
+    const made = inert(outside);
+    changed ||= made !== outside;
+    result += made + section;
     from = at + section.length;
   }
-  return result + inert(output.slice(from));
+  const rest = output.slice(from);
+  const made = inert(rest);
+  changed ||= made !== rest;
+  // Usually nothing outside the sections needed it: the output is kept, already one flat string,
+  // rather than the same text pieced together again.
+  return changed ? result + made : output;
 }

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
-import { inertOutsideSections, neutraliseMarkers, neutraliseOpenBlocks } from '../markdown/text.js';
+import {
+  inertOutsideSections,
+  neutraliseMarkers,
+  neutraliseOpenBlocks,
+  trimLineBreaks,
+} from '../markdown/text.js';
 import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
 import { shownPath } from '../text/paths.js';
 
@@ -97,7 +102,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
       // Blank lines around the body keep the markers separate blocks, as Prettier formats them;
       // wrapSection ends at the end marker, and the line break after {{/section}} was consumed.
       const body = neutraliseOpenBlocks(
-        closeOpenFence(neutraliseMarkers(options.fn(this)).replace(/^\n+|\n+$/g, '')),
+        closeOpenFence(trimLineBreaks(neutraliseMarkers(options.fn(this)))),
       );
       const wrapped = `${wrapSection(id, `\n${body}\n\n`)}\n`;
       sections.push(wrapped);
@@ -160,15 +165,19 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   };
 }
 
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
 /**
  * Data can open a code fence and never close it (a lesson's solution cut short). Left open, it
  * would swallow the end marker and every section after it; closed here, the damage stays inside
  * the section.
  */
 export function closeOpenFence(markdown: string): string {
+  // No run of three backticks or tildes: no fence, and nothing to split the text for.
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return markdown;
   let open: { char: string; length: number } | undefined;
   for (const line of markdown.split('\n')) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const fence = FENCE_LINE.exec(line);
     if (fence === null) continue;
     const run = fence[1] ?? '';
     const char = run.charAt(0);
