@@ -3,6 +3,7 @@
  * kept byte for byte: valid UTF-8 round-trips exactly through a string, anything else would come
  * back as U+FFFD. Such a file is refused with the position of the first bad byte, never rewritten.
  */
+import { lstatSync } from 'node:fs';
 import { firstInvalidUtf8 } from '../data/read-text-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isAbsent } from '../fs/read-if-exists.js';
@@ -19,6 +20,8 @@ export type DocumentText =
  * Synchronous: for a thousand small documents several times faster than promises.
  */
 export function readDocumentSync(path: string, shownAs: string): DocumentText {
+  // A missing document (every one, on a first run) is seen without the cost of an exception.
+  if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return { text: undefined };
   let bytes: Buffer;
   try {
     bytes = readRegularFileSync(path);

@@ -55,7 +55,12 @@ function stillAsRead(path: string, expected: string | null): boolean {
     : expected !== null && bytes.equals(Buffer.from(expected, 'utf8'));
 }
 
+/**
+ * Looked at first, so that a missing file (every document of a first run) costs no exception:
+ * a thousand of them, each with its stack, cost more than the writing.
+ */
 function bytesIfExists(path: string): Buffer | undefined {
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
   try {
     return readFileSync(path);
   } catch (error) {
@@ -86,14 +91,7 @@ export function writeFileAtomicallySync(path: string, content: string | Uint8Arr
 
 /** Writes through a symlink to its target, so the link survives the rename. */
 function resolveTarget(path: string): string {
-  let isLink: boolean;
-  try {
-    isLink = lstatSync(path).isSymbolicLink();
-  } catch (error) {
-    if (isAbsent(error)) return path;
-    throw error;
-  }
-  if (!isLink) return path;
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true) return path;
   try {
     return realpathSync.native(path);
   } catch (error) {
@@ -105,7 +103,8 @@ function resolveTarget(path: string): string {
 /** The file's permissions, to give the new version the same; undefined when there is none. */
 function modeOf(path: string): number | undefined {
   try {
-    return statSync(path).mode & 0o7777;
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info === undefined ? undefined : info.mode & 0o7777;
   } catch {
     return undefined;
   }

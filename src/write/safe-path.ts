@@ -56,7 +56,7 @@ export function outOfBounds(path: string, bounds: WriteBounds): string | undefin
 
 function isLink(path: string): boolean {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
   } catch {
     // Nothing there (or not reachable): its folder decides where it would land.
     return false;
