@@ -28,8 +28,12 @@ export function fileLines(
   const count = statements.length;
   const lines = slabs.int32(count);
   const covered = slabs.uint8(count);
-  lines.set(statements.lines.subarray(0, count));
-  covered.set(statements.covered.subarray(0, count));
+  const all = statements.lines;
+  const allCovered = statements.covered;
+  for (let index = 0; index < count; index++) {
+    lines[index] = all[index] as number;
+    covered[index] = allCovered[index] as number;
+  }
   const branchTotal = slabs.int32(count).fill(-1);
   const branchTaken = slabs.int32(count).fill(-1);
   const missingByLine = new Map<number, readonly number[]>();
@@ -39,7 +43,6 @@ export function fileLines(
   // summary's. A line's count here is what merging with other sightings needs.
   let ran = 0;
   let notRan = 0;
-  const all = statements.lines;
   for (let index = 0; index < count; index++) {
     const line = all[index] as number;
     while (ran < executedArcs.length && (executedArcs[ran] as number) < line) ran += 2;

@@ -30,7 +30,7 @@ function objectKeys(bytes: Buffer, start: number): Set<string> | undefined {
   const keys = new Set<string>();
   if (cursor.openObject()) return keys;
   do {
-    keys.add(cursor.expectKey().text);
+    keys.add(cursor.expectKey());
     cursor.skipValue();
   } while (cursor.nextMember(0x7d));
   return keys;

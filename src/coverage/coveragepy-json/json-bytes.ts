@@ -83,14 +83,30 @@ export class JsonBytes {
     if (++this.values > MAX_JSON_VALUES) throw tooMany(this.position, `${MAX_JSON_VALUES} values`);
   }
 
-  /** At `{` or after a `,` in an object: the key's opening quote, then past the `:`. */
-  expectKey(): { readonly start: number; readonly text: string } {
+  /** Where the last key read by `expectKey` starts (its opening quote). */
+  keyStart = 0;
+
+  /**
+   * At `{` or after a `,` in an object: the key's text, then past the `:`. A key that is one of
+   * `known` (written without escapes) is that string itself: nothing decoded.
+   */
+  expectKey(known?: KnownKeys): string {
     if (this.skipSpace() !== QUOTE) this.fail('a string key in double quotes');
     const start = this.position;
+    this.keyStart = start;
     const escaped = this.skipString();
-    const text = this.stringText(start, escaped);
+    const text =
+      (escaped ? undefined : known?.find(this.bytes, start + 1, this.position - 1)) ??
+      this.stringText(start, escaped);
     this.expectColon();
-    return { start, text };
+    return text;
+  }
+
+  /** The same, the key only checked (generic skipping). */
+  skipKey(): void {
+    if (this.skipSpace() !== QUOTE) this.fail('a string key in double quotes');
+    this.skipString();
+    this.expectColon();
   }
 
   expectColon(): void {
@@ -227,7 +243,22 @@ export class JsonBytes {
 
   /** At `-` or a digit: the number's value as JSON.parse gives it (1.0 is 1, 1e2 is 100). */
   readNumber(): number {
+    const bytes = this.bytes;
     const start = this.position;
+    // Plain whole numbers of up to 15 digits (every count) are summed from their digits.
+    let at = start;
+    let value = 0;
+    let byte = bytes[at] ?? -1;
+    if (byte > ZERO && byte <= NINE) {
+      do {
+        value = value * 10 + byte - ZERO;
+        byte = bytes[++at] ?? -1;
+      } while (byte >= ZERO && byte <= NINE);
+      if (at - start <= 15 && byte !== 0x2e && byte !== 0x65 && byte !== 0x45) {
+        this.position = at;
+        return value;
+      }
+    }
     this.skipNumber();
     return Number(this.bytes.toString('latin1', start, this.position));
   }
@@ -245,7 +276,7 @@ export class JsonBytes {
       if (byte === OPEN_BRACE) {
         if (!this.openObject()) {
           this.push(depth++, IN_OBJECT);
-          this.expectKey();
+          this.skipKey();
           closed = false;
         }
       } else if (byte === OPEN_BRACKET) {
@@ -262,7 +293,7 @@ export class JsonBytes {
       while (depth > 0) {
         const inObject = this.#stack[depth - 1] === IN_OBJECT;
         if (this.nextMember(inObject ? CLOSE_BRACE : CLOSE_BRACKET)) {
-          if (inObject) this.expectKey();
+          if (inObject) this.skipKey();
           break;
         }
         depth--;
@@ -340,7 +371,27 @@ export class JsonBytes {
   }
 }
 
-export const CLOSE = { object: CLOSE_BRACE, array: CLOSE_BRACKET } as const;
+/** Keys a reader looks for, matched against a key's bytes without decoding it. */
+export class KnownKeys {
+  readonly #byLength = new Map<number, readonly string[]>();
+
+  constructor(keys: readonly string[]) {
+    for (const key of keys)
+      this.#byLength.set(key.length, [...(this.#byLength.get(key.length) ?? []), key]);
+  }
+
+  /** The known key spelled by bytes[start, end) (ASCII), if any. */
+  find(bytes: Buffer, start: number, end: number): string | undefined {
+    const candidates = this.#byLength.get(end - start);
+    if (candidates === undefined) return undefined;
+    for (const key of candidates) {
+      let index = 0;
+      while (index < key.length && bytes[start + index] === key.charCodeAt(index)) index++;
+      if (index === key.length) return key;
+    }
+    return undefined;
+  }
+}
 
 function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= ZERO && byte <= NINE;

@@ -1,6 +1,6 @@
 import { ascending, fileLines, sortListed, type ListedLines } from './file-lines.js';
 import { describeForeignJson } from './foreign-json.js';
-import { JsonBytes } from './json-bytes.js';
+import { JsonBytes, KnownKeys } from './json-bytes.js';
 import { previewJson } from './json-limits.js';
 import { NumberList, readNumberArray, readPairArray } from './number-lists.js';
 import { inPropertyOrder } from './property-order.js';
@@ -32,6 +32,36 @@ const SUMMARY_COUNTS = [
 ] as const;
 
 type SummaryCount = (typeof SUMMARY_COUNTS)[number];
+
+const COUNTED: ReadonlySet<string> = new Set(SUMMARY_COUNTS);
+const ROOT_KEYS = new KnownKeys(['meta', 'files', 'totals']);
+const META_KEYS = new KnownKeys([
+  'format',
+  'version',
+  'timestamp',
+  'branch_coverage',
+  'show_contexts',
+]);
+const SUMMARY_KEYS = new KnownKeys([
+  ...SUMMARY_COUNTS,
+  'percent_covered',
+  'percent_covered_display',
+  'percent_statements_covered',
+  'percent_statements_covered_display',
+  'percent_branches_covered',
+  'percent_branches_covered_display',
+]);
+const FILE_KEYS = new KnownKeys([
+  'executed_lines',
+  'missing_lines',
+  'excluded_lines',
+  'executed_branches',
+  'missing_branches',
+  'summary',
+  'functions',
+  'classes',
+  'contexts',
+]);
 
 /** A summary count as read: its value when it is a number, and where its value starts. */
 interface StatedCount {
@@ -115,7 +145,7 @@ class ReportReader {
     }
     if (!cursor.openObject()) {
       do {
-        const key = cursor.expectKey().text;
+        const key = cursor.expectKey(ROOT_KEYS);
         cursor.skipSpace();
         rootValues.set(key, cursor.position);
         if (key === 'files') files = this.#files();
@@ -161,10 +191,11 @@ class ReportReader {
     const files = new Map<string, FileEntry>();
     if (cursor.openObject()) return files;
     do {
-      const key = cursor.expectKey();
-      const outcome = this.#file(key.text);
-      const earlier = files.get(key.text);
-      files.set(key.text, { keyOffset: earlier?.keyOffset ?? key.start, outcome });
+      const filename = cursor.expectKey();
+      const keyOffset = cursor.keyStart;
+      const outcome = this.#file(filename);
+      const earlier = files.get(filename);
+      files.set(filename, { keyOffset: earlier?.keyOffset ?? keyOffset, outcome });
     } while (cursor.nextMember(CLOSE_BRACE));
     return files;
   }
@@ -177,7 +208,7 @@ class ReportReader {
     let timestamp: RawTimestamp | undefined;
     if (!cursor.openObject()) {
       do {
-        const key = cursor.expectKey().text;
+        const key = cursor.expectKey(META_KEYS);
         const afterColon = cursor.position;
         cursor.skipSpace();
         if (key === 'branch_coverage') {
@@ -218,7 +249,7 @@ class ReportReader {
     let classes: CodeRegion[] | undefined;
     if (!cursor.openObject()) {
       do {
-        const key = cursor.expectKey().text;
+        const key = cursor.expectKey(FILE_KEYS);
         const start = cursor.skipSpace() === -1 ? cursor.end : cursor.position;
         switch (key) {
           case 'executed_lines':
@@ -320,10 +351,11 @@ class ReportReader {
     const summary: Summary = new Map();
     if (cursor.openObject()) return summary;
     do {
-      const key = cursor.expectKey().text;
+      const key = cursor.expectKey(SUMMARY_KEYS);
       const byte = cursor.skipSpace();
       const start = cursor.position;
-      if (byte === 0x2d || (byte >= 0x30 && byte <= 0x39))
+      if (!COUNTED.has(key)) cursor.skipValue();
+      else if (byte === 0x2d || (byte >= 0x30 && byte <= 0x39))
         summary.set(key, { value: cursor.readNumber(), start });
       else {
         cursor.skipValue();
@@ -343,7 +375,7 @@ class ReportReader {
     const byName = new Map<string, number[] | undefined>();
     if (!cursor.openObject()) {
       do {
-        const name = cursor.expectKey().text;
+        const name = cursor.expectKey();
         byName.set(name, this.#regionLines());
       } while (cursor.nextMember(CLOSE_BRACE));
     }
@@ -359,7 +391,7 @@ class ReportReader {
     const lists = new Map<string, number[]>();
     if (!cursor.openObject()) {
       do {
-        const key = cursor.expectKey().text;
+        const key = cursor.expectKey(FILE_KEYS);
         if (key === 'executed_lines' || key === 'missing_lines' || key === 'excluded_lines') {
           const list = this.#regionList;
           lists.set(key, this.#lines(list) ? Array.from(list.view()) : []);
