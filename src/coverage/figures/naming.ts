@@ -4,29 +4,37 @@ import { toSlashes } from '../../text/paths.js';
  * the shortest path suffix (whole segments) that no other module shares.
  */
 export function shortNames(paths: readonly string[]): Map<string, string> {
+  const unique = new Set(paths);
   const suffixCounts = new Map<string, number>();
-  const segmentsOf = new Map<string, string[]>();
-  for (const path of new Set(paths)) {
-    const segments = path.split('/');
-    segmentsOf.set(path, segments);
-    for (let length = 1; length <= segments.length; length++) {
-      const suffix = segments.slice(-length).join('/');
+  for (const path of unique) {
+    for (let slash = lastSlash(path, path.length); ; slash = lastSlash(path, slash)) {
+      const suffix = slash < 0 ? path : path.slice(slash + 1);
       suffixCounts.set(suffix, (suffixCounts.get(suffix) ?? 0) + 1);
+      if (slash < 0) break;
     }
   }
   const names = new Map<string, string>();
-  for (const [path, segments] of segmentsOf) {
+  for (const path of unique) {
     let name = path;
-    for (let length = 1; length <= segments.length; length++) {
-      const suffix = segments.slice(-length).join('/');
+    for (let slash = lastSlash(path, path.length); ; slash = lastSlash(path, slash)) {
+      const suffix = slash < 0 ? path : path.slice(slash + 1);
       if (suffixCounts.get(suffix) === 1) {
         name = suffix;
         break;
       }
+      if (slash < 0) break;
     }
     names.set(path, name);
   }
   return names;
+}
+
+/**
+ * The last `/` before `before` (-1 when none): the path's suffixes of whole segments, shortest
+ * first, without splitting and joining the segments for each.
+ */
+function lastSlash(path: string, before: number): number {
+  return before <= 0 ? -1 : path.lastIndexOf('/', before - 1);
 }
 
 /**
