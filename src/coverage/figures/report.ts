@@ -4,7 +4,14 @@ import type { FileLines, RawReport } from '../raw/raw-report.js';
 import { shortNames } from './naming.js';
 import { labelAreas, type MissingArea } from './areas.js';
 import { resolveStatements } from './statements.js';
-import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
+import {
+  arcItems,
+  lineRanges,
+  missingColumn,
+  rangesText,
+  sortedMembers,
+  type LineRange,
+} from './ranges.js';
 import { sumTotals, Totals, type CoverageCounts, type CoverageTotals } from './totals.js';
 
 /** One file's figures, and the lines and branches it misses. */
@@ -159,7 +166,7 @@ function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean
   }
   const arcs =
     hasBranchData && file.missingArcs.size > 0
-      ? arcItems(file.missingArcs, new Set(missingLines))
+      ? arcItems(file.missingArcs, sortedMembers(missingLines))
       : [];
   const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
   const missingRanges = rangesText(ranges);
