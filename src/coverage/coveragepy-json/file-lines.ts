@@ -30,30 +30,35 @@ export function fileLines(
   const covered = slabs.uint8(count);
   const all = statements.lines;
   const allCovered = statements.covered;
-  for (let index = 0; index < count; index++) {
-    lines[index] = all[index] as number;
-    covered[index] = allCovered[index] as number;
-  }
-  const branchTotal = slabs.int32(count).fill(-1);
-  const branchTaken = slabs.int32(count).fill(-1);
+  const branchTotal = slabs.int32(count);
+  const branchTaken = slabs.int32(count);
   const missingByLine = new Map<number, readonly number[]>();
-  // Arcs are sorted by (from, to): each statement line's exits are found walking alongside.
+  // Arcs are sorted by (from, to): each statement line's exits are found walking alongside,
+  // in the one loop that fills the line's four arrays.
   // Self-arcs are never predicted (7.7+ maps them away: analysis_from_file_reporter); the
   // other unpredicted arcs cannot be told apart, which is why the file's branch count is the
   // summary's. A line's count here is what merging with other sightings needs.
   let ran = 0;
   let notRan = 0;
+  const executedEnd = executedArcs.length;
+  const missingEnd = missingArcs.length;
   for (let index = 0; index < count; index++) {
     const line = all[index] as number;
-    while (ran < executedArcs.length && (executedArcs[ran] as number) < line) ran += 2;
-    while (notRan < missingArcs.length && (missingArcs[notRan] as number) < line) notRan += 2;
+    lines[index] = line;
+    covered[index] = allCovered[index] as number;
+    while (ran < executedEnd && (executedArcs[ran] as number) < line) ran += 2;
+    while (notRan < missingEnd && (missingArcs[notRan] as number) < line) notRan += 2;
     let taken = 0;
-    for (; ran < executedArcs.length && executedArcs[ran] === line; ran += 2)
+    for (; ran < executedEnd && executedArcs[ran] === line; ran += 2)
       if (executedArcs[ran + 1] !== line) taken++;
     const first = notRan;
-    while (notRan < missingArcs.length && missingArcs[notRan] === line) notRan += 2;
+    while (notRan < missingEnd && missingArcs[notRan] === line) notRan += 2;
     const notTaken = (notRan - first) / 2;
-    if (taken + notTaken === 0) continue;
+    if (taken + notTaken === 0) {
+      branchTotal[index] = -1;
+      branchTaken[index] = -1;
+      continue;
+    }
     branchTotal[index] = taken + notTaken;
     branchTaken[index] = taken;
     if (notTaken > 0) missingByLine.set(line, destinationsOf(missingArcs, first, notTaken));

@@ -229,14 +229,9 @@ class ReportReader {
   #file(filename: string): FileOutcome {
     const cursor = this.#cursor;
     const valueStart = cursor.position;
-    const preview = (start: number) => () => previewJson(cursor.valueAt(start));
-    const shapeProblem = () => ({
-      problem: () =>
-        `expected "executed_lines" and "missing_lines" arrays of line numbers (${LINE_NUMBERS}) for "${filename}" in "files", found ${preview(valueStart)()}`,
-    });
     if (cursor.skipSpace() !== OPEN_BRACE) {
       cursor.skipValue();
-      return shapeProblem();
+      return this.#shapeProblem(filename, valueStart);
     }
     let executed = false;
     let missing = false;
@@ -281,17 +276,11 @@ class ReportReader {
         }
       } while (cursor.nextMember(CLOSE_BRACE));
     }
-    if (!executed || !missing) return shapeProblem();
-    for (const [key, start] of [
-      ['missing_branches', missingArcs],
-      ['executed_branches', executedArcs],
-    ] as const) {
-      if (start !== undefined && start !== -1)
-        return {
-          problem: () =>
-            `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${preview(start)()}`,
-        };
-    }
+    if (!executed || !missing) return this.#shapeProblem(filename, valueStart);
+    if (missingArcs !== undefined && missingArcs !== -1)
+      return this.#arcsProblem(filename, 'missing_branches', missingArcs);
+    if (executedArcs !== undefined && executedArcs !== -1)
+      return this.#arcsProblem(filename, 'executed_branches', executedArcs);
     const counts = new Map<SummaryCount, number>();
     for (const key of SUMMARY_COUNTS) {
       const stated = summary?.get(key);
@@ -300,7 +289,7 @@ class ReportReader {
       if (value === undefined || !Number.isSafeInteger(value) || value < 0)
         return {
           problem: () =>
-            `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${preview(stated.start)()}`,
+            `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${this.#preview(stated.start)}`,
         };
       counts.set(key, value);
     }
@@ -329,6 +318,25 @@ class ReportReader {
     if (summary !== undefined)
       checkSummary(counts, lines, listed, missingArcs !== undefined, warnings);
     return { lines, warnings, hasBranchData: hasArcs || counts.has('num_branches') };
+  }
+
+  /** A short view of the (checked) value at `start`, for a message. */
+  #preview(start: number): string {
+    return previewJson(this.#cursor.valueAt(start));
+  }
+
+  #shapeProblem(filename: string, valueStart: number): FileOutcome {
+    return {
+      problem: () =>
+        `expected "executed_lines" and "missing_lines" arrays of line numbers (${LINE_NUMBERS}) for "${filename}" in "files", found ${this.#preview(valueStart)}`,
+    };
+  }
+
+  #arcsProblem(filename: string, key: string, start: number): FileOutcome {
+    return {
+      problem: () =>
+        `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${this.#preview(start)}`,
+    };
   }
 
   /** At a value: a list of line numbers read into `list`; false (the value skipped) for anything else. */

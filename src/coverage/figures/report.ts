@@ -146,12 +146,13 @@ function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean
   let branches = 0;
   let coveredBranches = 0;
   let partialBranches = 0;
-  for (let index = 0; index < file.lines.length; index++) {
-    const ran = file.covered[index] === 1;
-    if (!ran) missingLines.push(file.lines[index] ?? 0);
-    const total = file.branchTotal[index] ?? -1;
+  const { lines, covered, branchTotal, branchTaken } = file;
+  for (let index = 0; index < lines.length; index++) {
+    const ran = covered[index] === 1;
+    if (!ran) missingLines.push(lines[index] ?? 0);
+    const total = branchTotal[index] ?? -1;
     if (total < 0) continue;
-    const taken = file.branchTaken[index] ?? 0;
+    const taken = branchTaken[index] ?? 0;
     branches += total;
     coveredBranches += taken;
     if (ran) partialBranches += total - taken;
