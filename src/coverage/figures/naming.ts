@@ -4,37 +4,34 @@ import { toSlashes } from '../../text/paths.js';
  * the shortest path suffix (whole segments) that no other module shares.
  */
 export function shortNames(paths: readonly string[]): Map<string, string> {
-  const unique = new Set(paths);
-  const suffixCounts = new Map<string, number>();
-  for (const path of unique) {
-    for (let slash = lastSlash(path, path.length); ; slash = lastSlash(path, slash)) {
-      const suffix = slash < 0 ? path : path.slice(slash + 1);
-      suffixCounts.set(suffix, (suffixCounts.get(suffix) ?? 0) + 1);
-      if (slash < 0) break;
-    }
-  }
   const names = new Map<string, string>();
-  for (const path of unique) {
-    let name = path;
-    for (let slash = lastSlash(path, path.length); ; slash = lastSlash(path, slash)) {
-      const suffix = slash < 0 ? path : path.slice(slash + 1);
-      if (suffixCounts.get(suffix) === 1) {
-        name = suffix;
-        break;
+  let active = [...new Set(paths)];
+  // Where each active path's current suffix starts: one past a `/`, or 0 for the whole path.
+  let starts = active.map((path) => path.lastIndexOf('/') + 1);
+  // Level by level (one more segment each time), only over the paths not yet named: a suffix
+  // two paths share at some length they share at every shorter one, so a named path never
+  // shares a longer suffix with one still unnamed.
+  while (active.length > 0) {
+    const counts = new Map<string, number>();
+    const suffixes = active.map((path, index) => path.slice(starts[index]));
+    for (const suffix of suffixes) counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+    const nextActive: string[] = [];
+    const nextStarts: number[] = [];
+    active.forEach((path, index) => {
+      const suffix = suffixes[index] ?? path;
+      const start = starts[index] ?? 0;
+      if (counts.get(suffix) === 1) names.set(path, suffix);
+      // The whole path and still shared: no suffix of it is unique.
+      else if (start === 0) names.set(path, path);
+      else {
+        nextActive.push(path);
+        nextStarts.push(start === 1 ? 0 : path.lastIndexOf('/', start - 2) + 1);
       }
-      if (slash < 0) break;
-    }
-    names.set(path, name);
+    });
+    active = nextActive;
+    starts = nextStarts;
   }
   return names;
-}
-
-/**
- * The last `/` before `before` (-1 when none): the path's suffixes of whole segments, shortest
- * first, without splitting and joining the segments for each.
- */
-function lastSlash(path: string, before: number): number {
-  return before <= 0 ? -1 : path.lastIndexOf('/', before - 1);
 }
 
 /**
