@@ -22,7 +22,7 @@ export function fileLines(
   listed: ListedLines,
   declared: DeclaredCounts | undefined,
   regions: CodeRegion[] | undefined,
-): FileLines {
+): { readonly lines: FileLines; readonly firstInBoth: number | undefined } {
   const { executed, missing, excluded, executedArcs, missingArcs } = listed;
   const statements = statementLines(executed, missing, excluded);
   const count = statements.length;
@@ -80,7 +80,8 @@ export function fileLines(
   if (uncertain !== undefined && uncertain.size > 0) result.uncertain = uncertain;
   if (declared !== undefined) result.declared = declared;
   if (regions !== undefined) result.regions = regions;
-  return result;
+  const both = statements.firstInBoth;
+  return { lines: result, firstInBoth: Number.isNaN(both) ? undefined : both };
 }
 
 /** The destinations of `count` arcs from `first` on, in an array of exactly their length. */
@@ -119,6 +120,8 @@ class StatementLines {
   covered = new Uint8Array(1024);
   length = 0;
   runCount = 0;
+  /** The least line listed both as executed and as missing; NaN when none is. */
+  firstInBoth = NaN;
 
   push(line: number, isCovered: number): void {
     if (this.length === this.lines.length) {
@@ -150,6 +153,7 @@ function statementLines(
   const out = scratch;
   out.length = 0;
   let runCount = 0;
+  let firstInBoth = NaN;
   let i = 0;
   let j = 0;
   let k = 0;
@@ -158,6 +162,7 @@ function statementLines(
     const ran = i < executed.length ? (executed[i] as number) : Infinity;
     const notRun = j < missing.length ? (missing[j] as number) : Infinity;
     if (notRun <= ran) {
+      if (executed[i] === notRun && Number.isNaN(firstInBoth)) firstInBoth = notRun;
       while (i < executed.length && executed[i] === notRun) i++;
       if (last !== notRun) {
         out.push(notRun, 0);
@@ -177,6 +182,7 @@ function statementLines(
     }
   }
   out.runCount = runCount;
+  out.firstInBoth = firstInBoth;
   return out;
 }
 

@@ -27,12 +27,14 @@ export class NumberList {
   }
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const larger = new Float64Array(this.values.length * 2);
-      larger.set(this.values);
-      this.values = larger;
-    }
+    if (this.length === this.values.length) this.grow();
     this.values[this.length++] = value;
+  }
+
+  grow(): void {
+    const larger = new Float64Array(this.values.length * 2);
+    larger.set(this.values);
+    this.values = larger;
   }
 
   /** The values read, as a view (valid until the list is cleared). */
@@ -56,14 +58,60 @@ export function readNumberArray(cursor: JsonBytes, list: NumberList): boolean {
     cursor.position++;
     return true;
   }
-  do {
+  for (;;) {
+    // coverage.py writes `[1,2,3]`: plain numbers and commas are read in a loop of their own,
+    // anything else (blank space, other spellings) one item at a time.
+    if (readPlainNumbers(cursor, list)) return true;
+    cursor.skipSpace();
     if (!readOneNumber(cursor, list)) {
       cursor.backTo(mark);
       list.clear();
       return false;
     }
-  } while (nextItem(cursor));
-  return true;
+    if (!nextItem(cursor)) return true;
+  }
+}
+
+/**
+ * Plain numbers (1 to 15 digits) each followed by `,` or the closing `]`, read straight into
+ * the list: true past the `]`; false at an item of any other kind (the cursor at it).
+ */
+function readPlainNumbers(cursor: JsonBytes, list: NumberList): boolean {
+  const bytes = cursor.bytes;
+  let at = cursor.position;
+  let values = list.values;
+  let length = list.length;
+  for (;;) {
+    const start = at;
+    let byte = bytes[at] ?? -1;
+    if (byte <= ZERO || byte > NINE) break;
+    let value = byte - ZERO;
+    byte = bytes[++at] ?? -1;
+    while (byte >= ZERO && byte <= NINE) {
+      value = value * 10 + byte - ZERO;
+      byte = bytes[++at] ?? -1;
+    }
+    if (at - start > 15 || (byte !== COMMA && byte !== CLOSE_BRACKET)) {
+      at = start;
+      break;
+    }
+    if (length === values.length) {
+      list.grow();
+      values = list.values;
+    }
+    values[length++] = value;
+    cursor.position = at;
+    if (byte === CLOSE_BRACKET) {
+      list.length = length;
+      cursor.position = at + 1;
+      return true;
+    }
+    cursor.countComma();
+    at++;
+  }
+  list.length = length;
+  cursor.position = at;
+  return false;
 }
 
 /** At a value: an array of two-number arrays (branch arcs), read flat into `list`. */

@@ -297,11 +297,9 @@ class ReportReader {
     const warnings: string[] = [];
     const executedView = this.#executed.view();
     const missingView = this.#missing.view();
-    const both = inBoth(executedView, missingView);
-    if (both !== undefined)
-      warnings.push(
-        `line ${both} is in both "executed_lines" and "missing_lines"; it is counted as missing`,
-      );
+    // Lists written sorted (as coverage.py writes them) are compared while merged, below.
+    const sorted = ascending(executedView) && ascending(missingView);
+    const unsortedBoth = sorted ? undefined : inBoth(executedView, missingView);
     const declared = declaredCounts(counts, hasArcs);
     const listed = sortListed({
       executed: executedView,
@@ -314,7 +312,13 @@ class ReportReader {
       functions === undefined && classes === undefined
         ? undefined
         : [...(functions ?? []), ...(classes ?? [])];
-    const lines = fileLines(this.#slabs, modulePath(filename, []), listed, declared, regions);
+    const built = fileLines(this.#slabs, modulePath(filename, []), listed, declared, regions);
+    const lines = built.lines;
+    const both = sorted ? built.firstInBoth : unsortedBoth;
+    if (both !== undefined)
+      warnings.push(
+        `line ${both} is in both "executed_lines" and "missing_lines"; it is counted as missing`,
+      );
     if (summary !== undefined)
       checkSummary(counts, lines, listed, missingArcs !== undefined, warnings);
     return { lines, warnings, hasBranchData: hasArcs || counts.has('num_branches') };
@@ -475,19 +479,7 @@ function checkSummary(
 function inBoth(executed: Float64Array, missing: Float64Array): number | undefined {
   if (missing.length === 0 || executed.length === 0) return undefined;
   const sorted = ascending(missing) ? missing : missing.slice().sort();
-  if (ascending(executed)) {
-    // Both sorted (as coverage.py writes them): the first common line, in one walk.
-    let j = 0;
-    for (let i = 0; i < executed.length; i++) {
-      const line = executed[i] as number;
-      while (j < sorted.length && (sorted[j] as number) < line) j++;
-      if (j === sorted.length) return undefined;
-      if (sorted[j] === line) return line;
-    }
-    return undefined;
-  }
-  for (let i = 0; i < executed.length; i++)
-    if (sortedHas(sorted, executed[i] as number)) return executed[i];
+  for (const line of executed) if (sortedHas(sorted, line)) return line;
   return undefined;
 }
 
