@@ -1,4 +1,4 @@
-import type { Slabs } from './slab.js';
+import type { Slabs } from '../slabs.js';
 import type { CodeRegion, DeclaredCounts, FileLines } from '../raw/raw-report.js';
 
 /** A file's lists as read: line numbers, and arcs laid flat (from, to, from, to…). */

@@ -4,7 +4,7 @@ import { JsonBytes, KnownKeys } from './json-bytes.js';
 import { previewJson } from './json-limits.js';
 import { NumberList, readNumberArray, readPairArray } from './number-lists.js';
 import { inPropertyOrder } from './property-order.js';
-import { Slabs } from './slab.js';
+import { Slabs } from '../slabs.js';
 import {
   modulePath,
   ScanError,
