@@ -1,8 +1,8 @@
 /**
  * The edge that touches the disk: reads report files (Cobertura XML streamed in chunks,
- * coverage.py JSON whole, recognised by content) into per-line facts and on into the typed
- * report. Every problem with a file becomes a ReportFileError naming the file, with
- * line:column where it is known.
+ * coverage.py JSON through a moving window, recognised by content) into per-line facts and on
+ * into the typed report. Every problem with a file becomes a ReportFileError naming the file,
+ * with line:column where it is known.
  */
 import { UsageError, type Diagnostic } from '../diagnostics.js';
 import { NotARegularFile } from '../fs/regular-file.js';
@@ -203,8 +203,8 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
       }
     }
     case 'json':
-      // Read whole into one buffer of the file's size; the reader walks its bytes once.
-      return readCoveragePyJson(readAll(source), format.bodyOffset, displayName);
+      // Read through a window that moves on as the reader walks the bytes once.
+      return readCoveragePyJson(source, format.bodyOffset, displayName);
     case 'xml': {
       const raw = readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
       const head = readHead(source, 4096);

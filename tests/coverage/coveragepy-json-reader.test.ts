@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { memorySource } from '../../src/coverage/cobertura/byte-source.js';
 import { readCoveragePyJson } from '../../src/coverage/coveragepy-json/read-json.js';
 import { MAX_JSON_CONTAINERS } from '../../src/coverage/coveragepy-json/json-limits.js';
 import { readRawReportBytes, ReportFileError } from '../../src/coverage/index.js';
@@ -282,6 +283,13 @@ const report = fc
     return obj(rotated);
   });
 
+/** Window sizes from tiny (the window moves on, or grows, within almost every member) to whole. */
+const window = fc.oneof(
+  fc.integer({ min: 1, max: 64 }),
+  fc.integer({ min: 65, max: 4096 }),
+  fc.constant(undefined),
+);
+
 type Outcome =
   | { readonly raw: RawReport }
   | { readonly error: { readonly offset: number | undefined; readonly message: string } };
@@ -306,35 +314,44 @@ function outcome(read: () => RawReport, bytes?: Buffer): Outcome {
 describe('the byte-level coverage.py JSON reader', () => {
   it('reads random coverage.py documents as the JSON.parse-based reader did', () => {
     fc.assert(
-      fc.property(report, fc.integer(), fc.boolean(), (document, seed, bom) => {
-        const text = write(document, chooser(seed));
-        const body = Buffer.from(text);
-        const bytes = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
-        const fresh = outcome(() => readCoveragePyJson(bytes, bom ? 3 : 0, 'r.json'), bytes);
-        const reference = outcome(() => readWithJsonParse(body, 'r.json'));
-        const shifted = (result: Outcome): Outcome => {
-          if (!bom) return result;
-          const shift = (offset: number | undefined) =>
-            offset === undefined ? undefined : offset + 3;
-          if ('error' in result)
-            return { error: { ...result.error, offset: shift(result.error.offset) } };
-          const { raw } = result;
-          return {
-            raw: {
-              ...raw,
-              ...(raw.warnings === undefined
-                ? {}
-                : {
-                    warnings: raw.warnings.map((warning) => ({
-                      ...warning,
-                      offset: shift(warning.offset),
-                    })),
-                  }),
-            },
+      fc.property(
+        report,
+        fc.integer(),
+        fc.boolean(),
+        window,
+        (document, seed, bom, windowBytes) => {
+          const text = write(document, chooser(seed));
+          const body = Buffer.from(text);
+          const bytes = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+          const fresh = outcome(
+            () => readCoveragePyJson(memorySource(bytes), bom ? 3 : 0, 'r.json', windowBytes),
+            bytes,
+          );
+          const reference = outcome(() => readWithJsonParse(body, 'r.json'));
+          const shifted = (result: Outcome): Outcome => {
+            if (!bom) return result;
+            const shift = (offset: number | undefined) =>
+              offset === undefined ? undefined : offset + 3;
+            if ('error' in result)
+              return { error: { ...result.error, offset: shift(result.error.offset) } };
+            const { raw } = result;
+            return {
+              raw: {
+                ...raw,
+                ...(raw.warnings === undefined
+                  ? {}
+                  : {
+                      warnings: raw.warnings.map((warning) => ({
+                        ...warning,
+                        offset: shift(warning.offset),
+                      })),
+                    }),
+              },
+            };
           };
-        };
-        expect(fresh).toEqual(shifted(reference));
-      }),
+          expect(fresh).toEqual(shifted(reference));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -364,7 +381,8 @@ describe('the byte-level coverage.py JSON reader', () => {
         report,
         fc.integer(),
         fc.array(fc.tuple(fc.nat(), fc.nat(3), noise), { minLength: 1, maxLength: 3 }),
-        (document, seed, edits) => {
+        window,
+        (document, seed, edits, windowBytes) => {
           let text = write(document, chooser(seed));
           for (const [at, action, inserted] of edits) {
             const place = at % (text.length + 1);
@@ -381,12 +399,18 @@ describe('the byte-level coverage.py JSON reader', () => {
             parses = false;
           }
           if (parses) {
-            expect(outcome(() => readCoveragePyJson(bytes, 0, 'c.json'), bytes)).toEqual(
-              outcome(() => readWithJsonParse(bytes, 'c.json')),
-            );
+            expect(
+              outcome(
+                () => readCoveragePyJson(memorySource(bytes), 0, 'c.json', windowBytes),
+                bytes,
+              ),
+            ).toEqual(outcome(() => readWithJsonParse(bytes, 'c.json')));
             return;
           }
           let thrown: unknown;
+          expect(
+            outcome(() => readCoveragePyJson(memorySource(bytes), 0, 'c.json', windowBytes)),
+          ).toEqual(outcome(() => readCoveragePyJson(memorySource(bytes), 0, 'c.json', undefined)));
           try {
             readRawReportBytes(bytes, 'c.json');
           } catch (error) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRawReportBytes } from '../../src/coverage/index.js';
+import { memorySource } from '../../src/coverage/cobertura/byte-source.js';
 import { readCoveragePyJson } from '../../src/coverage/coveragepy-json/read-json.js';
 
 /** A file entry whose summary disagrees with its lists: one warning, placed at the file's key. */
@@ -48,7 +49,7 @@ describe('coverage.py JSON warnings are placed at their file key, all in one pas
             text += `${JSON.stringify(name)} : ${JSON.stringify({ ...mismatched, functions: decoy })}`;
           }
           text += '}}';
-          const raw = readCoveragePyJson(Buffer.from(text), 0, 'r.json');
+          const raw = readCoveragePyJson(memorySource(Buffer.from(text)), 0, 'r.json', 64);
           const placed = new Map(
             (raw.warnings ?? []).map(({ message, offset }) => [message, offset]),
           );

@@ -186,7 +186,10 @@ function statementLines(
   return out;
 }
 
-/** Sorts a file's line lists and arcs in place, repeated arcs dropped (6.x lists an arc per sighting). */
+/**
+ * Sorts a file's line lists and arcs in place, repeated arcs dropped (6.x lists an arc per
+ * sighting).
+ */
 export function sortListed(listed: {
   executed: Float64Array;
   missing: Float64Array;

@@ -13,6 +13,9 @@ const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
 
+/** The most bytes a message shows of what it found. */
+const FOUND_ROOM = 32;
+
 const IN_ARRAY = 1;
 const IN_OBJECT = 2;
 
@@ -34,12 +37,16 @@ export class JsonBytes {
   position: number;
   containers = 0;
   values = 0;
+  /** The file offset of bytes[0]: the bytes may be a window onto a longer text. */
+  base = 0;
+  /** Whether the text ends at `end` (false: a window with more text after it). */
+  atEof = true;
   #stack = new Uint8Array(256);
 
   constructor(
-    readonly bytes: Buffer,
+    public bytes: Buffer,
     from: number,
-    readonly end: number = bytes.length,
+    public end: number = bytes.length,
   ) {
     this.position = from;
   }
@@ -75,12 +82,13 @@ export class JsonBytes {
   countContainer(): void {
     this.values++;
     if (++this.containers > MAX_JSON_CONTAINERS)
-      throw tooMany(this.position, `${MAX_JSON_CONTAINERS} arrays and objects`);
+      throw tooMany(this.base + this.position, `${MAX_JSON_CONTAINERS} arrays and objects`);
   }
 
   /** Counts the `,` at the position. */
   countComma(): void {
-    if (++this.values > MAX_JSON_VALUES) throw tooMany(this.position, `${MAX_JSON_VALUES} values`);
+    if (++this.values > MAX_JSON_VALUES)
+      throw tooMany(this.base + this.position, `${MAX_JSON_VALUES} values`);
   }
 
   /** Where the last key read by `expectKey` starts (its opening quote). */
@@ -140,14 +148,17 @@ export class JsonBytes {
   openObject(): boolean {
     this.countContainer();
     this.position++;
-    if (this.skipSpace() === CLOSE_BRACE) {
+    const next = this.skipSpace();
+    if (next === CLOSE_BRACE) {
       this.position++;
       return true;
     }
+    // Whether the object is empty is never guessed at the end of a window.
+    if (next === -1 && !this.atEof) throw NEED_MORE_BYTES;
     return false;
   }
 
-  /** The text of the string whose opening quote is at `start` and which ends before the position. */
+  /** The text of the string whose opening quote is at `start`, ending before the position. */
   stringText(start: number, escaped: boolean): string {
     return escaped
       ? (JSON.parse(this.bytes.toString('utf8', start, this.position)) as string)
@@ -321,7 +332,10 @@ export class JsonBytes {
 
   private skipWord(word: string): void {
     for (let index = 0; index < word.length; index++) {
-      if (this.bytes[this.position + index] !== word.charCodeAt(index)) this.fail('a value');
+      if (this.bytes[this.position + index] !== word.charCodeAt(index)) {
+        if (this.position + index >= this.end && !this.atEof) throw NEED_MORE_BYTES;
+        this.fail('a value');
+      }
     }
     this.position += word.length;
   }
@@ -343,13 +357,21 @@ export class JsonBytes {
   /** The JSON value at `start` (already checked), parsed: only for small parts and messages. */
   valueAt(start: number): unknown {
     const cursor = new JsonBytes(this.bytes, start, this.end);
+    cursor.base = this.base;
+    cursor.atEof = this.atEof;
     cursor.skipValue();
     return JSON.parse(this.bytes.toString('utf8', start, cursor.position));
   }
 
+  /**
+   * A ScanError at the position; at the end of a window (more text after it) the reader is
+   * told to read further instead (NEED_MORE_BYTES), as the text may well go on rightly.
+   */
   fail(expected: string): never {
+    // Near the end of a window the message could show less than there is: read further.
+    if (!this.atEof && this.position + FOUND_ROOM >= this.end) throw NEED_MORE_BYTES;
     throw new ScanError(
-      this.position,
+      this.base + this.position,
       `not valid JSON: expected ${expected}, found ${this.found()}`,
     );
   }
@@ -363,13 +385,24 @@ export class JsonBytes {
     if (byte < 0x20)
       return `a control character (U+${byte.toString(16).toUpperCase().padStart(4, '0')})`;
     let wordEnd = at;
-    while (wordEnd < this.end && wordEnd - at < 24 && isWordByte(bytes[wordEnd] as number))
+    while (
+      wordEnd < this.end &&
+      wordEnd - at < FOUND_ROOM - 8 &&
+      isWordByte(bytes[wordEnd] as number)
+    )
       wordEnd++;
     if (wordEnd > at) return JSON.stringify(bytes.toString('latin1', at, wordEnd));
     const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
     return JSON.stringify(bytes.toString('utf8', at, Math.min(at + length, this.end)));
   }
 }
+
+/** Thrown when a window ends inside a value: its reader reads a larger window and again. */
+export class NeedMoreBytes extends Error {
+  override readonly name = 'NeedMoreBytes';
+}
+
+const NEED_MORE_BYTES = new NeedMoreBytes('the window ends inside a value');
 
 /** Keys a reader looks for, matched against a key's bytes without decoding it. */
 export class KnownKeys {

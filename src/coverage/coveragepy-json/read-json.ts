@@ -1,6 +1,7 @@
 import { ascending, fileLines, sortListed, type ListedLines } from './file-lines.js';
 import { describeForeignJson } from './foreign-json.js';
-import { JsonBytes, KnownKeys } from './json-bytes.js';
+import type { ByteSource } from '../cobertura/byte-source.js';
+import { JsonBytes, KnownKeys, NeedMoreBytes } from './json-bytes.js';
 import { previewJson } from './json-limits.js';
 import { NumberList, readNumberArray, readPairArray } from './number-lists.js';
 import { inPropertyOrder } from './property-order.js';
@@ -71,17 +72,17 @@ interface StatedCount {
 
 type Summary = Map<string, StatedCount>;
 
-/** What one member of "files" came to: its lines and warnings, or the problem that refuses the report. */
+/** What one member of "files" came to: lines and warnings, or the problem refusing the report. */
 type FileOutcome =
   | {
       readonly lines: FileLines;
       readonly warnings: readonly string[];
       readonly hasBranchData: boolean;
     }
-  | { readonly problem: () => string };
+  | { readonly problem: string };
 
 interface FileEntry {
-  /** Where the file's key first appears in the last "files" object (where its problems are placed). */
+  /** Where the file's key first appears in the last "files" object (its problems go there). */
   readonly keyOffset: number;
   readonly outcome: FileOutcome;
 }
@@ -115,12 +116,34 @@ interface Meta {
  * are placed by byte offset. A report is refused as JSON.parse would refuse it, and otherwise
  * read as the parsed document would be (a repeated key: the last one counts).
  */
-export function readCoveragePyJson(bytes: Buffer, from: number, sourceName: string): RawReport {
-  return new ReportReader(bytes, from).read(sourceName);
+export function readCoveragePyJson(
+  source: ByteSource,
+  from: number,
+  sourceName: string,
+  windowBytes = WINDOW_BYTES,
+): RawReport {
+  try {
+    return new ReportReader(source, from, windowBytes).read(sourceName);
+  } catch (error) {
+    // A window ended outside a member of "files" (a huge meta, a foreign document): read whole.
+    if (!(error instanceof NeedMoreBytes)) throw error;
+    return new ReportReader(source, from, undefined).read(sourceName);
+  }
 }
+
+/**
+ * The report is read through a window of this many bytes, moved on between the members of
+ * "files" (a member larger than the window doubles it): the bytes of a 100 MB report are
+ * never all held, only the facts read from them.
+ */
+export const WINDOW_BYTES = 8 << 20;
 
 class ReportReader {
   readonly #cursor: JsonBytes;
+  readonly #source: ByteSource;
+  #buffer = Buffer.alloc(0);
+  /** The window's size; undefined: the whole text at once. */
+  #windowBytes: number | undefined;
   readonly #executed = new NumberList();
   readonly #missing = new NumberList();
   readonly #excluded = new NumberList();
@@ -129,8 +152,47 @@ class ReportReader {
   readonly #regionList = new NumberList();
   readonly #slabs = new Slabs();
 
-  constructor(bytes: Buffer, from: number) {
-    this.#cursor = new JsonBytes(bytes, from);
+  constructor(source: ByteSource, from: number, windowBytes: number | undefined) {
+    this.#source = source;
+    this.#windowBytes = windowBytes;
+    this.#cursor = new JsonBytes(Buffer.alloc(0), 0);
+    this.#load(0);
+    this.#cursor.position = from;
+  }
+
+  /** Reads the window that starts at file offset `at` into a buffer of the window's size. */
+  #load(at: number): void {
+    const cursor = this.#cursor;
+    const size = this.#windowBytes ?? this.#source.size + (1 << 16);
+    const reuse = this.#buffer.length >= size;
+    const buffer = reuse ? this.#buffer : Buffer.allocUnsafe(size);
+    let kept = 0;
+    if (reuse && at > cursor.base && at < cursor.base + cursor.end) {
+      // Moving on: what is left of the window is kept, the rest read after it.
+      kept = cursor.base + cursor.end - at;
+      buffer.copy(buffer, 0, at - cursor.base, cursor.end);
+    }
+    let count = kept;
+    while (count < buffer.length) {
+      const read = this.#source.read(buffer, count, buffer.length - count, at + count);
+      if (read === 0) break;
+      count += read;
+    }
+    this.#buffer = buffer;
+    // The cursor sees exactly the bytes read: past them it finds the end, never stale bytes.
+    cursor.bytes = buffer.subarray(0, count);
+    cursor.base = at;
+    cursor.end = count;
+    cursor.atEof = this.#windowBytes === undefined || count < buffer.length;
+    cursor.position = 0;
+  }
+
+  /** At a place reading can start again from: the window moved on when little is left in it. */
+  #moveOn(): void {
+    const cursor = this.#cursor;
+    const size = this.#windowBytes;
+    if (cursor.atEof || size === undefined || cursor.end - cursor.position > size / 2) return;
+    this.#load(cursor.base + cursor.position);
   }
 
   read(sourceName: string): RawReport {
@@ -139,28 +201,34 @@ class ReportReader {
     let files: Map<string, FileEntry> | undefined;
     let meta: Meta | undefined;
     if (cursor.skipSpace() !== OPEN_BRACE) {
+      if (this.#windowBytes !== undefined) throw new NeedMoreBytes('read the whole text');
       cursor.skipValue();
       cursor.expectEnd();
       throw new ScanError(undefined, describeForeignJson(cursor.bytes, undefined));
     }
     if (!cursor.openObject()) {
       do {
+        this.#moveOn();
         const key = cursor.expectKey(ROOT_KEYS);
         cursor.skipSpace();
-        rootValues.set(key, cursor.position);
+        rootValues.set(key, cursor.base + cursor.position);
         if (key === 'files') files = this.#files();
         else if (key === 'meta') meta = this.#meta();
         else cursor.skipValue();
       } while (cursor.nextMember(CLOSE_BRACE));
     }
+    this.#moveOn();
     cursor.expectEnd();
-    if (files === undefined)
+    if (files === undefined) {
+      // Naming a foreign document looks back at its root: it is read whole.
+      if (this.#windowBytes !== undefined) throw new NeedMoreBytes('read the whole text');
       throw new ScanError(undefined, describeForeignJson(cursor.bytes, rootValues));
+    }
     let hasBranchData = meta?.branchCoverage === true;
     const result: FileLines[] = [];
     const warnings: ScanWarning[] = [];
     for (const [filename, { keyOffset, outcome }] of inPropertyOrder(files)) {
-      if ('problem' in outcome) throw new ScanError(keyOffset, outcome.problem());
+      if ('problem' in outcome) throw new ScanError(keyOffset, outcome.problem);
       result.push(outcome.lines);
       if (outcome.hasBranchData) hasBranchData = true;
       for (const message of outcome.warnings)
@@ -184,19 +252,38 @@ class ReportReader {
     return false;
   }
 
-  /** At `{` of "files": each member read into its outcome (a repeated name: the last one). */
+  /**
+   * At `{` of "files": each member read into its outcome (a repeated name: the last one). A
+   * member is where the window moves on; one the window ends inside is read again from its key
+   * with a window twice as large.
+   */
   #files(): Map<string, FileEntry> | undefined {
     if (!this.#atObject()) return undefined;
     const cursor = this.#cursor;
     const files = new Map<string, FileEntry>();
     if (cursor.openObject()) return files;
-    do {
-      const filename = cursor.expectKey();
-      const keyOffset = cursor.keyStart;
-      const outcome = this.#file(filename);
-      const earlier = files.get(filename);
-      files.set(filename, { keyOffset: earlier?.keyOffset ?? keyOffset, outcome });
-    } while (cursor.nextMember(CLOSE_BRACE));
+    for (let more = true; more;) {
+      this.#moveOn();
+      const at = cursor.base + cursor.position;
+      const { containers, values } = cursor;
+      for (;;) {
+        try {
+          const filename = cursor.expectKey();
+          const keyOffset = cursor.base + cursor.keyStart;
+          const outcome = this.#file(filename);
+          more = cursor.nextMember(CLOSE_BRACE);
+          const earlier = files.get(filename);
+          files.set(filename, { keyOffset: earlier?.keyOffset ?? keyOffset, outcome });
+          break;
+        } catch (error) {
+          if (!(error instanceof NeedMoreBytes) || this.#windowBytes === undefined) throw error;
+          this.#windowBytes *= 2;
+          this.#load(at);
+          cursor.containers = containers;
+          cursor.values = values;
+        }
+      }
+    }
     return files;
   }
 
@@ -218,7 +305,7 @@ class ReportReader {
           const value = cursor.valueAt(cursor.position);
           cursor.skipValue();
           const raw = typeof value === 'string' ? value : JSON.stringify(value);
-          timestamp = { value: raw, offset: afterColon };
+          timestamp = { value: raw, offset: cursor.base + afterColon };
         } else cursor.skipValue();
       } while (cursor.nextMember(CLOSE_BRACE));
     }
@@ -288,8 +375,7 @@ class ReportReader {
       const { value } = stated;
       if (value === undefined || !Number.isSafeInteger(value) || value < 0)
         return {
-          problem: () =>
-            `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${this.#preview(stated.start)}`,
+          problem: `expected summary.${key} of "${filename}" to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${this.#preview(stated.start)}`,
         };
       counts.set(key, value);
     }
@@ -331,15 +417,13 @@ class ReportReader {
 
   #shapeProblem(filename: string, valueStart: number): FileOutcome {
     return {
-      problem: () =>
-        `expected "executed_lines" and "missing_lines" arrays of line numbers (${LINE_NUMBERS}) for "${filename}" in "files", found ${this.#preview(valueStart)}`,
+      problem: `expected "executed_lines" and "missing_lines" arrays of line numbers (${LINE_NUMBERS}) for "${filename}" in "files", found ${this.#preview(valueStart)}`,
     };
   }
 
   #arcsProblem(filename: string, key: string, start: number): FileOutcome {
     return {
-      problem: () =>
-        `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${this.#preview(start)}`,
+      problem: `expected "${key}" of "${filename}" to be a list of [from, to] line pairs, found ${this.#preview(start)}`,
     };
   }
 
