@@ -136,7 +136,7 @@ export function readCoveragePyJson(
  * "files" (a member larger than the window doubles it): the bytes of a 100 MB report are
  * never all held, only the facts read from them.
  */
-export const WINDOW_BYTES = 8 << 20;
+export const WINDOW_BYTES = 2 << 20;
 
 class ReportReader {
   readonly #cursor: JsonBytes;
