@@ -1,15 +1,14 @@
 /**
  * The edge that touches the disk: reads report files (Cobertura XML streamed in chunks,
- * coverage.py JSON whole, recognised by content) into per-line facts and on into the typed
- * report. Every problem with a file becomes a ReportFileError naming the file, with
- * line:column where it is known.
+ * coverage.py JSON through a moving window, recognised by content) into per-line facts and on
+ * into the typed report. Every problem with a file becomes a ReportFileError naming the file,
+ * with line:column where it is known.
  */
 import { UsageError, type Diagnostic } from '../diagnostics.js';
 import { NotARegularFile } from '../fs/regular-file.js';
 import { fileSource, memorySource, readHead, type ByteSource } from './cobertura/byte-source.js';
 import { scanCobertura } from './cobertura/scan.js';
 import { readSkeleton } from './cobertura/skeleton.js';
-import { checkJsonCounts } from './coveragepy-json/json-limits.js';
 import { readCoveragePyJson } from './coveragepy-json/read-json.js';
 import { detectFormat } from './detect-format.js';
 import { buildReport, type CoverageReport } from './figures/report.js';
@@ -203,21 +202,9 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
         throw error;
       }
     }
-    case 'json': {
-      const text = jsonText(source, format.bodyOffset);
-      try {
-        return offsetsInBytes(readCoveragePyJson(text, displayName), text, format.bodyOffset);
-      } catch (error) {
-        // JSON positions are in characters; turn them into bytes for placeError.
-        if (error instanceof ScanError && error.offset !== undefined) {
-          throw new ScanError(
-            format.bodyOffset + Buffer.byteLength(text.slice(0, error.offset)),
-            error.message,
-          );
-        }
-        throw error;
-      }
-    }
+    case 'json':
+      // Read through a window that moves on as the reader walks the bytes once.
+      return readCoveragePyJson(source, format.bodyOffset, displayName);
     case 'xml': {
       const raw = readSkeleton(scanCobertura(source, format.bodyOffset), displayName);
       const head = readHead(source, 4096);
@@ -233,53 +220,6 @@ function readFrom(source: ByteSource, displayName: string): RawReport {
 
 function isBlank(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-/**
- * The report's text, its size checked before anything is built from it. The bytes are read
- * into one buffer of the file's size and dropped once decoded, so only the text is held while
- * JSON.parse builds the document.
- */
-function jsonText(source: ByteSource, bodyOffset: number): string {
-  const bytes = readAll(source);
-  checkJsonCounts(bytes, bodyOffset);
-  return bytes.toString('utf8', bodyOffset);
-}
-
-/**
- * The JSON reader places things by character; the file is placed by byte. All offsets are
- * turned in one walk over the text in their order.
- */
-function offsetsInBytes(raw: RawReport, text: string, bodyOffset: number): RawReport {
-  const characters = [raw.timestamp?.offset, ...(raw.warnings ?? []).map(({ offset }) => offset)];
-  const wanted = [
-    ...new Set(characters.filter((offset): offset is number => offset !== undefined)),
-  ].sort((a, b) => a - b);
-  if (wanted.length === 0) return raw;
-  const bytes = new Map<number, number>();
-  let character = 0;
-  let byte = bodyOffset;
-  for (const offset of wanted) {
-    byte += Buffer.byteLength(text.slice(character, offset));
-    character = offset;
-    bytes.set(offset, byte);
-  }
-  const inBytes = (offset: number | undefined) =>
-    offset === undefined ? undefined : bytes.get(offset);
-  return {
-    ...raw,
-    ...(raw.timestamp === undefined
-      ? {}
-      : { timestamp: { ...raw.timestamp, offset: inBytes(raw.timestamp.offset) } }),
-    ...(raw.warnings === undefined
-      ? {}
-      : {
-          warnings: raw.warnings.map((warning) => ({
-            ...warning,
-            offset: inBytes(warning.offset),
-          })),
-        }),
-  };
 }
 
 /** The whole file in one buffer of its size (a file that grew meanwhile is read to its end). */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRawReportBytes } from '../../src/coverage/index.js';
-import { fileKeyOffsets } from '../../src/coverage/coveragepy-json/file-key-offsets.js';
+import { memorySource } from '../../src/coverage/cobertura/byte-source.js';
+import { readCoveragePyJson } from '../../src/coverage/coveragepy-json/read-json.js';
 
 /** A file entry whose summary disagrees with its lists: one warning, placed at the file's key. */
 const mismatched = { executed_lines: [1], missing_lines: [2], summary: { missing_lines: 5 } };
@@ -33,7 +34,7 @@ describe('coverage.py JSON warnings are placed at their file key, all in one pas
     expect(raw.timestamp?.place).toEqual({ file: 'r.json', line: 1, column });
   });
 
-  it('finds every key of "files" (never a nested or earlier one), in one pass', () => {
+  it('places each warning at its key in "files" (never a nested or earlier one)', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 8 }),
@@ -44,11 +45,18 @@ describe('coverage.py JSON warnings are placed at their file key, all in one pas
           const expected = new Map<string, number>();
           for (const [index, name] of names.entries()) {
             if (index > 0) text += ', ';
-            expected.set(name, text.length);
-            text += `${JSON.stringify(name)} : {"functions": ${JSON.stringify(decoy)}}`;
+            expected.set(name, Buffer.byteLength(text));
+            text += `${JSON.stringify(name)} : ${JSON.stringify({ ...mismatched, functions: decoy })}`;
           }
           text += '}}';
-          expect(fileKeyOffsets(text)).toEqual(expected);
+          const raw = readCoveragePyJson(memorySource(Buffer.from(text)), 0, 'r.json', 64);
+          const placed = new Map(
+            (raw.warnings ?? []).map(({ message, offset }) => [message, offset]),
+          );
+          for (const [name, offset] of expected)
+            expect(
+              placed.get(`"${name}": summary.missing_lines is 5 but "missing_lines" lists 1`),
+            ).toBe(offset);
         },
       ),
     );

@@ -1,35 +1,16 @@
 import { ScanError } from '../raw/raw-report.js';
 
 /**
- * Bounds on a JSON report, checked by counting bytes before JSON.parse builds anything: the
- * parsed arrays and objects take many times the memory of their text. Sized so that a report
- * of coverage.py's shape up to MAX_REPORT_BYTES (256 MiB) is read: coverage.py writes about
- * 2.6 million arrays and objects and 22 million values per 100 MiB with branch arcs.
+ * Bounds on a JSON report, counted as it is read: arrays and objects (each `[`, `{`) and values
+ * (each `,` plus the containers). Sized so that a report of coverage.py's shape up to
+ * MAX_REPORT_BYTES (256 MiB) is read: coverage.py writes about 2.6 million arrays and objects
+ * and 22 million values per 100 MiB with branch arcs.
  */
 export const MAX_JSON_CONTAINERS = 8_000_000;
 export const MAX_JSON_VALUES = 64_000_000;
 
-/**
- * Throws a ScanError at the first byte past a limit: arrays and objects (`[`, `{`) or values
- * (roughly commas plus containers). Brackets and commas inside strings count too; the bound
- * only has to be an upper one.
- */
-export function checkJsonCounts(bytes: Uint8Array, from: number): void {
-  let containers = 0;
-  let values = 0;
-  for (let index = from; index < bytes.length; index++) {
-    const byte = bytes[index];
-    if (byte === 0x2c /* , */) {
-      if (++values > MAX_JSON_VALUES) throw tooMany(index, `${MAX_JSON_VALUES} values`);
-    } else if (byte === 0x5b /* [ */ || byte === 0x7b /* { */) {
-      values++;
-      if (++containers > MAX_JSON_CONTAINERS)
-        throw tooMany(index, `${MAX_JSON_CONTAINERS} arrays and objects`);
-    }
-  }
-}
-
-function tooMany(offset: number, what: string): ScanError {
+/** The ScanError for the byte at `offset` that goes past a bound. */
+export function tooMany(offset: number, what: string): ScanError {
   return new ScanError(
     offset,
     `expected a coverage.py report of at most ${what.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}, found more (is this really one report?)`,

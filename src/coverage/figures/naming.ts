@@ -4,27 +4,32 @@ import { toSlashes } from '../../text/paths.js';
  * the shortest path suffix (whole segments) that no other module shares.
  */
 export function shortNames(paths: readonly string[]): Map<string, string> {
-  const suffixCounts = new Map<string, number>();
-  const segmentsOf = new Map<string, string[]>();
-  for (const path of new Set(paths)) {
-    const segments = path.split('/');
-    segmentsOf.set(path, segments);
-    for (let length = 1; length <= segments.length; length++) {
-      const suffix = segments.slice(-length).join('/');
-      suffixCounts.set(suffix, (suffixCounts.get(suffix) ?? 0) + 1);
-    }
-  }
   const names = new Map<string, string>();
-  for (const [path, segments] of segmentsOf) {
-    let name = path;
-    for (let length = 1; length <= segments.length; length++) {
-      const suffix = segments.slice(-length).join('/');
-      if (suffixCounts.get(suffix) === 1) {
-        name = suffix;
-        break;
+  let active = [...new Set(paths)];
+  // Where each active path's current suffix starts: one past a `/`, or 0 for the whole path.
+  let starts = active.map((path) => path.lastIndexOf('/') + 1);
+  // Level by level (one more segment each time), only over the paths not yet named: a suffix
+  // two paths share at some length they share at every shorter one, so a named path never
+  // shares a longer suffix with one still unnamed.
+  while (active.length > 0) {
+    const counts = new Map<string, number>();
+    const suffixes = active.map((path, index) => path.slice(starts[index]));
+    for (const suffix of suffixes) counts.set(suffix, (counts.get(suffix) ?? 0) + 1);
+    const nextActive: string[] = [];
+    const nextStarts: number[] = [];
+    active.forEach((path, index) => {
+      const suffix = suffixes[index] ?? path;
+      const start = starts[index] ?? 0;
+      if (counts.get(suffix) === 1) names.set(path, suffix);
+      // The whole path and still shared: no suffix of it is unique.
+      else if (start === 0) names.set(path, path);
+      else {
+        nextActive.push(path);
+        nextStarts.push(start === 1 ? 0 : path.lastIndexOf('/', start - 2) + 1);
       }
-    }
-    names.set(path, name);
+    });
+    active = nextActive;
+    starts = nextStarts;
   }
   return names;
 }

@@ -34,6 +34,24 @@ export function lineRanges(statements: ArrayLike<number>, missing: ArrayLike<num
   return pairs;
 }
 
+/** Membership in an ascending list, by binary search (no Set of a file's missing lines). */
+export function sortedMembers(list: ArrayLike<number>): { has(line: number): boolean } {
+  return {
+    has(line) {
+      let low = 0;
+      let high = list.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const value = list[middle] ?? 0;
+        if (value === line) return true;
+        if (value < line) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
+    },
+  };
+}
+
 /** Ranges as text: `109-166, 170-179, 323`. */
 export function rangesText(ranges: readonly LineRange[]): string {
   return ranges.map(rangeText).join(', ');
@@ -42,7 +60,7 @@ export function rangesText(ranges: readonly LineRange[]): string {
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
 export function arcItems(
   missingArcs: ReadonlyMap<number, readonly number[]>,
-  missing: ReadonlySet<number>,
+  missing: { has(line: number): boolean },
 ): LineItem[] {
   const items: LineItem[] = [];
   for (const [line, destinations] of missingArcs) {

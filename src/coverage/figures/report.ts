@@ -1,10 +1,18 @@
 import type { ReportTime } from '../time/report-time.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { FileLines, RawReport } from '../raw/raw-report.js';
+import { Slabs } from '../slabs.js';
 import { shortNames } from './naming.js';
 import { labelAreas, type MissingArea } from './areas.js';
 import { resolveStatements } from './statements.js';
-import { arcItems, lineRanges, missingColumn, rangesText, type LineRange } from './ranges.js';
+import {
+  arcItems,
+  lineRanges,
+  missingColumn,
+  rangesText,
+  sortedMembers,
+  type LineRange,
+} from './ranges.js';
 import { sumTotals, Totals, type CoverageCounts, type CoverageTotals } from './totals.js';
 
 /** One file's figures, and the lines and branches it misses. */
@@ -50,7 +58,8 @@ class PackedModuleCoverage extends Totals implements ModuleCoverage {
   constructor(
     counts: CoverageCounts,
     hasBranchData: boolean,
-    details: Omit<ModuleCoverage, keyof CoverageTotals>,
+    details: Omit<ModuleCoverage, keyof CoverageTotals | 'missingLineRanges'>,
+    rangeBounds: Int32Array,
   ) {
     super(counts, hasBranchData);
     this.path = details.path;
@@ -61,7 +70,7 @@ class PackedModuleCoverage extends Totals implements ModuleCoverage {
     this.missing = details.missing;
     this.lastLine = details.lastLine;
     if (details.missingAreas !== undefined) this.missingAreas = details.missingAreas;
-    this.#rangeBounds = packRanges(details.missingLineRanges);
+    this.#rangeBounds = rangeBounds;
   }
 
   get missingLineRanges(): readonly LineRange[] {
@@ -72,23 +81,37 @@ class PackedModuleCoverage extends Totals implements ModuleCoverage {
   }
 }
 
-/** [start, end] pairs laid flat; a loop, as Array.prototype.flat costs more than the pairs. */
-/** A module's figures from its counts and details, as a stored report gives them back. */
+/**
+ * A module's figures from its counts and details, as a stored report gives them back; the
+ * modules of one report share `slabs`.
+ */
 export function moduleCoverage(
   counts: CoverageCounts,
   hasBranchData: boolean,
   details: Omit<ModuleCoverage, keyof CoverageTotals>,
+  slabs: Slabs = new Slabs(),
 ): ModuleCoverage {
-  return new PackedModuleCoverage(counts, hasBranchData, details);
+  const { missingLineRanges, ...rest } = details;
+  return new PackedModuleCoverage(
+    counts,
+    hasBranchData,
+    rest,
+    packRanges(missingLineRanges, slabs),
+  );
 }
 
-function packRanges(ranges: readonly LineRange[]): Int32Array {
+/**
+ * [start, end] pairs laid flat, cut from the report's slabs (an ArrayBuffer per module cost
+ * more than its ranges); a loop, as Array.prototype.flat costs more than the pairs.
+ */
+function packRanges(ranges: readonly LineRange[], slabs: Slabs): Int32Array {
   if (ranges.length === 0) return NO_RANGES;
-  const bounds = new Int32Array(ranges.length * 2);
-  ranges.forEach(([start, end], index) => {
-    bounds[index * 2] = start;
-    bounds[index * 2 + 1] = end;
-  });
+  const bounds = slabs.int32(ranges.length * 2);
+  for (let index = 0; index < ranges.length; index++) {
+    const range = ranges[index] ?? [0, 0];
+    bounds[index * 2] = range[0];
+    bounds[index * 2 + 1] = range[1];
+  }
   return bounds;
 }
 
@@ -119,8 +142,9 @@ export function buildReport(
 ): CoverageReport {
   const files = [...raw.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const names = shortNames(files.map((file) => file.path));
+  const slabs = new Slabs();
   const modules = files.map((file) =>
-    moduleFigures(file, names.get(file.path) ?? file.path, raw.hasBranchData),
+    moduleFigures(file, names.get(file.path) ?? file.path, raw.hasBranchData, slabs),
   );
   return {
     source: raw.source,
@@ -142,18 +166,24 @@ export function buildReport(
  * the file's statement and branch counts (coverage.py JSON's summary), those are the counts:
  * branches from `_total_branches()`, covered ones as n_branches − n_missing_branches.
  */
-function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean): ModuleCoverage {
+function moduleFigures(
+  reported: FileLines,
+  name: string,
+  hasBranchData: boolean,
+  slabs: Slabs,
+): ModuleCoverage {
   const file = reported.uncertain === undefined ? reported : resolveStatements(reported);
   const missingLines: number[] = [];
   let branches = 0;
   let coveredBranches = 0;
   let partialBranches = 0;
-  for (let index = 0; index < file.lines.length; index++) {
-    const ran = file.covered[index] === 1;
-    if (!ran) missingLines.push(file.lines[index] ?? 0);
-    const total = file.branchTotal[index] ?? -1;
+  const { lines, covered, branchTotal, branchTaken } = file;
+  for (let index = 0; index < lines.length; index++) {
+    const ran = covered[index] === 1;
+    if (!ran) missingLines.push(lines[index] ?? 0);
+    const total = branchTotal[index] ?? -1;
     if (total < 0) continue;
-    const taken = file.branchTaken[index] ?? 0;
+    const taken = branchTaken[index] ?? 0;
     branches += total;
     coveredBranches += taken;
     if (ran) partialBranches += total - taken;
@@ -168,7 +198,7 @@ function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean
   }
   const arcs =
     hasBranchData && file.missingArcs.size > 0
-      ? arcItems(file.missingArcs, new Set(missingLines))
+      ? arcItems(file.missingArcs, sortedMembers(missingLines))
       : [];
   const ranges = missed === 0 ? [] : lineRanges(file.lines, missingLines);
   const missingRanges = rangesText(ranges);
@@ -179,19 +209,23 @@ function moduleFigures(reported: FileLines, name: string, hasBranchData: boolean
     coveredBranches,
     partialBranches,
   };
-  return new PackedModuleCoverage(counts, hasBranchData, {
-    path: file.path,
-    name,
-    missingLines,
-    missingRanges,
-    missingLineRanges: ranges,
-    partialArcs: arcs.map(([, text]) => text),
-    missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
-    lastLine: lastLine(file),
-    ...(file.regions === undefined
-      ? {}
-      : { missingAreas: labelAreas(ranges, missingLines, file.regions) }),
-  });
+  return new PackedModuleCoverage(
+    counts,
+    hasBranchData,
+    {
+      path: file.path,
+      name,
+      missingLines,
+      missingRanges,
+      partialArcs: arcs.map(([, text]) => text),
+      missing: arcs.length === 0 ? missingRanges : missingColumn(ranges, arcs),
+      lastLine: lastLine(file),
+      ...(file.regions === undefined
+        ? {}
+        : { missingAreas: labelAreas(ranges, missingLines, file.regions) }),
+    },
+    packRanges(ranges, slabs),
+  );
 }
 
 function lastLine(file: FileLines): number {

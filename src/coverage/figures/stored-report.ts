@@ -8,6 +8,7 @@ import type { ReportTime } from '../time/report-time.js';
 import type { MissingArea } from './areas.js';
 import type { LineRange } from './ranges.js';
 import { moduleCoverage, type CoverageReport, type ModuleCoverage } from './report.js';
+import { Slabs } from '../slabs.js';
 import { Totals, type CoverageCounts, type CoverageTotals } from './totals.js';
 
 export const STORED_REPORT_VERSION = 1;
@@ -75,18 +76,24 @@ export function storeReport(report: CoverageReport): StoredReport {
 }
 
 export function restoreReport(stored: StoredReport): CoverageReport {
+  const slabs = new Slabs();
   const modules: ModuleCoverage[] = stored.modules.map(({ hasBranchData, ...module }) =>
-    moduleCoverage(module, hasBranchData, {
-      path: module.path,
-      name: module.name,
-      missingLines: module.missingLines,
-      missingRanges: module.missingRanges,
-      missingLineRanges: module.missingLineRanges,
-      partialArcs: module.partialArcs,
-      missing: module.missing,
-      lastLine: module.lastLine,
-      ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
-    }),
+    moduleCoverage(
+      module,
+      hasBranchData,
+      {
+        path: module.path,
+        name: module.name,
+        missingLines: module.missingLines,
+        missingRanges: module.missingRanges,
+        missingLineRanges: module.missingLineRanges,
+        partialArcs: module.partialArcs,
+        missing: module.missing,
+        lastLine: module.lastLine,
+        ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
+      },
+      slabs,
+    ),
   );
   return {
     source: stored.source,
