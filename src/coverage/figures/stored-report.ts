@@ -5,8 +5,6 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ReportTime } from '../time/report-time.js';
-import type { MissingArea } from './areas.js';
-import type { LineRange } from './ranges.js';
 import { moduleCoverage, type CoverageReport, type ModuleCoverage } from './report.js';
 import { Slabs } from '../slabs.js';
 import { Totals, type CoverageCounts, type CoverageTotals } from './totals.js';
@@ -28,17 +26,8 @@ interface StoredCounts extends CoverageCounts {
   readonly hasBranchData: boolean;
 }
 
-interface StoredModule extends StoredCounts {
-  readonly path: string;
-  readonly name: string;
-  readonly missingLines: readonly number[];
-  readonly missingRanges: string;
-  readonly missingLineRanges: readonly LineRange[];
-  readonly partialArcs: readonly string[];
-  readonly missing: string;
-  readonly lastLine: number;
-  readonly missingAreas?: readonly MissingArea[];
-}
+type ModuleDetails = Omit<ModuleCoverage, keyof CoverageTotals>;
+type StoredModule = StoredCounts & ModuleDetails;
 
 function countsOf(totals: CoverageTotals): StoredCounts {
   return {
@@ -51,6 +40,21 @@ function countsOf(totals: CoverageTotals): StoredCounts {
   };
 }
 
+/** The figures a module has besides its counts; getters (the ranges) read into plain data. */
+function detailsOf(module: ModuleDetails): ModuleDetails {
+  return {
+    path: module.path,
+    name: module.name,
+    missingLines: module.missingLines,
+    missingRanges: module.missingRanges,
+    missingLineRanges: module.missingLineRanges,
+    partialArcs: module.partialArcs,
+    missing: module.missing,
+    lastLine: module.lastLine,
+    ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
+  };
+}
+
 export function storeReport(report: CoverageReport): StoredReport {
   return {
     version: STORED_REPORT_VERSION,
@@ -58,18 +62,7 @@ export function storeReport(report: CoverageReport): StoredReport {
     sources: report.sources,
     sourceRoots: report.sourceRoots,
     totals: countsOf(report.totals),
-    modules: report.modules.map((module) => ({
-      ...countsOf(module),
-      path: module.path,
-      name: module.name,
-      missingLines: module.missingLines,
-      missingRanges: module.missingRanges,
-      missingLineRanges: module.missingLineRanges,
-      partialArcs: module.partialArcs,
-      missing: module.missing,
-      lastLine: module.lastLine,
-      ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
-    })),
+    modules: report.modules.map((module) => ({ ...countsOf(module), ...detailsOf(module) })),
     warnings: report.warnings,
     ...(report.time === undefined ? {} : { time: report.time }),
   };
@@ -77,23 +70,8 @@ export function storeReport(report: CoverageReport): StoredReport {
 
 export function restoreReport(stored: StoredReport): CoverageReport {
   const slabs = new Slabs();
-  const modules: ModuleCoverage[] = stored.modules.map(({ hasBranchData, ...module }) =>
-    moduleCoverage(
-      module,
-      hasBranchData,
-      {
-        path: module.path,
-        name: module.name,
-        missingLines: module.missingLines,
-        missingRanges: module.missingRanges,
-        missingLineRanges: module.missingLineRanges,
-        partialArcs: module.partialArcs,
-        missing: module.missing,
-        lastLine: module.lastLine,
-        ...(module.missingAreas === undefined ? {} : { missingAreas: module.missingAreas }),
-      },
-      slabs,
-    ),
+  const modules: ModuleCoverage[] = stored.modules.map((module) =>
+    moduleCoverage(module, module.hasBranchData, detailsOf(module), slabs),
   );
   return {
     source: stored.source,
