@@ -60,15 +60,13 @@ function createFile(path: string, fresh: Fresh): MergeResult {
     content,
     fresh.sections,
     renderingKeys(fresh.text, fresh.sections),
-  ).map(
-    (duplicate): Diagnostic => ({
-      file: path,
-      ...lines.position(duplicate.offset),
-      severity: duplicate.severity,
-      rule: 'duplicate-kind',
-      message: duplicate.message,
-    }),
-  );
+  ).map((duplicate): Diagnostic => ({
+    file: path,
+    ...lines.position(duplicate.offset),
+    severity: duplicate.severity,
+    rule: 'duplicate-kind',
+    message: duplicate.message,
+  }));
   return result({ content, diagnostics, sections }, undefined);
 }
 

@@ -178,7 +178,7 @@ describe('special files are refused by kind before reading', () => {
     expectOneLine(piped, 1, /\/dev\/stdin: cannot read the report: it is a pipe \(FIFO\)/);
   }, 20_000);
 
-  it('a FIFO where a document goes is that document\'s problem; the rest are written', async () => {
+  it("a FIFO where a document goes is that document's problem; the rest are written", async () => {
     const cwd = project();
     const tracker = join(cwd, 'docs/PHASE_4_PROGRESS_TRACKER.md');
     mkdirSync(join(cwd, 'docs'), { recursive: true });

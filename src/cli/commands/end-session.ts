@@ -145,9 +145,7 @@ written), 2 usage or tool error.`,
 
     const path = join(settings.dataDir, SESSIONS_DIR, sessionFileName(session.number));
     const text = await readTextKeepingBom(path);
-    writeFilesAtomically([
-      { path, content: text.restore(applyEdits(text.text, change.edits)) },
-    ]);
+    writeFilesAtomically([{ path, content: text.restore(applyEdits(text.text, change.edits)) }]);
     const shownAs = toSlashes(relative(context.cwd, path));
     const modules = change.figures.modules
       .map(
