@@ -47,8 +47,13 @@ export function openRunCache(
   if (settings === undefined) return undefined;
   const directory = cacheDirectory(settings.root, env);
   if (directory === undefined) return undefined;
-  const key = fingerprint(settings, source.text, unvalidatedReportPaths(settings), STATE_VERSION);
-  return new RunCache(directory, key, settings);
+  const { key, reportDigests } = fingerprint(
+    settings,
+    source.text,
+    unvalidatedReportPaths(settings),
+    STATE_VERSION,
+  );
+  return new RunCache(directory, key, settings, reportDigests);
 }
 
 class RunCache implements PlanCache {
@@ -60,8 +65,9 @@ class RunCache implements PlanCache {
     private readonly directory: string,
     private readonly key: string,
     private readonly settings: Settings,
+    reportDigests: ReadonlyMap<string, string | undefined>,
   ) {
-    this.reports = reportCache(directory);
+    this.reports = reportCache(directory, reportDigests);
   }
 
   async lookUp(): Promise<Plan | undefined> {

@@ -13,12 +13,18 @@ import { findGitDirectory } from '../../git/directory.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+export interface Fingerprint {
+  readonly key: string;
+  /** Each report's digest (reportDigest), taken while fingerprinting: no report is read twice. */
+  readonly reportDigests: ReadonlyMap<string, string | undefined>;
+}
+
 export function fingerprint(
   settings: Settings,
   configText: string | undefined,
   reportPaths: readonly string[],
   version: number,
-): string {
+): Fingerprint {
   const hash = createHash('sha256');
   const add = (label: string, content: string | Buffer | undefined) => {
     hash.update(
@@ -42,7 +48,12 @@ export function fingerprint(
     const testFile = testFileOf(bytes);
     if (testFile !== undefined) addFile(`test-file:${testFile}`, resolve(settings.root, testFile));
   }
-  for (const path of reportPaths) addFile(`report:${path}`, path);
+  const reportDigests = new Map<string, string | undefined>();
+  for (const path of reportPaths) {
+    const digest = reportDigest(path);
+    reportDigests.set(path, digest);
+    add(`report:${path}`, digest);
+  }
   for (const dir of [join(PACKAGE_ROOT, 'templates'), settings.templatesDir]) {
     if (dir === undefined) continue;
     for (const sub of ['', 'partials']) {
@@ -51,7 +62,13 @@ export function fingerprint(
     }
   }
   add('git', gitHead(settings.root));
-  return hash.digest('hex');
+  return { key: hash.digest('hex'), reportDigests };
+}
+
+/** A report's size and bytes as one digest; undefined when it is not a regular file. */
+export function reportDigest(path: string): string | undefined {
+  const hash = createHash('sha256');
+  return hashFile(hash, 'report', path) ? hash.digest('hex') : undefined;
 }
 
 /**
@@ -79,8 +96,18 @@ export function hashFile(hash: Hash, label: string, path: string): boolean {
   return true;
 }
 
-/** Sizes and times of trackgen's own built files: a rebuild invalidates every cache. */
+let stamp: string | undefined;
+
+/**
+ * Sizes and times of trackgen's own built files: a rebuild invalidates every cache. Taken once
+ * per process (the run cache and the report cache both ask): the code running is that build.
+ */
 export function buildStamp(): string {
+  stamp ??= readBuildStamp();
+  return stamp;
+}
+
+function readBuildStamp(): string {
   const dist = join(PACKAGE_ROOT, 'dist');
   const stamps: string[] = [];
   const walk = (dir: string) => {

@@ -13,7 +13,7 @@ import { STORED_REPORT_VERSION, type StoredReport } from '../../coverage/figures
 import { sourceCandidates, sourceRootsOf } from '../../coverage/source/regions-beside.js';
 import { readIfExistsSync } from '../../fs/read-if-exists.js';
 import { writeFileAtomicallySync } from '../../write/atomic.js';
-import { buildStamp, hashFile } from './fingerprint.js';
+import { buildStamp, reportDigest } from './fingerprint.js';
 import { statKey } from './store.js';
 
 /** How the pipeline reads its report: the paths, how messages name them, which sources it wants. */
@@ -43,10 +43,15 @@ interface Entry {
 /** Entries kept: one per report a project switches between (branches, merged reports). */
 const KEPT_ENTRIES = 4;
 
-export function reportCache(directory: string): ReportCache {
+/** `digests`: reports' digests already taken this run (the run cache's fingerprint takes them). */
+export function reportCache(
+  directory: string,
+  digests: ReadonlyMap<string, string | undefined> = new Map(),
+): ReportCache {
   const keys = new Map<ReportRequest, string | undefined>();
+  const digestOf = (path: string) => (digests.has(path) ? digests.get(path) : reportDigest(path));
   const keyOf = (request: ReportRequest) => {
-    if (!keys.has(request)) keys.set(request, requestKey(request));
+    if (!keys.has(request)) keys.set(request, requestKey(request, digestOf));
     return keys.get(request);
   };
   return {
@@ -96,14 +101,23 @@ function entryPath(directory: string, key: string): string {
  * named, the sources wanted and the build. Undefined when a report is not a regular file: the
  * full read says why.
  */
-function requestKey(request: ReportRequest): string | undefined {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify([STORED_REPORT_VERSION, buildStamp(), request.shownAs, request.tracked]),
-  );
-  for (const [index, path] of request.paths.entries())
-    if (!hashFile(hash, `report:${index}`, path)) return undefined;
-  return hash.digest('hex');
+function requestKey(
+  request: ReportRequest,
+  digestOf: (path: string) => string | undefined,
+): string | undefined {
+  const reports = request.paths.map(digestOf);
+  if (reports.some((digest) => digest === undefined)) return undefined;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        STORED_REPORT_VERSION,
+        buildStamp(),
+        request.shownAs,
+        request.tracked,
+        reports,
+      ]),
+    )
+    .digest('hex');
 }
 
 /**
