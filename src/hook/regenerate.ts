@@ -8,6 +8,7 @@ import { cp, mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { loadSettings } from '../config/load.js';
+import type { Settings } from '../config/settings.js';
 import { diagnosticLines } from '../diagnostic-lines.js';
 import { hasErrors, UsageError } from '../diagnostics.js';
 import { EXIT_USAGE } from '../exit-codes.js';
@@ -80,15 +81,7 @@ async function regenerateIn(
     ]);
   }
   const settings = settingsResult.settings;
-  // project.json names the report; a report git does not track (coverage.xml is often ignored) is
-  // taken from the working tree, as trackgen generate would.
-  const reports = unvalidatedReportPaths(settings).map((path) => toSlashes(relative(temp, path)));
-  await materialise(
-    temp,
-    reports.filter((path) => !copied.has(path)),
-    atTop,
-    { fromWorkingTree: true },
-  );
+  await materialiseReports(temp, settings, copied, atTop);
 
   // Shown paths are relative to the temporary top, which is the repository's top. Git history
   // (the commits log) is looked up in the real project, not in the temporary copy: the option
@@ -188,6 +181,25 @@ async function ignoredPaths(paths: readonly string[], atTop: GitOptions): Promis
   });
   // Exit 1: none ignored; 128: git could not tell (the add will say why).
   return result.code === 0 ? splitNul(result.stdout) : [];
+}
+
+/**
+ * The reports the settings name, into the copy: project.json names the report, and one git does
+ * not track (coverage.xml is often ignored) is taken from the working tree, as generate would.
+ */
+export async function materialiseReports(
+  temp: string,
+  settings: Settings,
+  copied: ReadonlySet<string>,
+  atTop: GitOptions,
+): Promise<void> {
+  const reports = unvalidatedReportPaths(settings).map((path) => toSlashes(relative(temp, path)));
+  await materialise(
+    temp,
+    reports.filter((path) => !copied.has(path)),
+    atTop,
+    { fromWorkingTree: true },
+  );
 }
 
 export async function materialise(

@@ -17,13 +17,12 @@ import type { GitOptions } from '../git/run.js';
 import { currentAsCommitted } from '../pipeline/as-committed.js';
 import { conflictCount, conflictLines, staleDiffs } from '../pipeline/describe.js';
 import { planDocuments } from '../pipeline/plan.js';
-import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
 import { toSlashes } from '../text/paths.js';
 import { plural } from '../text/plural.js';
 import { projectInputs } from './inputs.js';
 import type { HookOutcome } from './outcome.js';
 import { hookProject, projectPrefix } from './project.js';
-import { materialise } from './regenerate.js';
+import { materialise, materialiseReports } from './regenerate.js';
 
 export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookOutcome> {
   const found = hookProject(here.cwd);
@@ -49,13 +48,7 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
     if (loaded.settings === undefined)
       return problems(diagnosticLines(loaded.diagnostics).map(rewrite), []);
     const settings = loaded.settings;
-    const reports = unvalidatedReportPaths(settings).map((path) => toSlashes(relative(temp, path)));
-    await materialise(
-      temp,
-      reports.filter((path) => !copied.has(path)),
-      atTop,
-      { fromWorkingTree: true },
-    );
+    await materialiseReports(temp, settings, copied, atTop);
     const planOptions = { cwd: temp, repository: join(top, prefix) };
     const plan = await planDocuments(settings, {
       ...planOptions,
