@@ -23,7 +23,7 @@ import { readTestFiles, testFileDiagnostics } from '../test-results/index.js';
 import type { DocumentSources, MergedFile, Plan } from './planned-file.js';
 import { readProjectCoverage } from './read-coverage.js';
 import { readDocumentSync } from './read-document.js';
-import { resolveSectionTargets } from './section-targets.js';
+import { documentSections, resolveSectionTargets } from './section-targets.js';
 import { BADGE_ABOUT, wholeFile } from './whole-file.js';
 import { coverageBadge } from '../coverage/output/badge.js';
 import type { ReportCache } from './cache/report-cache.js';
@@ -263,11 +263,7 @@ async function forceNamed(
   const { options } = run;
   const { byPath, unknown } = resolveSectionTargets(
     named,
-    files.map((file) => ({
-      path: file.path,
-      shownAs: file.shownAs,
-      ids: new Set(file.merge.sections.map((section) => section.id)),
-    })),
+    documentSections(files),
     options.cwd,
     '--force',
   );

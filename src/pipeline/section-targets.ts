@@ -15,6 +15,21 @@ export interface DocumentSections {
   readonly ids: ReadonlySet<string>;
 }
 
+/** What a merge found in each document, as the resolver takes it. */
+export function documentSections(
+  files: readonly {
+    readonly path: string;
+    readonly shownAs: string;
+    readonly merge: { readonly sections: readonly { readonly id: string }[] };
+  }[],
+): DocumentSections[] {
+  return files.map((file) => ({
+    path: file.path,
+    shownAs: file.shownAs,
+    ids: new Set(file.merge.sections.map((section) => section.id)),
+  }));
+}
+
 export interface ResolvedTargets {
   /** Per document path, the ids named for it. */
   readonly byPath: ReadonlyMap<string, ReadonlySet<string>>;

@@ -12,7 +12,7 @@ import type { Command } from '../command.js';
 import { writeLine } from '../io.js';
 import { printDiagnostics } from '../print-diagnostics.js';
 import { settingsFlags, settingsOptions } from '../shared-flags.js';
-import { resolveSectionTargets } from '../../pipeline/section-targets.js';
+import { documentSections, resolveSectionTargets } from '../../pipeline/section-targets.js';
 
 export const acceptCommand: Command = {
   name: 'accept',
@@ -68,16 +68,7 @@ report, broken markers, an unknown section), 2 usage or tool error.`,
     const everything = args.positionals.length === 0 || args.positionals.includes('all');
     const targets = everything
       ? undefined
-      : resolveSectionTargets(
-          args.positionals,
-          files.map((file) => ({
-            path: file.path,
-            shownAs: file.shownAs,
-            ids: new Set(file.merge.sections.map((section) => section.id)),
-          })),
-          context.cwd,
-          'accept',
-        );
+      : resolveSectionTargets(args.positionals, documentSections(files), context.cwd, 'accept');
     const writes: { path: string; content: string; expected: string }[] = [];
     const accepted: string[] = [];
     let problems = 0;
