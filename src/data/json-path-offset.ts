@@ -6,15 +6,17 @@
  * property test holds the two together): the first of duplicate keys, offsets of the value's
  * first character.
  */
-type JsonPath = readonly (string | number)[];
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../text/json-codes.js';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
+type JsonPath = readonly (string | number)[];
 
 export interface PathOffset {
   /** Offset of the deepest value of the path that exists (the root's when none does). */

@@ -1,17 +1,18 @@
 import { ScanError } from '../raw/raw-report.js';
 import { MAX_JSON_CONTAINERS, MAX_JSON_VALUES, tooMany } from './json-limits.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const MINUS = 0x2d;
-const ZERO = 0x30;
-const NINE = 0x39;
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  MINUS,
+  NINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  ZERO,
+} from '../../text/json-codes.js';
 
 /** The most bytes a message shows of what it found. */
 const FOUND_ROOM = 32;

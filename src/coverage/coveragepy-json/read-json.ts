@@ -16,9 +16,8 @@ import {
   type RawTimestamp,
   type ScanWarning,
 } from '../raw/raw-report.js';
+import { CLOSE_BRACE, OPEN_BRACE } from '../../text/json-codes.js';
 
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 const LINE_NUMBERS = `whole numbers from 0 to ${Number.MAX_SAFE_INTEGER}`;
 
 const SUMMARY_COUNTS = [
