@@ -1,11 +1,5 @@
-import type { JsonBytes } from './json-bytes.js';
-
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const MINUS = 0x2d;
-const ZERO = 0x30;
-const NINE = 0x39;
+import type { JsonBytes, JsonMark } from './json-bytes.js';
+import { CLOSE_BRACKET, COMMA, MINUS, NINE, OPEN_BRACKET, ZERO } from '../../text/json-codes.js';
 
 /**
  * A list of numbers read from the report, kept in one growing Float64Array that is reused file
@@ -49,15 +43,8 @@ export class NumberList {
  * grammar error inside is thrown where it is, as skipping would throw it.
  */
 export function readNumberArray(cursor: JsonBytes, list: NumberList): boolean {
-  list.clear();
-  if (cursor.skipSpace() !== OPEN_BRACKET) return false;
-  const mark = cursor.mark();
-  cursor.countContainer();
-  cursor.position++;
-  if (cursor.skipSpace() === CLOSE_BRACKET) {
-    cursor.position++;
-    return true;
-  }
+  const mark = enterArray(cursor, list);
+  if (typeof mark === 'boolean') return mark;
   for (;;) {
     // coverage.py writes `[1,2,3]`: plain numbers and commas are read in a loop of their own,
     // anything else (blank space, other spellings) one item at a time.
@@ -116,15 +103,8 @@ function readPlainNumbers(cursor: JsonBytes, list: NumberList): boolean {
 
 /** At a value: an array of two-number arrays (branch arcs), read flat into `list`. */
 export function readPairArray(cursor: JsonBytes, list: NumberList): boolean {
-  list.clear();
-  if (cursor.skipSpace() !== OPEN_BRACKET) return false;
-  const mark = cursor.mark();
-  cursor.countContainer();
-  cursor.position++;
-  if (cursor.skipSpace() === CLOSE_BRACKET) {
-    cursor.position++;
-    return true;
-  }
+  const mark = enterArray(cursor, list);
+  if (typeof mark === 'boolean') return mark;
   do {
     if (!readOnePair(cursor, list)) {
       cursor.backTo(mark);
@@ -132,6 +112,21 @@ export function readPairArray(cursor: JsonBytes, list: NumberList): boolean {
       return false;
     }
   } while (nextItem(cursor));
+  return true;
+}
+
+/**
+ * At a value, with `list` cleared: inside an array with items, the mark to go back to; true past
+ * an empty array; false (nothing consumed) at any other value.
+ */
+function enterArray(cursor: JsonBytes, list: NumberList): JsonMark | boolean {
+  list.clear();
+  if (cursor.skipSpace() !== OPEN_BRACKET) return false;
+  const mark = cursor.mark();
+  cursor.countContainer();
+  cursor.position++;
+  if (cursor.skipSpace() !== CLOSE_BRACKET) return mark;
+  cursor.position++;
   return true;
 }
 
