@@ -10,8 +10,7 @@
  * fast-xml-parser is loaded only when a JUnit file is read.
  */
 import type { ResultsProblem, TestResults } from './results.js';
-
-type XmlNode = { readonly [key: string]: unknown };
+import { asArray, asNode, type XmlNode } from '../text/xml-nodes.js';
 
 const ARRAY_TAGS = new Set(['testsuite', 'testcase', 'failure', 'error', 'skipped']);
 
@@ -115,15 +114,4 @@ function fail(file: string, message: string, line?: number, column?: number): Ju
 function attribute(node: XmlNode | undefined, name: string): string {
   const value = node?.[name];
   return typeof value === 'string' ? value : '';
-}
-
-function asNode(value: unknown): XmlNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as XmlNode)
-    : undefined;
-}
-
-function asArray(value: unknown): readonly unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }

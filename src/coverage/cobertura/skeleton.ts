@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { modulePath, ScanError, type FileLines, type RawReport } from '../raw/raw-report.js';
 import type { ScanResult, Segment } from './scan.js';
 import { decodeEntities } from './xml-bytes.js';
+import { asArray, asNode, type XmlNode } from '../../text/xml-nodes.js';
 
 /**
  * The structure of a Cobertura report, from the skeleton the scanner left (the document
@@ -11,7 +12,6 @@ import { decodeEntities } from './xml-bytes.js';
  * blocks. A class's own lines count; a class without any takes its methods' lines (never
  * both). Classes naming the same file are merged by line.
  */
-type XmlNode = { readonly [key: string]: unknown };
 
 const ARRAY_TAGS = new Set(['source']);
 const KEPT_ATTRIBUTES = new Set(['branch-rate', 'branches-valid']);
@@ -110,17 +110,6 @@ function declaresBranchMode(root: XmlNode): boolean {
   const rate = Number(root['branch-rate']);
   const valid = root['branches-valid'];
   return rate > 0 && (valid === undefined || Number(valid) === 0);
-}
-
-function asNode(value: unknown): XmlNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as XmlNode)
-    : undefined;
-}
-
-function asArray(value: unknown): readonly unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 /** fast-xml-parser's line:column in the skeleton, back to a byte offset in the file. */
