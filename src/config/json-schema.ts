@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { projectSchema, sessionSchema } from '../data/schema.js';
 import { configSchema } from './schema.js';
 

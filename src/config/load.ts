@@ -1,5 +1,5 @@
 /** Validated settings: the config file checked against its schema, every problem positioned. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseJsonText } from '../data/json-text.js';
 import { schemaDiagnostics } from '../data/schema-issues.js';
 import { existsSync, statSync } from 'node:fs';

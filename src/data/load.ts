@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseJsonText, type ParsedJson } from './json-text.js';
 import { mojibakeDiagnostics } from './mojibake-findings.js';

@@ -2,7 +2,7 @@
  * Turns zod's issues into one-line diagnostics positioned in the JSON text:
  * `tests.created: expected a whole number, got the string "102x"`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestWord } from '../text/closest-word.js';
 import {

@@ -8,7 +8,7 @@
  * ranges, commit hashes) have no field here: they are derived, never typed by hand. What a report
  * cannot give — the history of earlier sessions, a hand-kept estimate, prose — lives here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentationStatuses, moduleOutcomes, riskLevels, sessionStatuses } from './enums.js';
 import { SPLIT_SESSION_ID_PATTERN } from './session-id.js';
 
