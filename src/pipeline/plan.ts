@@ -125,7 +125,7 @@ export async function planDocuments(
     settings.templatesDir === BUILT_IN_TEMPLATES.replace(/[\\/]$/, '')
       ? [BUILT_IN_TEMPLATES]
       : [BUILT_IN_TEMPLATES, settings.templatesDir];
-  const renderer = createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
+  const renderer = await createRenderer(loadTemplateSet(directories, options.cwd), wrapSection);
   const rendered = renderDocuments(model, renderer, settings.outputs, settings.documents);
   diagnostics.push(...rendered.diagnostics);
   const badge = settings.outputs.badge;

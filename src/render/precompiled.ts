@@ -40,19 +40,38 @@ function precompiledFile(): PrecompiledFile | null {
   return loaded;
 }
 
-/** The compiled template for exactly this text, or undefined when it must be compiled. */
-export function precompiledTemplate(
-  handlebars: typeof Handlebars,
+function entryFor(
+  handlebars: Pick<typeof Handlebars, 'VERSION'>,
   kind: TemplateKind,
   name: string,
   text: string,
-): Handlebars.TemplateDelegate | undefined {
+): Entry | undefined {
   const file = precompiledFile();
   const entry =
     file !== null && file.handlebars === handlebars.VERSION && Object.hasOwn(file[kind], name)
       ? file[kind][name]
       : undefined;
-  if (entry === undefined || entry.text !== text) return undefined;
+  return entry?.text === text ? entry : undefined;
+}
+
+/** Whether the build precompiled exactly this text (else it needs Handlebars' compiler). */
+export function isPrecompiled(
+  handlebars: Pick<typeof Handlebars, 'VERSION'>,
+  kind: TemplateKind,
+  source: { readonly name: string; readonly text: string },
+): boolean {
+  return entryFor(handlebars, kind, source.name, source.text) !== undefined;
+}
+
+/** The compiled template for exactly this text, or undefined when it must be compiled. */
+export function precompiledTemplate(
+  handlebars: Pick<typeof Handlebars, 'VERSION' | 'template'>,
+  kind: TemplateKind,
+  name: string,
+  text: string,
+): Handlebars.TemplateDelegate | undefined {
+  const entry = entryFor(handlebars, kind, name, text);
+  if (entry === undefined) return undefined;
   // The same evaluation Handlebars.compile does on the code it generates: the spec is
   // Handlebars' own output, written by our build, never text from a user.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call

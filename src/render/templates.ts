@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { registerHelpers } from './helpers.js';
 import {
@@ -15,7 +16,7 @@ import {
   neutraliseOpenBlocks,
   trimLineBreaks,
 } from '../markdown/text.js';
-import { COMPILE_OPTIONS, precompiledTemplate } from './precompiled.js';
+import { COMPILE_OPTIONS, isPrecompiled, precompiledTemplate } from './precompiled.js';
 import { shownPath } from '../text/paths.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -78,12 +79,46 @@ export interface Renderer {
   has(name: string): boolean;
 }
 
+type Environment = ReturnType<typeof Handlebars.create>;
+// The package's runtime half: Handlebars without its compiler. Its typings declare nothing of it.
+const HandlebarsRuntime = runtimeModule as unknown as Pick<typeof Handlebars, 'create' | 'VERSION'>;
+
+/**
+ * The Handlebars runtime renders the built-in templates, which the build precompiled; the
+ * compiler, most of Handlebars' code, is loaded only for a template it did not (a user's own or
+ * an edited one), so the hook and `generate` do not load it at every run.
+ */
+async function handlebarsFor(set: TemplateSet): Promise<{
+  environment: Environment;
+  compile: (text: string) => Handlebars.TemplateDelegate;
+}> {
+  const sources = [
+    ...[...set.templates.values()].map((source) => ['templates', source] as const),
+    ...[...set.partials.values()].map((source) => ['partials', source] as const),
+  ];
+  if (sources.every(([kind, source]) => isPrecompiled(HandlebarsRuntime, kind, source))) {
+    const environment = HandlebarsRuntime.create();
+    return {
+      environment,
+      compile: () => {
+        throw new Error('expected a precompiled template, found none');
+      },
+    };
+  }
+  const { default: full } = await import('handlebars');
+  const environment = full.create();
+  return { environment, compile: (text) => environment.compile(text, COMPILE_OPTIONS) };
+}
+
 /**
  * `wrapSection` marks a generated section so the merge stage can find it again
  * (`{{#section "module-progress"}}…{{/section}}`).
  */
-export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): Renderer {
-  const handlebars = Handlebars.create();
+export async function createRenderer(
+  set: TemplateSet,
+  wrapSection: SectionWrapper,
+): Promise<Renderer> {
+  const { environment: handlebars, compile } = await handlebarsFor(set);
   registerHelpers(handlebars);
   // Ids seen in the document being rendered: a template that uses one twice is its author's mistake.
   let sectionIds = new Set<string>();
@@ -111,8 +146,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
   );
   for (const source of set.partials.values()) {
     const compiled =
-      precompiledTemplate(handlebars, 'partials', source.name, source.text) ??
-      handlebars.compile(source.text, COMPILE_OPTIONS);
+      precompiledTemplate(handlebars, 'partials', source.name, source.text) ?? compile(source.text);
     handlebars.registerPartial(source.name, ((
       context: unknown,
       options: Handlebars.RuntimeOptions,
@@ -148,8 +182,7 @@ export function createRenderer(set: TemplateSet, wrapSection: SectionWrapper): R
         let compiled = compiledTemplates.get(name);
         if (compiled === undefined) {
           compiled =
-            precompiledTemplate(handlebars, 'templates', name, source.text) ??
-            handlebars.compile(source.text, COMPILE_OPTIONS);
+            precompiledTemplate(handlebars, 'templates', name, source.text) ?? compile(source.text);
           compiledTemplates.set(name, compiled);
         }
         sectionIds = new Set();

@@ -82,7 +82,7 @@ describe('data and templates cannot break the markers', () => {
       '<!-- trackgen:end notes -->\n<!-- trackgen:begin x hash=0123456789ab -->',
     ],
   ])('renders %s from data inside its section, as inert text', async (_, text) => {
-    const { output } = renderer(section).render('t', { text });
+    const { output } = (await renderer(section)).render('t', { text });
     expect(output).toBeDefined();
     const structure = await readStructure(output ?? '', false);
     expect(structure.problems).toEqual([]);
@@ -96,7 +96,7 @@ describe('data and templates cannot break the markers', () => {
 
   it('makes marker text and open blocks of a template outside its sections inert', async () => {
     const template = `<!-- trackgen:begin sneaky hash=0123456789ab -->\n<pre>\n${section}`;
-    const { output, diagnostics } = renderer(template).render('t', { text: 'x' });
+    const { output, diagnostics } = (await renderer(template)).render('t', { text: 'x' });
     expect(diagnostics).toEqual([]);
     const structure = await readStructure(output ?? '', false);
     expect(structure.problems).toEqual([]);
