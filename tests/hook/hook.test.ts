@@ -10,12 +10,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/run-cli.js';
 import {
   copyRepo,
   createTemplateRepo,
+  gitEnv,
   gitOk,
   gitResult,
   lastCommitFiles,
@@ -193,6 +195,41 @@ describe('the pre-commit hook, through git commit', () => {
     expect(commit.stdout).not.toContain('trackgen');
     expect(await lastCommitFiles(repo.dir)).toEqual(['README.md']);
     expect(await status(repo.dir)).toBe('');
+  });
+});
+
+describe('the hook script and node', () => {
+  it('tries node with a larger young generation and, when node refuses the option, runs without it', async () => {
+    const repo = await repoWithHook();
+    // A node that refuses the option as node does an unknown one: "bad option", exit 9.
+    const fakeBin = join(repo.dir, '.git', 'fake-node');
+    mkdirSync(fakeBin);
+    writeFileSync(
+      join(fakeBin, 'node'),
+      `#!/bin/sh\necho "$*" >> "$0.calls"\ncase "$1" in --min-semi-space-size=*) echo "node: bad option: $1" >&2; exit 9 ;; esac\nexec ${JSON.stringify(process.execPath)} "$@"\n`,
+    );
+    chmodSync(join(fakeBin, 'node'), 0o755);
+    repo.edit(RECORD, moreTests);
+    await gitOk(repo.dir, 'add', RECORD);
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, ...gitEnv() }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    const hook = spawnSync('sh', [join(repo.dir, '.git/hooks/pre-commit')], {
+      cwd: repo.dir,
+      env: { ...env, PATH: `${fakeBin}${delimiter}${env['PATH'] ?? ''}` },
+      encoding: 'utf8',
+    });
+    expect(hook.status, hook.stderr).toBe(0);
+    expect(hook.stdout).toContain(`staged ${TRACKER}, ${SUMMARY}`);
+    const calls = readFileSync(join(fakeBin, 'node.calls'), 'utf8').trim().split('\n');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatch(/^--min-semi-space-size=\d+ .*trackgen\.js hook run$/);
+    expect(calls[1]).toMatch(/^\S*trackgen\.js hook run$/);
+    expect((await gitOk(repo.dir, 'diff', '--cached', '--name-only')).split('\n')).toContain(
+      TRACKER,
+    );
   });
 });
 
