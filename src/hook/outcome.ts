@@ -15,3 +15,6 @@ export function done(stdout: readonly string[], stderr: readonly string[] = []):
 export function refused(stderr: readonly string[]): HookOutcome {
   return { code: EXIT_PROBLEMS, stdout: [], stderr };
 }
+
+/** How every line that stops a commit begins. */
+export const BLOCKED = 'trackgen: commit blocked';

@@ -22,7 +22,7 @@ import { plural } from '../text/plural.js';
 import { projectInputs } from './inputs.js';
 import type { HookOutcome } from './outcome.js';
 import { hookProject, projectPrefix } from './project.js';
-import { materialise, materialiseReports } from './regenerate.js';
+import { materialise, materialiseReports } from './materialise.js';
 
 export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookOutcome> {
   const found = hookProject(here.cwd);
