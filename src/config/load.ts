@@ -1,5 +1,7 @@
 /** Validated settings: the config file checked against its schema, every problem positioned. */
 import * as z from 'zod';
+// Before any schema is built.
+import '../data/zod-settings.js';
 import { parseJsonText } from '../data/json-text.js';
 import { schemaDiagnostics } from '../data/schema-issues.js';
 import { existsSync, statSync } from 'node:fs';

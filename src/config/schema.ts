@@ -1,4 +1,6 @@
 import * as z from 'zod';
+// Before any schema is built.
+import '../data/zod-settings.js';
 
 const path = (description: string) =>
   z

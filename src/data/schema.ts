@@ -9,6 +9,8 @@
  * cannot give — the history of earlier sessions, a hand-kept estimate, prose — lives here.
  */
 import * as z from 'zod';
+// Before any schema is built.
+import './zod-settings.js';
 import { documentationStatuses, moduleOutcomes, riskLevels, sessionStatuses } from './enums.js';
 import { SPLIT_SESSION_ID_PATTERN } from './session-id.js';
 
