@@ -32,8 +32,10 @@ ${MARKER}: regenerates the docs from the staged data and stages them.
 # Written by \`trackgen hook install\`; \`trackgen hook uninstall\` removes it (and puts back
 # the hook it replaced). Skip it once with \`git commit --no-verify\`. See docs/hooks.md.
 
-# git runs hooks from the top of the working tree.
-chained="$(dirname -- "$0")/${CHAINED_NAME}"
+# git runs hooks from the top of the working tree, by a path. Parameter expansion, not dirname:
+# each process started here is time every commit waits for.
+case "$0" in */*) hooks="\${0%/*}" ;; *) hooks=. ;; esac
+chained="$hooks/${CHAINED_NAME}"
 if [ -x "$chained" ]; then
   "$chained" "$@" || exit $?
 fi
