@@ -5,7 +5,7 @@
  * a shell stand between git and trackgen. Unknown counts as not amending.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 const MAX_STEPS = 6;
 
@@ -36,10 +36,10 @@ interface ProcessInfo {
 
 async function processInfo(pid: number): Promise<ProcessInfo | undefined> {
   try {
-    const [cmdline, status] = await Promise.all([
-      readFile(`/proc/${pid}/cmdline`, 'utf8'),
-      readFile(`/proc/${pid}/status`, 'utf8'),
-    ]);
+    // Read at once: the kernel answers from memory, and a promise would wait for whatever
+    // else the run is doing before the next step up could be taken.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const parent = Number(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? 0);
     return { args: cmdline.split('\0').filter((arg) => arg !== ''), parent };
   } catch {
