@@ -6,7 +6,8 @@
  * what the hook (or `generate`) wrote then, before its hash could be known.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { toSlashes } from '../text/paths.js';
 import { isAmending } from './amend.js';
 import { findGitDirectory } from './directory.js';
 import { runGit, splitNul, type GitOptions } from './run.js';
@@ -17,12 +18,26 @@ export type CommitBeingMade =
    * the hook renders it (`marked`: the session commit it records shown as this commit) or as
    * `generate` would just before (TBD).
    */
-  | { readonly kind: 'staged'; readonly marked: boolean; readonly env?: GitOptions['env'] }
+  | {
+      readonly kind: 'staged';
+      readonly marked: boolean;
+      readonly env?: GitOptions['env'];
+      /** HEAD and shallowness when the caller already asked git (the hook's first question). */
+      readonly known?: KnownRepository;
+    }
   /**
    * A commit already made, as it was rendered while being made: by the hook (`marked`: its
    * session commit shown as this commit) or by `generate` just before (`marked` false: TBD).
    */
   | { readonly kind: 'made'; readonly commit: string; readonly marked: boolean };
+
+export interface KnownRepository {
+  /** The commit HEAD names; undefined before the first commit. */
+  readonly head: string | undefined;
+  readonly shallow: boolean;
+  /** What `git diff --cached --name-only --no-relative` listed: paths from `top`. */
+  readonly staged?: { readonly top: string; readonly paths: readonly string[] };
+}
 
 export interface BeingMade {
   /** Revisions whose history the new commit will have; empty: none (a first commit). */
@@ -45,7 +60,7 @@ export async function describeBeingMade(
     if (!inSessions) return new Set();
     const result = await runGit([...args], { cwd: sessionsDir, env });
     if (result.code !== 0) return new Set();
-    return new Set(splitNul(result.stdout).filter((name) => /^\d{3,}\.json$/.test(name)));
+    return new Set(splitNul(result.stdout).filter(isRecordName));
   };
   const listed = ['-c', 'core.quotePath=false'];
   if (beingMade.kind === 'made') {
@@ -76,8 +91,9 @@ export async function describeBeingMade(
   };
   // Asked at once (each answer is a git process the commit waits for); MERGE_HEAD is only used
   // when not amending.
+  const known = beingMade.known;
   const [head, mergeHeadIfAny] = await Promise.all([
-    verified('HEAD'),
+    known === undefined ? verified('HEAD') : known.head,
     mayBeMerging(repository, env) ? verified('MERGE_HEAD') : undefined,
   ]);
   const amending = head !== undefined && (await isAmending());
@@ -89,14 +105,19 @@ export async function describeBeingMade(
     ? ['HEAD^@']
     : [...(head === undefined ? [] : ['HEAD']), ...(mergeHead === undefined ? [] : [mergeHead])];
   const diff = [...listed, 'diff', '--cached', '--name-only', '--no-renames', '-z', '--relative'];
+  // Not amending, the records changed are those staged against HEAD (or all, before the first
+  // commit): the diff the caller already has, when it has one.
+  const staged = amending || !inSessions ? undefined : stagedRecords(known, sessionsDir);
   const [records, fromMerged] = await Promise.all([
     !beingMade.marked
       ? new Set<string>()
-      : base !== undefined
-        ? names([...diff, base])
-        : head === undefined
-          ? names(diff) // no commit yet: everything staged is new
-          : names([...listed, 'ls-files', '-z']), // amending the first commit
+      : staged !== undefined
+        ? staged
+        : base !== undefined
+          ? names([...diff, base])
+          : head === undefined
+            ? names(diff) // no commit yet: everything staged is new
+            : names([...listed, 'ls-files', '-z']), // amending the first commit
     mergeHead === undefined ? undefined : names([...diff, mergeHead]),
   ]);
   if (fromMerged === undefined) return { revisions, records };
@@ -116,4 +137,22 @@ function mayBeMerging(
   const named = env?.['GIT_DIR'];
   const gitDir = named === undefined ? findGitDirectory(repository) : resolve(repository, named);
   return gitDir === undefined || existsSync(join(gitDir, 'MERGE_HEAD'));
+}
+
+const isRecordName = (name: string): boolean => /^\d{3,}\.json$/.test(name);
+
+/** The record files (`054.json`) directly in the sessions folder among the staged paths. */
+function stagedRecords(
+  known: KnownRepository | undefined,
+  sessionsDir: string,
+): Set<string> | undefined {
+  if (known?.staged === undefined) return undefined;
+  const folder = toSlashes(relative(known.staged.top, sessionsDir));
+  const inFolder = folder === '' ? '' : `${folder}/`;
+  return new Set(
+    known.staged.paths
+      .filter((path) => path.startsWith(inFolder))
+      .map((path) => path.slice(inFolder.length))
+      .filter(isRecordName),
+  );
 }

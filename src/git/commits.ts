@@ -66,7 +66,11 @@ export async function lookUpCommits(
         );
   // Asked while the log is read: the answer is only wanted when a commit is not found, which
   // is common (sessions committed since), and a git process costs more waited for in turn.
-  const shallow = isShallowRepository(options.repository).catch(() => false);
+  const known = options.beingMade?.kind === 'staged' ? options.beingMade.known : undefined;
+  const shallow =
+    known === undefined
+      ? isShallowRepository(options.repository).catch(() => false)
+      : Promise.resolve(known.shallow);
   const log =
     beingMade?.revisions.length === 0
       ? ({ ok: true, commits: [] } as const)

@@ -11,12 +11,51 @@ export interface RepoLocation {
 
 export async function locateRepo(options: GitOptions): Promise<RepoLocation> {
   const result = await runGit(['rev-parse', '--show-toplevel', '--show-prefix'], options);
-  if (result.code !== 0)
-    throw new UsageError(
-      `not inside a git working tree: ${options.cwd} (trackgen hook works on a git repository)`,
-    );
+  if (result.code !== 0) throw notInRepository(options);
   const [top = '', prefix = ''] = result.stdout.split('\n');
   return { top, prefix };
+}
+
+/** What the hook knows of the repository after its first question to git. */
+export interface RepoFacts extends RepoLocation {
+  /** The commit HEAD names; undefined before the first commit. */
+  readonly head: string | undefined;
+  readonly shallow: boolean;
+}
+
+/**
+ * locateRepo, with HEAD and whether the clone is shallow asked in the same git process: the
+ * hook needs all three, and each process is time the commit waits for. git prints the answers
+ * in order and exits 1 (quietly) when HEAD names no commit yet.
+ */
+export async function locateRepoWithHead(options: GitOptions): Promise<RepoFacts> {
+  const result = await runGit(
+    [
+      'rev-parse',
+      '--show-toplevel',
+      '--show-prefix',
+      '--is-shallow-repository',
+      '--verify',
+      '-q',
+      'HEAD^{commit}',
+    ],
+    options,
+  );
+  const [top = '', prefix = '', shallow = '', head = ''] = result.stdout.split('\n');
+  if ((result.code !== 0 && result.code !== 1) || (shallow !== 'true' && shallow !== 'false'))
+    throw notInRepository(options);
+  return {
+    top,
+    prefix,
+    shallow: shallow === 'true',
+    head: result.code === 0 && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined,
+  };
+}
+
+function notInRepository(options: GitOptions): UsageError {
+  return new UsageError(
+    `not inside a git working tree: ${options.cwd} (trackgen hook works on a git repository)`,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { loadSettings } from '../config/load.js';
 import { diagnosticLines } from '../diagnostic-lines.js';
 import { hasErrors } from '../diagnostics.js';
+import type { KnownRepository } from '../git/being-made.js';
 import type { RepoLocation } from '../git/repository.js';
 import { gitOutput, runGit, splitNul, type GitOptions } from '../git/run.js';
 import { conflictCount, conflictLines } from '../pipeline/describe.js';
@@ -26,6 +27,7 @@ export async function regenerateIn(
   copied: ReadonlySet<string>,
   atTop: GitOptions,
   location: RepoLocation,
+  known: KnownRepository,
 ): Promise<HookOutcome> {
   const { top, prefix } = location;
 
@@ -55,7 +57,7 @@ export async function regenerateIn(
   const planOptions = {
     cwd: temp,
     repository: join(top, prefix),
-    beingMade: { kind: 'staged', marked: true, env: atTop.env },
+    beingMade: { kind: 'staged', marked: true, env: atTop.env, known },
     ...(cacheDir === undefined ? {} : { reportCache: reportCache(cacheDir) }),
   } as const;
   const plan = await planDocuments(settings, planOptions);

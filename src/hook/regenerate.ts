@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { UsageError } from '../diagnostics.js';
 import { EXIT_USAGE } from '../exit-codes.js';
+import type { KnownRepository } from '../git/being-made.js';
 import type { RepoLocation } from '../git/repository.js';
 import type { GitOptions } from '../git/run.js';
 import type { ProjectInputs } from './inputs.js';
@@ -20,6 +21,7 @@ export async function regenerateStaged(
   env: GitOptions['env'],
   location: RepoLocation,
   project: ProjectInputs,
+  known: KnownRepository,
 ): Promise<HookOutcome> {
   const temp = await realpath(await mkdtemp(join(tmpdir(), 'trackgen-hook-')));
   // Messages name the repository's files, never the temporary copy.
@@ -32,7 +34,7 @@ export async function regenerateStaged(
       materialise(temp, [...project.inputs, project.outDir], atTop),
       import('./regenerate-in.js'),
     ]);
-    const outcome = await regenerateIn(temp, copied, atTop, location);
+    const outcome = await regenerateIn(temp, copied, atTop, location, known);
     return { ...outcome, stdout: outcome.stdout.map(rewrite), stderr: outcome.stderr.map(rewrite) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

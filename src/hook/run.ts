@@ -4,7 +4,7 @@
  * git processes and JSON.parse, and the pipeline is not even loaded.
  */
 import { CONFIG_FILE } from '../config/settings.js';
-import { locateRepo, readIndexFiles, type RepoLocation } from '../git/repository.js';
+import { locateRepoWithHead, readIndexFiles, type RepoFacts } from '../git/repository.js';
 import { gitOutput, splitNul, type GitOptions } from '../git/run.js';
 import { isInput, projectInputs, reportInputs } from './inputs.js';
 import { done, type HookOutcome } from './outcome.js';
@@ -17,7 +17,8 @@ export async function runHook(here: GitOptions): Promise<HookOutcome> {
   const configPath = `${found.fromCwd}/${CONFIG_FILE}`;
   const packagePath = `${found.fromCwd}/package.json`;
   const settled = await Promise.allSettled([
-    locateRepo(here),
+    // HEAD and shallowness too, for the history the regenerated docs show: one process, not three.
+    locateRepoWithHead(here),
     // Paths relative to the top whatever the working directory (and diff.relative) say.
     gitOutput(['diff', '--cached', '--name-only', '-z', '--no-renames', '--no-relative'], here),
     readIndexFiles([configPath, packagePath], here),
@@ -27,7 +28,7 @@ export async function runHook(here: GitOptions): Promise<HookOutcome> {
     if (result.status === 'rejected')
       throw settled[0].status === 'rejected' ? settled[0].reason : result.reason;
     return result.value;
-  }) as [RepoLocation, string, Map<string, string | undefined>];
+  }) as [RepoFacts, string, Map<string, string | undefined>];
   const staged = splitNul(stagedOutput);
   if (staged.length === 0) return done([]);
   if (!found.found)
@@ -47,5 +48,9 @@ export async function runHook(here: GitOptions): Promise<HookOutcome> {
   }
   if (!relevant) return done([]);
   const { regenerateStaged } = await import('./regenerate.js');
-  return regenerateStaged(here.env, location, project);
+  return regenerateStaged(here.env, location, project, {
+    head: cwdLocation.head,
+    shallow: cwdLocation.shallow,
+    staged: { top: cwdLocation.top, paths: staged },
+  });
 }
