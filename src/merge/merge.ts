@@ -14,6 +14,7 @@ import { findDuplicateKinds } from './duplicates.js';
 import { applyEdits, shiftOffset, unshiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
+import { readOutline } from './outline.js';
 import { formatManifest } from './markers.js';
 import { scanMarkers } from './scan.js';
 import { renderingKeys } from './section-keys.js';
@@ -55,14 +56,18 @@ function createFile(path: string, fresh: Fresh): MergeResult {
     status: 'inserted',
     line: 0,
   }));
-  const lines = new LineIndex(content);
+  // The rendering's outline is the created file's: the manifest adds only a blank line and a
+  // comment after everything else, and offsets do not move. One reading serves both.
+  const outline = readOutline(content);
+  let lines: LineIndex | undefined;
   const diagnostics = findDuplicateKinds(
     content,
     fresh.sections,
-    renderingKeys(fresh.text, fresh.sections),
+    renderingKeys(content, fresh.sections, outline),
+    { outline, isRendering: true },
   ).map((duplicate): Diagnostic => ({
     file: path,
-    ...lines.position(duplicate.offset),
+    ...(lines ??= new LineIndex(content)).position(duplicate.offset),
     severity: duplicate.severity,
     rule: 'duplicate-kind',
     message: duplicate.message,

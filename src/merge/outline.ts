@@ -46,6 +46,8 @@ interface Line {
   readonly text: string;
   readonly number: number;
   kind: 'blank' | 'comment' | 'heading' | 'break' | 'paragraph' | 'block' | 'code';
+  /** An ATX heading's reading, kept from classifying the line. */
+  atx?: { readonly level: number; readonly text: string };
 }
 
 /**
@@ -98,17 +100,32 @@ const OTHER_BLOCK = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|\||<))/;
 const EMPHASIS_START = /^ {0,3}(?:\*\*?|__?)[^\s*_]/;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const EQUALS = 61;
+const HYPHEN = 45;
+
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
   let number = text.slice(0, from).split('\n').length;
   for (let start = from; start < text.length; number += 1) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
-    const content = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
-    lines.push({ start, next, text: content, number, kind: 'paragraph' });
+    let end = newline === -1 ? text.length : newline;
+    // One carriage return before the line break is not part of the line (as `/\r$/` removed).
+    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end -= 1;
+    lines.push({ start, next, text: text.slice(start, end), number, kind: 'paragraph' });
     start = next;
   }
   return lines;
+}
+
+/** Could be a setext underline: `=` or `-` after at most three spaces (checked before the regex). */
+function mayBeUnderline(line: string): boolean {
+  let index = 0;
+  while (index < 3 && line.charCodeAt(index) === SPACE) index += 1;
+  const code = line.charCodeAt(index);
+  return code === EQUALS || code === HYPHEN;
 }
 
 function classify(lines: Line[]): void {
@@ -131,9 +148,14 @@ function classify(lines: Line[]): void {
     } else if (FENCE.test(text)) {
       line.kind = 'code';
       fence = FENCE.exec(text)?.[1];
-    } else if (atxHeading(text) !== undefined) line.kind = 'heading';
-    else if (isThematicBreak(text)) line.kind = 'break';
-    else if (OTHER_BLOCK.test(text)) line.kind = 'block';
+    } else {
+      const atx = atxHeading(text);
+      if (atx !== undefined) {
+        line.kind = 'heading';
+        line.atx = atx;
+      } else if (isThematicBreak(text)) line.kind = 'break';
+      else if (OTHER_BLOCK.test(text)) line.kind = 'block';
+    }
   }
 }
 
@@ -165,11 +187,11 @@ export function readOutline(text: string): Outline {
   lines.forEach((line, index) => {
     const before = lines[index - 1];
     if (line.kind === 'heading') {
-      const atx = atxHeading(line.text);
+      const atx = line.atx ?? atxHeading(line.text);
       headings.push(heading(atx?.level ?? 1, atx?.text ?? '', line, line, line.text.trim()));
       return;
     }
-    const underline = SETEXT_UNDERLINE.exec(line.text);
+    const underline = mayBeUnderline(line.text) ? SETEXT_UNDERLINE.exec(line.text) : null;
     // A one-line paragraph underlined by `===` or `---` is a heading, not a paragraph and a break.
     const opensParagraph =
       before?.kind === 'paragraph' && (index < 2 || lines[index - 2]?.kind !== 'paragraph');
