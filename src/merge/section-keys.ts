@@ -1,6 +1,6 @@
 import type { Section } from './document.js';
 import { HEADING_ALIASES } from './heading-aliases.js';
-import { headingLabel, headingWordsOf, significantWords } from './heading-words.js';
+import { headingLabel, headingWordsOf } from './heading-words.js';
 import { isThematicBreak, readOutline, type Outline, type OutlineHeading } from './outline.js';
 import { firstContentLine, lastContentLine } from './content-lines.js';
 import { firstReached } from './sorted.js';
@@ -45,7 +45,9 @@ export function headingWords(heading: OutlineHeading, id?: string): HeadingWords
     text: heading.text,
     words: headingWordsOf(heading.text),
     label: label === undefined ? [] : headingWordsOf(label),
-    aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map(significantWords),
+    aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map((alias) =>
+      headingWordsOf(alias),
+    ),
   };
 }
 
