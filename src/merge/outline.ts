@@ -104,6 +104,7 @@ const CARRIAGE_RETURN = 13;
 const SPACE = 32;
 const EQUALS = 61;
 const HYPHEN = 45;
+const NO_BREAK_SPACE = 0xa0;
 
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
@@ -128,6 +129,29 @@ function mayBeUnderline(line: string): boolean {
   return code === EQUALS || code === HYPHEN;
 }
 
+/** As `text.trim() === ''`: most lines start with a character `trim` never removes. */
+function isBlankLine(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > SPACE && first < NO_BREAK_SPACE) return false;
+  return text.trim() === '';
+}
+
+/**
+ * The characters that, after at most three spaces, can open a comment, a fence, a heading, a
+ * break or another block (a space there is a fourth: indented code). A line opening with any
+ * other character is a paragraph line whatever the checks below would try.
+ */
+const BLOCK_OPENER_CHARS = ' \t<`~#-*_+>|0123456789';
+const BLOCK_OPENERS = new Set(
+  Array.from({ length: BLOCK_OPENER_CHARS.length }, (_, at) => BLOCK_OPENER_CHARS.charCodeAt(at)),
+);
+
+function mayOpenBlock(text: string): boolean {
+  let index = 0;
+  while (index < 3 && text.charCodeAt(index) === SPACE) index += 1;
+  return BLOCK_OPENERS.has(text.charCodeAt(index));
+}
+
 function classify(lines: Line[]): void {
   let fence: string | undefined;
   let inComment = false;
@@ -141,7 +165,8 @@ function classify(lines: Line[]): void {
     } else if (inComment) {
       line.kind = 'comment';
       if (text.includes('-->')) inComment = false;
-    } else if (text.trim() === '') line.kind = 'blank';
+    } else if (isBlankLine(text)) line.kind = 'blank';
+    else if (!mayOpenBlock(text)) continue;
     else if (/^ {0,3}<!--/.test(text)) {
       line.kind = 'comment';
       inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->');

@@ -44,6 +44,16 @@ const LINES = [
   'plain text',
   'text\r',
   '\r',
+  '1. one',
+  '  > quoted',
+  '   <!-- spaced -->',
+  '\tcode',
+  '  \ttext',
+  ' \u00a0',
+  '\u3000# wide',
+  '+ plus',
+  '_ _ _',
+  '(aside)',
 ];
 
 const line = fc.oneof(fc.constantFrom(...LINES), fc.string({ maxLength: 12 }));
@@ -135,12 +145,30 @@ function referenceOutline(text: string) {
     }
     if (each.kind === 'break') breaks.push(each.start);
   });
-  return { headings, breaks };
+  const footers: { breakStart: number; start: number; line: number }[] = [];
+  let closingOnly = true;
+  let firstContent: (typeof lines)[number] | undefined;
+  for (let index = lines.length - 1; index >= 0 && closingOnly; index -= 1) {
+    const each = lines[index];
+    if (each === undefined) break;
+    if (each.kind === 'break') {
+      if (firstContent !== undefined && /^ {0,3}(?:\*\*?|__?)[^\s*_]/.test(firstContent.text))
+        footers.unshift({
+          breakStart: each.start,
+          start: firstContent.start,
+          line: firstContent.number,
+        });
+      firstContent = undefined;
+    } else if (each.kind === 'paragraph') firstContent = each;
+    else if (each.kind !== 'blank' && each.kind !== 'comment') closingOnly = false;
+  }
+  return { headings, breaks, footers };
 }
 
 describe('outline', () => {
-  it('reads the headings and breaks the line-by-line regular expressions read', () => {
+  it('reads the headings, breaks and footers the line-by-line regular expressions read', () => {
     let withHeadings = 0;
+    let withFooters = 0;
     fc.assert(
       fc.property(markdown, fc.boolean(), (text, frontMatter) => {
         const input = frontMatter ? `---\ntitle: x\n---\n${text}` : text;
@@ -156,11 +184,14 @@ describe('outline', () => {
           })),
         ).toEqual(reference.headings);
         expect(outline.breaks).toEqual(reference.breaks);
+        expect(outline.footers).toEqual(reference.footers);
+        if (reference.footers.length > 0) withFooters += 1;
         if (reference.headings.some((heading) => heading.next > heading.start + 1))
           withHeadings += 1;
       }),
     );
     expect(withHeadings).toBeGreaterThan(0);
+    expect(withFooters).toBeGreaterThan(0);
   });
 });
 
