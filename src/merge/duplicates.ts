@@ -16,6 +16,23 @@ function within(section: Section, offset: number): boolean {
 }
 
 /**
+ * Whether a rendering (or a file just created from it) can have a second section of a kind at
+ * all: only a heading outside every section or a footer can be one (see `isRendering` below), and
+ * most renderings have neither, so their keys need not be read.
+ */
+export function renderingMayRepeatKinds(outline: Outline, sections: readonly Section[]): boolean {
+  if (outline.footers.length > 0) return true;
+  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
+  let index = 0;
+  for (const heading of outline.headings) {
+    while (index < ordered.length && (ordered[index]?.end.start ?? 0) <= heading.start) index += 1;
+    const section = ordered[index];
+    if (section === undefined || !within(section, heading.start)) return true;
+  }
+  return false;
+}
+
+/**
  * Finds a second section of a kind trackgen generates in this file: a heading that matches a
  * generated section's heading (as adoption matches them) but is not that section's own, or a
  * second footer. Such a file contradicts itself (two progress tables, two statuses). A heading

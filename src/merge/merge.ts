@@ -10,7 +10,7 @@ import {
   type Section,
   type Structure,
 } from './document.js';
-import { findDuplicateKinds } from './duplicates.js';
+import { findDuplicateKinds, renderingMayRepeatKinds } from './duplicates.js';
 import { applyEdits, shiftOffset, unshiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
@@ -60,12 +60,13 @@ function createFile(path: string, fresh: Fresh): MergeResult {
   // comment after everything else, and offsets do not move. One reading serves both.
   const outline = readOutline(content);
   let lines: LineIndex | undefined;
-  const diagnostics = findDuplicateKinds(
-    content,
-    fresh.sections,
-    renderingKeys(content, fresh.sections, outline),
-    { outline, isRendering: true },
-  ).map((duplicate): Diagnostic => ({
+  const duplicates = renderingMayRepeatKinds(outline, fresh.sections)
+    ? findDuplicateKinds(content, fresh.sections, renderingKeys(content, fresh.sections, outline), {
+        outline,
+        isRendering: true,
+      })
+    : [];
+  const diagnostics = duplicates.map((duplicate): Diagnostic => ({
     file: path,
     ...(lines ??= new LineIndex(content)).position(duplicate.offset),
     severity: duplicate.severity,
