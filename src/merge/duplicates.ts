@@ -49,7 +49,7 @@ export function findDuplicateKinds(
     /**
      * The text is the rendering itself (a file just created): a heading inside one of its
      * sections is the rendering's own, never a second of anything, so only the headings outside
-     * every section are candidates (tests/merge/properties.test.ts holds this to a full search).
+     * every section are candidates (tests/merge/fast-paths.test.ts holds this to a full search).
      */
     readonly isRendering?: boolean;
   } = {},
