@@ -1,7 +1,7 @@
 import type { Severity } from '../diagnostics.js';
 import type { Section } from './document.js';
 import { HeadingIndex } from './heading-index.js';
-import { readOutline, type OutlineHeading } from './outline.js';
+import { readOutline, type Outline, type OutlineHeading } from './outline.js';
 import type { RenderingKeys } from './section-keys.js';
 import { firstReached } from './sorted.js';
 
@@ -16,6 +16,23 @@ function within(section: Section, offset: number): boolean {
 }
 
 /**
+ * Whether a rendering (or a file just created from it) can have a second section of a kind at
+ * all: only a heading outside every section or a footer can be one (see `isRendering` below), and
+ * most renderings have neither, so their keys need not be read.
+ */
+export function renderingMayRepeatKinds(outline: Outline, sections: readonly Section[]): boolean {
+  if (outline.footers.length > 0) return true;
+  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
+  let index = 0;
+  for (const heading of outline.headings) {
+    while (index < ordered.length && (ordered[index]?.end.start ?? 0) <= heading.start) index += 1;
+    const section = ordered[index];
+    if (section === undefined || !within(section, heading.start)) return true;
+  }
+  return false;
+}
+
+/**
  * Finds a second section of a kind trackgen generates in this file: a heading that matches a
  * generated section's heading (as adoption matches them) but is not that section's own, or a
  * second footer. Such a file contradicts itself (two progress tables, two statuses). A heading
@@ -26,13 +43,32 @@ export function findDuplicateKinds(
   text: string,
   sections: readonly Section[],
   keys: RenderingKeys,
+  reading: {
+    /** The text's outline, when the caller has it. */
+    readonly outline?: Outline;
+    /**
+     * The text is the rendering itself (a file just created): a heading inside one of its
+     * sections is the rendering's own, never a second of anything, so only the headings outside
+     * every section are candidates (tests/merge/fast-paths.test.ts holds this to a full search).
+     */
+    readonly isRendering?: boolean;
+  } = {},
 ): DuplicateKind[] {
   const byId = new Map(sections.map((section) => [section.id, section]));
-  const outline = readOutline(text);
+  const outline = reading.outline ?? readOutline(text);
   const headings = outline.headings;
-  const written = new HeadingIndex(headings);
   // Headings come in text order, sections do not overlap: positions are found by binary search.
   const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
+  const container = (offset: number): string | undefined => {
+    const candidate = ordered[firstReached(ordered, (other) => other.begin.next > offset) - 1];
+    return candidate !== undefined && within(candidate, offset) ? candidate.id : undefined;
+  };
+  const written = new HeadingIndex(
+    headings,
+    reading.isRendering === true
+      ? (index) => container(headings[index]?.start ?? 0) === undefined
+      : undefined,
+  );
   const ends = sections.map((section) => section.end.next).sort((a, b) => a - b);
   const ownHeading = new Map<string, OutlineHeading>();
   for (const key of keys.keys) {
@@ -57,14 +93,19 @@ export function findDuplicateKinds(
   }
   const owned = new Set(ownHeading.values());
   const lineOf = (section: Section, id: string): number => ownHeading.get(id)?.line ?? section.line;
-  const container = (offset: number): string | undefined => {
-    const candidate = ordered[firstReached(ordered, (other) => other.begin.next > offset) - 1];
-    return candidate !== undefined && within(candidate, offset) ? candidate.id : undefined;
+  // Read only when a candidate heading is inside a section: never for a file just created.
+  let renderedIndex: { headings: { id: string }[]; index: HeadingIndex } | undefined;
+  const renderedIndexed = () => {
+    if (renderedIndex !== undefined) return renderedIndex;
+    const renderedHeadings = [...keys.headingsIn].flatMap(([id, inSection]) =>
+      inSection.map((heading) => ({ id, heading })),
+    );
+    renderedIndex = {
+      headings: renderedHeadings,
+      index: new HeadingIndex(renderedHeadings.map(({ heading }) => heading)),
+    };
+    return renderedIndex;
   };
-  const renderedHeadings = [...keys.headingsIn].flatMap(([id, inSection]) =>
-    inSection.map((heading) => ({ id, heading })),
-  );
-  const rendered = new HeadingIndex(renderedHeadings.map(({ heading }) => heading));
 
   const found: DuplicateKind[] = [];
   for (const key of keys.keys) {
@@ -82,17 +123,25 @@ export function findDuplicateKinds(
       continue;
     }
     // The rendering itself may have such a heading inside another section: that one is no second.
-    const renderedIn = new Set(
-      rendered
-        .matching(key)
-        .map((index) => renderedHeadings[index]?.id)
-        .filter((id) => id !== key.id),
-    );
+    let renderedIn: Set<string | undefined> | undefined;
     for (const index of written.matching(key)) {
       const heading = headings[index];
       if (heading === undefined) continue;
       if (owned.has(heading) || within(section, heading.start)) continue;
-      if (renderedIn.has(container(heading.start) ?? '')) continue;
+      // Outside every section, no rendered heading excuses it (section ids are never empty).
+      const inSection = container(heading.start);
+      if (inSection !== undefined) {
+        if (renderedIn === undefined) {
+          const rendered = renderedIndexed();
+          renderedIn = new Set(
+            rendered.index
+              .matching(key)
+              .map((renderedAt) => rendered.headings[renderedAt]?.id)
+              .filter((id) => id !== key.id),
+          );
+        }
+        if (renderedIn.has(inSection)) continue;
+      }
       const strength = written.strength(key, index);
       if (strength === undefined) continue;
       const generated = `${'#'.repeat(key.level)} ${key.text}`;

@@ -8,26 +8,40 @@ import type { HeadingWords } from './section-keys.js';
  * every rendered heading against every written one is no longer sections × headings.
  */
 export class HeadingIndex {
-  private readonly levels: readonly number[];
-  private readonly words: readonly ReadonlySet<string>[];
+  private readonly headings: readonly { readonly level: number; readonly text: string }[];
+  /** Each heading's words, read when first needed. */
+  private readonly words: (ReadonlySet<string> | undefined)[] = [];
   private readonly withWord = new Map<string, number[]>();
 
-  constructor(headings: readonly { readonly level: number; readonly text: string }[]) {
-    this.levels = headings.map((heading) => heading.level);
-    this.words = headings.map((heading) => new Set(headingWordsOf(heading.text)));
-    this.words.forEach((words, index) => {
-      for (const word of words) {
+  /**
+   * `searched`: the indices `matching` may return (default all); `strength` answers for every
+   * heading. Only the searched headings' words are read up front.
+   */
+  constructor(
+    headings: readonly { readonly level: number; readonly text: string }[],
+    searched?: (index: number) => boolean,
+  ) {
+    this.headings = headings;
+    for (let index = 0; index < headings.length; index += 1) {
+      if (searched !== undefined && !searched(index)) continue;
+      for (const word of this.wordsAt(index) ?? []) {
         const list = this.withWord.get(word);
         if (list === undefined) this.withWord.set(word, [index]);
         else list.push(index);
       }
-    });
+    }
+  }
+
+  private wordsAt(index: number): ReadonlySet<string> | undefined {
+    const heading = this.headings[index];
+    if (heading === undefined) return undefined;
+    return (this.words[index] ??= new Set(headingWordsOf(heading.text)));
   }
 
   /** As `matchStrength(rendered, headings[index])`. */
   strength(rendered: HeadingWords, index: number): MatchStrength | undefined {
-    if (this.levels[index] !== rendered.level) return undefined;
-    const words = this.words[index];
+    if (this.headings[index]?.level !== rendered.level) return undefined;
+    const words = this.wordsAt(index);
     if (words === undefined) return undefined;
     const hasAll = (wanted: readonly string[]): boolean =>
       wanted.length > 0 && wanted.every((word) => words.has(word));

@@ -10,10 +10,11 @@ import {
   type Section,
   type Structure,
 } from './document.js';
-import { findDuplicateKinds } from './duplicates.js';
+import { findDuplicateKinds, renderingMayRepeatKinds } from './duplicates.js';
 import { applyEdits, shiftOffset, unshiftOffset, type Edit } from './edits.js';
 import { readFresh, sectionText, type Fresh } from './fresh.js';
 import { placeNewSections } from './insert.js';
+import { readOutline } from './outline.js';
 import { formatManifest } from './markers.js';
 import { scanMarkers } from './scan.js';
 import { renderingKeys } from './section-keys.js';
@@ -55,14 +56,19 @@ function createFile(path: string, fresh: Fresh): MergeResult {
     status: 'inserted',
     line: 0,
   }));
-  const lines = new LineIndex(content);
-  const diagnostics = findDuplicateKinds(
-    content,
-    fresh.sections,
-    renderingKeys(fresh.text, fresh.sections),
-  ).map((duplicate): Diagnostic => ({
+  // The rendering's outline is the created file's: the manifest adds only a blank line and a
+  // comment after everything else, and offsets do not move. One reading serves both.
+  const outline = readOutline(content);
+  let lines: LineIndex | undefined;
+  const duplicates = renderingMayRepeatKinds(outline, fresh.sections)
+    ? findDuplicateKinds(content, fresh.sections, renderingKeys(content, fresh.sections, outline), {
+        outline,
+        isRendering: true,
+      })
+    : [];
+  const diagnostics = duplicates.map((duplicate): Diagnostic => ({
     file: path,
-    ...lines.position(duplicate.offset),
+    ...(lines ??= new LineIndex(content)).position(duplicate.offset),
     severity: duplicate.severity,
     rule: 'duplicate-kind',
     message: duplicate.message,

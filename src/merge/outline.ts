@@ -40,12 +40,11 @@ export interface Outline {
   readonly footers: readonly OutlineFooter[];
 }
 
-interface Line {
-  readonly start: number;
-  readonly next: number;
+type Kind = 'blank' | 'comment' | 'heading' | 'break' | 'paragraph' | 'block' | 'code';
+
+interface Atx {
+  readonly level: number;
   readonly text: string;
-  readonly number: number;
-  kind: 'blank' | 'comment' | 'heading' | 'break' | 'paragraph' | 'block' | 'code';
 }
 
 /**
@@ -60,7 +59,7 @@ function isBlankChar(char: string | undefined): boolean {
 }
 
 /** An ATX heading's level and text (closing `#`s and blanks removed), or undefined. */
-export function atxHeading(line: string): { level: number; text: string } | undefined {
+export function atxHeading(line: string): Atx | undefined {
   const open = ATX_OPEN.exec(line);
   if (open?.[1] === undefined) return undefined;
   let start = open[0].length;
@@ -98,53 +97,133 @@ const OTHER_BLOCK = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|\||<))/;
 const EMPHASIS_START = /^ {0,3}(?:\*\*?|__?)[^\s*_]/;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let number = text.slice(0, from).split('\n').length;
-  for (let start = from; start < text.length; number += 1) {
-    const newline = text.indexOf('\n', start);
-    const next = newline === -1 ? text.length : newline + 1;
-    const content = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
-    lines.push({ start, next, text: content, number, kind: 'paragraph' });
-    start = next;
-  }
-  return lines;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const EQUALS = 61;
+const HYPHEN = 45;
+const BACKTICK = 96;
+const TILDE = 126;
+const NO_BREAK_SPACE = 0xa0;
+
+/**
+ * The characters that, after at most three spaces, can open a comment, a fence, a heading, a
+ * break or another block (a space there is a fourth: indented code). A line opening with any
+ * other character is a paragraph line whatever the checks below would try.
+ */
+const BLOCK_OPENER_CHARS = ' \t<`~#-*_+>|0123456789';
+const BLOCK_OPENERS = new Set(
+  Array.from({ length: BLOCK_OPENER_CHARS.length }, (_, at) => BLOCK_OPENER_CHARS.charCodeAt(at)),
+);
+
+/** A line of the text: offsets only, its text sliced when a check needs it. */
+interface Line {
+  readonly start: number;
+  /** Where its text ends: before the line break and one carriage return before it. */
+  readonly end: number;
+  readonly next: number;
+  readonly number: number;
 }
 
-function classify(lines: Line[]): void {
-  let fence: string | undefined;
-  let inComment = false;
-  for (const line of lines) {
-    const text = line.text;
-    if (fence !== undefined) {
-      line.kind = 'code';
-      const close = FENCE.exec(text);
-      if (close?.[1] !== undefined && close[1][0] === fence[0] && close[1].length >= fence.length)
-        if (text.trim() === close[1]) fence = undefined;
-    } else if (inComment) {
-      line.kind = 'comment';
-      if (text.includes('-->')) inComment = false;
-    } else if (text.trim() === '') line.kind = 'blank';
-    else if (/^ {0,3}<!--/.test(text)) {
-      line.kind = 'comment';
-      inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->');
-    } else if (FENCE.test(text)) {
-      line.kind = 'code';
-      fence = FENCE.exec(text)?.[1];
-    } else if (atxHeading(text) !== undefined) line.kind = 'heading';
-    else if (isThematicBreak(text)) line.kind = 'break';
-    else if (OTHER_BLOCK.test(text)) line.kind = 'block';
+/**
+ * Reads a text's lines in order, keeping what the lines before tell about the next one (an open
+ * fence, a multi-line comment). Lines are looked at by character codes first and sliced only
+ * when they might open something: most are paragraph text.
+ */
+class LineReader {
+  private fence: string | undefined;
+  private inComment = false;
+  /** The next `-->` at or after the last offset asked about (-1: none): one search per comment. */
+  private commentClose = -1;
+  /** Where that search began: none yet, so the first asks. */
+  private commentCloseFrom = Number.POSITIVE_INFINITY;
+
+  constructor(readonly source: string) {}
+
+  text(line: Line): string {
+    return this.source.slice(line.start, line.end);
+  }
+
+  /** The code of the first character after at most three spaces (NaN at the line's end). */
+  private lead(line: Line): number {
+    let index = line.start;
+    while (index < line.end && index - line.start < 3 && this.source.charCodeAt(index) === SPACE)
+      index += 1;
+    return index < line.end ? this.source.charCodeAt(index) : NaN;
+  }
+
+  /** As `text(line).includes('-->')`. */
+  private closesComment(line: Line): boolean {
+    if (
+      this.commentCloseFrom > line.start ||
+      (this.commentClose !== -1 && this.commentClose < line.start)
+    ) {
+      this.commentClose = this.source.indexOf('-->', line.start);
+      this.commentCloseFrom = line.start;
+    }
+    return this.commentClose !== -1 && this.commentClose + 3 <= line.end;
+  }
+
+  /** As `text(line).trim() === ''`: most lines start with a character `trim` never removes. */
+  private isBlank(line: Line): boolean {
+    if (line.start === line.end) return true;
+    const first = this.source.charCodeAt(line.start);
+    if (first > SPACE && first < NO_BREAK_SPACE) return false;
+    return this.text(line).trim() === '';
+  }
+
+  /** Could be a setext underline: `=` or `-` after at most three spaces. */
+  underline(line: Line): string | undefined {
+    const lead = this.lead(line);
+    if (lead !== EQUALS && lead !== HYPHEN) return undefined;
+    return SETEXT_UNDERLINE.exec(this.text(line))?.[1];
+  }
+
+  /** The line's kind, and its reading when it is an ATX heading. */
+  classify(line: Line): Kind | Atx {
+    if (this.fence !== undefined) {
+      const lead = this.lead(line);
+      if (lead === BACKTICK || lead === TILDE) {
+        const text = this.text(line);
+        const fence = this.fence;
+        const close = FENCE.exec(text);
+        if (close?.[1] !== undefined && close[1][0] === fence[0] && close[1].length >= fence.length)
+          if (text.trim() === close[1]) this.fence = undefined;
+      }
+      return 'code';
+    }
+    if (this.inComment) {
+      if (this.closesComment(line)) this.inComment = false;
+      return 'comment';
+    }
+    if (this.isBlank(line)) return 'blank';
+    if (!BLOCK_OPENERS.has(this.lead(line))) return 'paragraph';
+    const text = this.text(line);
+    if (/^ {0,3}<!--/.test(text)) {
+      this.inComment = !text.slice(text.indexOf('<!--') + 4).includes('-->');
+      return 'comment';
+    }
+    const fence = FENCE.exec(text);
+    if (fence !== null) {
+      this.fence = fence[1];
+      return 'code';
+    }
+    const atx = atxHeading(text);
+    if (atx !== undefined) return atx;
+    if (isThematicBreak(text)) return 'break';
+    if (OTHER_BLOCK.test(text)) return 'block';
+    return 'paragraph';
   }
 }
 
 function heading(
   level: number,
   text: string,
+  firstLine: string,
   first: Line,
   last: Line,
   source: string,
 ): OutlineHeading {
-  const column = first.text.length - first.text.trimStart().length + 1;
+  const column = firstLine.length - firstLine.trimStart().length + 1;
   return {
     level,
     text: text.trim(),
@@ -156,54 +235,66 @@ function heading(
   };
 }
 
+/**
+ * One pass over the lines, keeping only the two before: a setext underline turns the line before
+ * it into a heading, and a footer is a break after which only closing lines follow, so the breaks
+ * that may begin one are kept until a line that is not closing drops them.
+ */
 export function readOutline(text: string): Outline {
   const skip = FRONT_MATTER.exec(text)?.[0].length ?? 0;
-  const lines = splitLines(text, skip);
-  classify(lines);
+  const reader = new LineReader(text);
   const headings: OutlineHeading[] = [];
   const breaks: number[] = [];
-  lines.forEach((line, index) => {
-    const before = lines[index - 1];
-    if (line.kind === 'heading') {
-      const atx = atxHeading(line.text);
-      headings.push(heading(atx?.level ?? 1, atx?.text ?? '', line, line, line.text.trim()));
-      return;
+  /** Breaks since the last line that is not closing, each with the first paragraph line after it. */
+  let closing: { breakStart: number; first: Line | undefined }[] = [];
+  let before: Line | undefined;
+  let beforeKind: Kind | undefined;
+  let twoBeforeKind: Kind | undefined;
+  let number = text.slice(0, skip).split('\n').length;
+  for (let start = skip; start < text.length; number += 1) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    // One carriage return before the line break is not part of the line (as `/\r$/` removed).
+    if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end -= 1;
+    const line: Line = { start, end, next, number };
+    start = next;
+    const read = reader.classify(line);
+    let kind: Kind;
+    if (typeof read === 'object') {
+      kind = 'heading';
+      const lineText = reader.text(line);
+      headings.push(heading(read.level, read.text, lineText, line, line, lineText.trim()));
+    } else {
+      kind = read;
+      const underline = reader.underline(line);
+      // A one-line paragraph underlined by `===` or `---` is a heading, not a paragraph and a break.
+      if (
+        underline !== undefined &&
+        before !== undefined &&
+        beforeKind === 'paragraph' &&
+        twoBeforeKind !== 'paragraph'
+      ) {
+        const level = underline.startsWith('=') ? 1 : 2;
+        const beforeText = reader.text(before);
+        headings.push(heading(level, beforeText, beforeText, before, line, beforeText.trim()));
+        beforeKind = 'heading';
+        kind = 'heading';
+      } else if (kind === 'break') breaks.push(line.start);
     }
-    const underline = SETEXT_UNDERLINE.exec(line.text);
-    // A one-line paragraph underlined by `===` or `---` is a heading, not a paragraph and a break.
-    const opensParagraph =
-      before?.kind === 'paragraph' && (index < 2 || lines[index - 2]?.kind !== 'paragraph');
-    if (underline?.[1] !== undefined && before !== undefined && opensParagraph) {
-      const level = underline[1].startsWith('=') ? 1 : 2;
-      headings.push(heading(level, before.text, before, line, before.text.trim()));
-      before.kind = 'heading';
-      line.kind = 'heading';
-      return;
-    }
-    if (line.kind === 'break') breaks.push(line.start);
-  });
-  return { headings, breaks, footers: findFooters(lines) };
-}
-
-function findFooters(lines: readonly Line[]): OutlineFooter[] {
-  const footers: OutlineFooter[] = [];
-  let closingOnly = true;
-  let firstContent: Line | undefined;
-  // Walk back from the end: a break opens a footer while everything after it is paragraphs,
-  // breaks and comments, and the first line after it opens with emphasis.
-  for (let index = lines.length - 1; index >= 0 && closingOnly; index -= 1) {
-    const line = lines[index];
-    if (line === undefined) break;
-    if (line.kind === 'break') {
-      if (firstContent !== undefined && EMPHASIS_START.test(firstContent.text))
-        footers.unshift({
-          breakStart: line.start,
-          start: firstContent.start,
-          line: firstContent.number,
-        });
-      firstContent = undefined;
-    } else if (line.kind === 'paragraph') firstContent = line;
-    else if (line.kind !== 'blank' && line.kind !== 'comment') closingOnly = false;
+    if (kind === 'break') closing.push({ breakStart: line.start, first: undefined });
+    else if (kind === 'paragraph') {
+      const last = closing[closing.length - 1];
+      if (last !== undefined) last.first ??= line;
+    } else if (kind !== 'blank' && kind !== 'comment') closing = [];
+    twoBeforeKind = beforeKind;
+    before = line;
+    beforeKind = kind;
   }
-  return footers;
+  const footers = closing.flatMap(({ breakStart, first }) =>
+    first !== undefined && EMPHASIS_START.test(reader.text(first))
+      ? [{ breakStart, start: first.start, line: first.number }]
+      : [],
+  );
+  return { headings, breaks, footers };
 }

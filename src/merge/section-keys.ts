@@ -1,7 +1,8 @@
 import type { Section } from './document.js';
 import { HEADING_ALIASES } from './heading-aliases.js';
-import { headingLabel, headingWordsOf, significantWords } from './heading-words.js';
+import { headingLabel, headingWordsOf } from './heading-words.js';
 import { isThematicBreak, readOutline, type Outline, type OutlineHeading } from './outline.js';
+import { firstContentLine, lastContentLine } from './content-lines.js';
 import { firstReached } from './sorted.js';
 
 /** The words a heading is recognised by: its own, those before its separator, an alias's. */
@@ -44,7 +45,9 @@ export function headingWords(heading: OutlineHeading, id?: string): HeadingWords
     text: heading.text,
     words: headingWordsOf(heading.text),
     label: label === undefined ? [] : headingWordsOf(label),
-    aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map(significantWords),
+    aliases: (id === undefined ? [] : (HEADING_ALIASES[id] ?? [])).map((alias) =>
+      headingWordsOf(alias),
+    ),
   };
 }
 
@@ -61,11 +64,13 @@ function headingsWithin(
 }
 
 function endsWithBreak(text: string, section: Section): boolean {
-  const lines = text
-    .slice(section.begin.next, section.end.start)
-    .split('\n')
-    .filter((line) => line.trim() !== '');
-  return isThematicBreak(lines[lines.length - 1] ?? '');
+  return isThematicBreak(lastContentLine(text, section.begin.next, section.end.start) ?? '');
+}
+
+/** Read only by adoption: the words of many headings are not worth reading for every merge. */
+function lazily<T>(read: () => T): () => T {
+  let value: { readonly of: T } | undefined;
+  return () => (value ??= { of: read() }).of;
 }
 
 function keyOf(
@@ -77,18 +82,18 @@ function keyOf(
   const section = sections[index];
   if (section === undefined) return undefined;
   const inBody = headingsWithin(outline.headings, section.begin.next, section.end.start);
-  const firstContent = text
-    .slice(section.begin.next, section.end.start)
-    .split('\n')
-    .find((line) => line.trim() !== '');
+  const firstContent = firstContentLine(text, section.begin.next, section.end.start);
   const own = inBody[0];
   const breakAtEnd = endsWithBreak(text, section);
   if (own !== undefined && own.source === firstContent?.trim()) {
+    const subheadings = lazily(() => inBody.slice(1).map((heading) => headingWords(heading)));
     return {
       kind: 'heading',
       id: section.id,
       inside: true,
-      subheadings: inBody.slice(1).map((heading) => headingWords(heading)),
+      get subheadings() {
+        return subheadings();
+      },
       endsWithBreak: breakAtEnd,
       ...headingWords(own, section.id),
     };
@@ -102,11 +107,14 @@ function keyOf(
   const last = before[before.length - 1];
   const gapAfterHeading = last === undefined ? '' : text.slice(last.next, section.begin.start);
   if (last !== undefined && gapAfterHeading.trim() === '') {
+    const subheadings = lazily(() => inBody.map((heading) => headingWords(heading)));
     return {
       kind: 'heading',
       id: section.id,
       inside: false,
-      subheadings: inBody.map((heading) => headingWords(heading)),
+      get subheadings() {
+        return subheadings();
+      },
       endsWithBreak: breakAtEnd,
       ...headingWords(last, section.id),
     };
@@ -118,8 +126,11 @@ function keyOf(
 }
 
 /** Reads the keys of a rendering's sections (those without a heading or footer have none). */
-export function renderingKeys(text: string, sections: readonly Section[]): RenderingKeys {
-  const outline = readOutline(text);
+export function renderingKeys(
+  text: string,
+  sections: readonly Section[],
+  outline: Outline = readOutline(text),
+): RenderingKeys {
   const keys = sections
     .map((_, index) => keyOf(text, outline, sections, index))
     .filter((key) => key !== undefined);
@@ -132,11 +143,20 @@ export function renderingKeys(text: string, sections: readonly Section[]): Rende
   );
   // Sections do not overlap: the only one that can hold a heading is the last begun before it.
   const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
-  const templateHeadings = outline.headings
-    .filter((heading) => {
-      const section = ordered[firstReached(ordered, (it) => it.begin.start > heading.start) - 1];
-      return section === undefined || heading.start >= section.end.next;
-    })
-    .map((heading) => headingWords(heading));
-  return { keys, sectionLevels, templateHeadings, headingsIn };
+  const templateHeadings = lazily(() =>
+    outline.headings
+      .filter((heading) => {
+        const section = ordered[firstReached(ordered, (it) => it.begin.start > heading.start) - 1];
+        return section === undefined || heading.start >= section.end.next;
+      })
+      .map((heading) => headingWords(heading)),
+  );
+  return {
+    keys,
+    sectionLevels,
+    get templateHeadings() {
+      return templateHeadings();
+    },
+    headingsIn,
+  };
 }

@@ -41,12 +41,18 @@ export function fingerprint(
   };
   addFile('project', join(settings.dataDir, 'project.json'));
   const sessionsDir = join(settings.dataDir, 'sessions');
+  // Records of one module name the same test file: it is read once, and added for each as
+  // hashFile would add it (label, size, bytes), so the digest is what it was.
+  const testFiles = new Map<string, Buffer | undefined>();
   for (const entry of listOrEmpty(sessionsDir)) {
     const bytes = bytesOf(join(sessionsDir, entry));
     add(`session:${entry}`, bytes);
     // The test file a record names is counted into the documents: an input too.
     const testFile = testFileOf(bytes);
-    if (testFile !== undefined) addFile(`test-file:${testFile}`, resolve(settings.root, testFile));
+    if (testFile === undefined) continue;
+    const path = resolve(settings.root, testFile);
+    if (!testFiles.has(path)) testFiles.set(path, bytesOf(path));
+    add(`test-file:${testFile}`, testFiles.get(path));
   }
   const reportDigests = new Map<string, string | undefined>();
   for (const path of reportPaths) {
