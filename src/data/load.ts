@@ -44,6 +44,11 @@ export interface LoadOptions {
    * a command checks what it is about to write exactly as validate would check it written.
    */
   readonly plannedSessions?: ReadonlyMap<string, string>;
+  /**
+   * Files this run has already read (path → bytes; the run cache's fingerprint reads every
+   * record): not read a second time, and the data is exactly what the fingerprint describes.
+   */
+  readonly alreadyRead?: ReadonlyMap<string, Buffer>;
 }
 
 export const PROJECT_FILE = 'project.json';
@@ -64,7 +69,9 @@ export function loadProjectDataSync(dataDir: string, options: LoadOptions): Load
   const diagnostics: Diagnostic[] = [];
 
   const projectPath = join(dataDir, PROJECT_FILE);
-  const project = loadJsonFile(projectPath, shown(projectPath), projectSchema, diagnostics);
+  const project = loadJsonFile(projectPath, shown(projectPath), projectSchema, diagnostics, {
+    alreadyRead: options.alreadyRead?.get(projectPath),
+  });
 
   const sessions: { session: Session; source: ParsedJson; fileName: string }[] = [];
   const sessionsDir = join(dataDir, SESSIONS_DIR);
@@ -94,13 +101,10 @@ export function loadProjectDataSync(dataDir: string, options: LoadOptions): Load
       });
       continue;
     }
-    const loaded = loadJsonFile(
-      path,
-      shownRecord(fileName),
-      sessionSchema,
-      diagnostics,
-      planned.get(fileName),
-    );
+    const loaded = loadJsonFile(path, shownRecord(fileName), sessionSchema, diagnostics, {
+      plannedText: planned.get(fileName),
+      alreadyRead: options.alreadyRead?.get(path),
+    });
     if (loaded !== undefined)
       sessions.push({ session: loaded.value, source: loaded.source, fileName });
   }
@@ -130,12 +134,12 @@ function loadJsonFile<T>(
   shownAs: string,
   schema: z.ZodType<T>,
   diagnostics: Diagnostic[],
-  plannedText?: string,
+  given: { plannedText?: string | undefined; alreadyRead?: Buffer | undefined },
 ): { value: T; source: ParsedJson } | undefined {
   const read =
-    plannedText === undefined
-      ? readTextFileSync(path, shownAs)
-      : { text: plannedText, diagnostics: [] };
+    given.plannedText === undefined
+      ? readTextFileSync(path, shownAs, undefined, given.alreadyRead)
+      : { text: given.plannedText, diagnostics: [] };
   diagnostics.push(...read.diagnostics);
   if (read.text === undefined) return undefined;
   // JSON outside its strings is ASCII: any run found is in a string value.

@@ -30,6 +30,8 @@ export function readTextFileSync(
   path: string,
   shownAs: string,
   maxBytes = MAX_DATA_FILE_BYTES,
+  /** The file's bytes when this run already read them (from a regular file): not read again. */
+  alreadyRead?: Buffer,
 ): TextFileResult {
   const problem = (
     message: string,
@@ -40,6 +42,7 @@ export function readTextFileSync(
     text: undefined,
     diagnostics: [{ file: shownAs, line, column, severity: 'error', rule, message }],
   });
+  if (alreadyRead !== undefined) return decodedOrProblem(alreadyRead, maxBytes, problem);
   let size: number;
   try {
     const info = statSync(path);
@@ -50,18 +53,32 @@ export function readTextFileSync(
   } catch (error) {
     return problem(`expected a readable file, found ${describeFsError(error)}`);
   }
-  if (size > maxBytes) {
-    return problem(
-      `expected a data file of at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}; is this really a session record?`,
-      'too-large',
-    );
-  }
+  if (size > maxBytes) return tooLarge(size, maxBytes, problem);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     return problem(`expected a readable file, found ${describeFsError(error)}`);
   }
+  return decodedOrProblem(bytes, maxBytes, problem);
+}
+
+type Problem = (
+  message: string,
+  rule?: Diagnostic['rule'],
+  line?: number,
+  column?: number,
+) => TextFileResult;
+
+function tooLarge(size: number, maxBytes: number, problem: Problem): TextFileResult {
+  return problem(
+    `expected a data file of at most ${formatBytes(maxBytes)}, found ${formatBytes(size)}; is this really a session record?`,
+    'too-large',
+  );
+}
+
+function decodedOrProblem(bytes: Buffer, maxBytes: number, problem: Problem): TextFileResult {
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes, problem);
   const text = decodeUtf8(bytes);
   if (text !== undefined) return { text, diagnostics: [] };
   // Position the bad byte by decoding the valid prefix: the column counts characters before it.

@@ -49,6 +49,8 @@ export interface PlanOptions {
   readonly beingMade?: CommitBeingMade;
   /** Where the report read last time is kept (the run cache's folder); none: always read. */
   readonly reportCache?: ReportCache;
+  /** Data files this run already read (the run cache's fingerprint), by path: not read again. */
+  readonly dataFiles?: ReadonlyMap<string, Buffer>;
 }
 
 function invalid(diagnostics: readonly Diagnostic[], model?: ViewModel): Plan<MergedFile> {
@@ -73,7 +75,10 @@ export async function planDocuments(
     configShownAs(settings, options.cwd),
   );
   if (outDirProblems.length > 0) return invalid(outDirProblems);
-  const loaded = await loadProjectData(settings.dataDir, { cwd: options.cwd });
+  const loaded = await loadProjectData(settings.dataDir, {
+    cwd: options.cwd,
+    ...(options.dataFiles === undefined ? {} : { alreadyRead: options.dataFiles }),
+  });
   if (loaded.data === undefined) return invalid(loaded.diagnostics);
   // git runs in a child process while the report is parsed.
   const pendingCommits =

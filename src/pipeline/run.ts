@@ -33,6 +33,8 @@ export interface PlanCache {
   remember(plan: Plan, written: ReadonlyMap<string, string>): Promise<void>;
   /** The report as last read, for a run that cannot be served whole (a record changed). */
   readonly reports?: ReportCache;
+  /** The data files read to look the plan up (path → bytes): a full run loads these bytes. */
+  readonly dataFiles?: ReadonlyMap<string, Buffer>;
 }
 
 export type PipelineResult =
@@ -52,7 +54,7 @@ export async function runPipeline(
   const servable =
     request.force === undefined && request.adopt !== true && request.needModel !== true;
   const cached = servable ? await cache?.lookUp() : undefined;
-  const planned = cached === undefined ? await fullPlan(request, cache?.reports) : { plan: cached };
+  const planned = cached === undefined ? await fullPlan(request, cache) : { plan: cached };
   if (planned.plan === undefined) return planned;
   const { plan } = planned;
   const outcome: PlanWritten =
@@ -69,7 +71,7 @@ export async function runPipeline(
 
 async function fullPlan(
   request: PipelineRequest,
-  reportCache: ReportCache | undefined,
+  cache: PlanCache | undefined,
 ): Promise<
   { plan: Plan; configDiagnostics?: never } | { plan: undefined; configDiagnostics: Diagnostic[] }
 > {
@@ -85,7 +87,8 @@ async function fullPlan(
     ...(request.adopt === undefined ? {} : { adopt: request.adopt }),
     ...(request.repairEncoding === true ? { repairEncoding: true } : {}),
     ...(request.flags.out === undefined ? {} : { outDirFromFlag: true }),
-    ...(reportCache === undefined ? {} : { reportCache }),
+    ...(cache?.reports === undefined ? {} : { reportCache: cache.reports }),
+    ...(cache?.dataFiles === undefined ? {} : { dataFiles: cache.dataFiles }),
   });
   return { plan };
 }

@@ -47,13 +47,13 @@ export function openRunCache(
   if (settings === undefined) return undefined;
   const directory = cacheDirectory(settings.root, env);
   if (directory === undefined) return undefined;
-  const { key, reportDigests } = fingerprint(
+  const { key, reportDigests, dataFiles } = fingerprint(
     settings,
     source.text,
     unvalidatedReportPaths(settings),
     STATE_VERSION,
   );
-  return new RunCache(directory, key, settings, reportDigests);
+  return new RunCache(directory, key, settings, reportDigests, dataFiles);
 }
 
 class RunCache implements PlanCache {
@@ -66,6 +66,7 @@ class RunCache implements PlanCache {
     private readonly key: string,
     private readonly settings: Settings,
     reportDigests: ReadonlyMap<string, string | undefined>,
+    readonly dataFiles: ReadonlyMap<string, Buffer>,
   ) {
     this.reports = reportCache(directory, reportDigests);
   }

@@ -17,6 +17,8 @@ export interface Fingerprint {
   readonly key: string;
   /** Each report's digest (reportDigest), taken while fingerprinting: no report is read twice. */
   readonly reportDigests: ReadonlyMap<string, string | undefined>;
+  /** The data files read to take it (project.json, the records), by path: the run's data. */
+  readonly dataFiles: ReadonlyMap<string, Buffer>;
 }
 
 export function fingerprint(
@@ -39,13 +41,21 @@ export function fingerprint(
   const addFile = (label: string, path: string) => {
     if (!hashFile(hash, label, path)) add(label, undefined);
   };
-  addFile('project', join(settings.dataDir, 'project.json'));
+  const dataFiles = new Map<string, Buffer>();
+  const dataFile = (path: string): Buffer | undefined => {
+    const bytes = bytesOf(path);
+    if (bytes !== undefined) dataFiles.set(path, bytes);
+    return bytes;
+  };
+  // Added as hashFile adds a file (label, size, bytes): the same digest, and the bytes are kept.
+  const projectPath = join(settings.dataDir, 'project.json');
+  add('project', dataFile(projectPath));
   const sessionsDir = join(settings.dataDir, 'sessions');
   // Records of one module name the same test file: it is read once, and added for each as
   // hashFile would add it (label, size, bytes), so the digest is what it was.
   const testFiles = new Map<string, Buffer | undefined>();
   for (const entry of listOrEmpty(sessionsDir)) {
-    const bytes = bytesOf(join(sessionsDir, entry));
+    const bytes = dataFile(join(sessionsDir, entry));
     add(`session:${entry}`, bytes);
     // The test file a record names is counted into the documents: an input too.
     const testFile = testFileOf(bytes);
@@ -68,7 +78,7 @@ export function fingerprint(
     }
   }
   add('git', gitHead(settings.root));
-  return { key: hash.digest('hex'), reportDigests };
+  return { key: hash.digest('hex'), reportDigests, dataFiles };
 }
 
 /** A report's size and bytes as one digest; undefined when it is not a regular file. */
