@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   lstatSync,
@@ -10,7 +9,8 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { temporaryPath } from './temporary-path.js';
 import { InputProblem } from '../exit-codes.js';
 import { isSystemError } from '../fs/environment-failure.js';
 import { isAbsent } from '../fs/read-if-exists.js';
@@ -67,14 +67,6 @@ function bytesIfExists(path: string): Buffer | undefined {
     if (isAbsent(error)) return undefined;
     throw error;
   }
-}
-
-/** Beside the target, so the rename is atomic (never across file systems); unique per write. */
-function temporaryPath(target: string): string {
-  return join(
-    dirname(target),
-    `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(target)}`,
-  );
 }
 
 /** One file through a temporary file and a rename (the run cache's own files: no checks). */

@@ -4,9 +4,9 @@
  * so a reader never sees half a record. When any write fails, the files this call created are
  * removed again: nothing half-written.
  */
-import { randomBytes } from 'node:crypto';
 import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { temporaryPath } from './temporary-path.js';
 
 export interface NewFile {
   readonly path: string;
@@ -27,10 +27,7 @@ export class NewFileError extends Error {
 
 async function writeNew(file: NewFile): Promise<void> {
   await mkdir(dirname(file.path), { recursive: true });
-  const temporary = join(
-    dirname(file.path),
-    `.trackgen-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${basename(file.path)}`,
-  );
+  const temporary = temporaryPath(file.path);
   await writeFile(temporary, file.content, { encoding: 'utf8', flag: 'wx' });
   try {
     await link(temporary, file.path);
