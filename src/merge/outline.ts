@@ -5,6 +5,16 @@
  * lists or quotes are not top-level headings and do not start at column 1–4 unprefixed, so a
  * line scan sees what a Markdown reader sees in the documents trackgen keeps.
  */
+import {
+  BACKTICK,
+  CARRIAGE_RETURN,
+  EQUALS,
+  HYPHEN,
+  NO_BREAK_SPACE,
+  SPACE,
+  TILDE,
+} from '../text/markdown-codes.js';
+
 export interface OutlineHeading {
   readonly level: number;
   /** The heading's text, without the `#`s or the setext underline. */
@@ -96,14 +106,6 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const OTHER_BLOCK = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|\||<))/;
 const EMPHASIS_START = /^ {0,3}(?:\*\*?|__?)[^\s*_]/;
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-
-const CARRIAGE_RETURN = 13;
-const SPACE = 32;
-const EQUALS = 61;
-const HYPHEN = 45;
-const BACKTICK = 96;
-const TILDE = 126;
-const NO_BREAK_SPACE = 0xa0;
 
 /**
  * The characters that, after at most three spaces, can open a comment, a fence, a heading, a

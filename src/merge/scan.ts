@@ -1,3 +1,4 @@
+import { BACKTICK, CARRIAGE_RETURN, LESS_THAN, SPACE, TAB, TILDE } from '../text/markdown-codes.js';
 import { MARKER_LIKE, MARKER_LINE, parseMarker, type ParsedMarker } from './markers.js';
 
 /**
@@ -47,12 +48,6 @@ export interface ScanOptions {
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const BACKTICK = 96;
-const TILDE = 126;
-const LESS_THAN = 60;
-const SPACE = 32;
-const TAB = 9;
-const CARRIAGE_RETURN = 13;
 
 type State =
   | { readonly kind: 'normal' }
