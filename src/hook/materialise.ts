@@ -2,12 +2,34 @@
  * Copies what the index holds (the staged inputs, documents and reports) into the hook's
  * temporary folder, with git's own checkout, so a run there sees what will be committed.
  */
-import { cp } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, realpath } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { gitOutput, splitNul, type GitOptions } from '../git/run.js';
 import { unvalidatedReportPaths } from '../pipeline/report-paths.js';
 import { toSlashes } from '../text/paths.js';
+
+/**
+ * Runs `use` on a new temporary folder (named `prefix`…) for a copy of what is staged, and
+ * removes the folder afterwards. `rewrite` makes a message name the repository's files, never
+ * the temporary copy.
+ */
+export async function inTemporaryCopy<T>(
+  prefix: string,
+  top: string,
+  use: (temp: string, rewrite: (line: string) => string) => Promise<T>,
+): Promise<T> {
+  const temp = await realpath(await mkdtemp(join(tmpdir(), prefix)));
+  const rewrite = (line: string) => line.split(`${temp}${sep}`).join('').split(temp).join(top);
+  try {
+    return await use(temp, rewrite);
+  } finally {
+    // At once: a promise per file removed costs the commit a thread-pool round trip each.
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
 
 /**
  * The reports the settings name, into the copy: project.json names the report, and one git does

@@ -4,17 +4,13 @@
  * made from what will be committed, not from the working tree), then write and stage the
  * documents that changed — unless that would stage something behind the person's back.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, realpath } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
 import { UsageError } from '../diagnostics.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import type { KnownRepository } from '../git/being-made.js';
 import type { RepoLocation } from '../git/repository.js';
 import type { GitOptions } from '../git/run.js';
 import type { ProjectInputs } from './inputs.js';
-import { materialise } from './materialise.js';
+import { inTemporaryCopy, materialise } from './materialise.js';
 import { BLOCKED, type HookOutcome } from './outcome.js';
 
 export async function regenerateStaged(
@@ -23,31 +19,30 @@ export async function regenerateStaged(
   project: ProjectInputs,
   known: KnownRepository,
 ): Promise<HookOutcome> {
-  const temp = await realpath(await mkdtemp(join(tmpdir(), 'trackgen-hook-')));
-  // Messages name the repository's files, never the temporary copy.
-  const rewrite = (line: string) =>
-    line.split(`${temp}${sep}`).join('').split(temp).join(location.top);
   const atTop = { cwd: location.top, env };
-  try {
-    // git copies the staged files out while the pipeline's code loads: neither waits for the other.
-    const [copied, { regenerateIn }] = await Promise.all([
-      materialise(temp, [...project.inputs, project.outDir], atTop),
-      import('./regenerate-in.js'),
-    ]);
-    const outcome = await regenerateIn(temp, copied, atTop, location, known);
-    return { ...outcome, stdout: outcome.stdout.map(rewrite), stderr: outcome.stderr.map(rewrite) };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    return {
-      code: EXIT_USAGE,
-      stdout: [],
-      stderr: [
-        rewrite(`trackgen hook: ${error.message}`),
-        `${BLOCKED} (run trackgen generate to see the problem in the working tree)`,
-      ],
-    };
-  } finally {
-    // At once: a promise per file removed costs the commit a thread-pool round trip each.
-    rmSync(temp, { recursive: true, force: true });
-  }
+  return inTemporaryCopy('trackgen-hook-', location.top, async (temp, rewrite) => {
+    try {
+      // git copies the staged files out while the pipeline's code loads: neither waits for the other.
+      const [copied, { regenerateIn }] = await Promise.all([
+        materialise(temp, [...project.inputs, project.outDir], atTop),
+        import('./regenerate-in.js'),
+      ]);
+      const outcome = await regenerateIn(temp, copied, atTop, location, known);
+      return {
+        ...outcome,
+        stdout: outcome.stdout.map(rewrite),
+        stderr: outcome.stderr.map(rewrite),
+      };
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      return {
+        code: EXIT_USAGE,
+        stdout: [],
+        stderr: [
+          rewrite(`trackgen hook: ${error.message}`),
+          `${BLOCKED} (run trackgen generate to see the problem in the working tree)`,
+        ],
+      };
+    }
+  });
 }

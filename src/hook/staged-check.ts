@@ -4,10 +4,7 @@
  * a temporary folder (as the pre-commit hook does), rendered there for the commit being made, and
  * each staged document is compared with its rendering. Nothing is written or staged.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, realpath } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadSettings } from '../config/load.js';
 import { CONFIG_FILE, type Flags } from '../config/settings.js';
 import { diagnosticLines } from '../diagnostic-lines.js';
@@ -23,7 +20,7 @@ import { plural } from '../text/plural.js';
 import { projectInputs } from './inputs.js';
 import type { HookOutcome } from './outcome.js';
 import { hookProject, projectPrefix } from './project.js';
-import { materialise, materialiseReports } from './materialise.js';
+import { inTemporaryCopy, materialise, materialiseReports } from './materialise.js';
 
 export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookOutcome> {
   const found = hookProject(here.cwd);
@@ -36,11 +33,8 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
   const { top } = cwdLocation;
   const prefix = projectPrefix(cwdLocation.prefix, found);
   const project = projectInputs(prefix, configs.get(configPath), configs.get(packagePath));
-  const temp = await realpath(await mkdtemp(join(tmpdir(), 'trackgen-staged-')));
-  // Messages name the repository's files, never the temporary copy.
-  const rewrite = (line: string) => line.split(`${temp}${sep}`).join('').split(temp).join(top);
   const atTop = { cwd: top, env: here.env };
-  try {
+  return inTemporaryCopy('trackgen-staged-', top, async (temp, rewrite) => {
     const copied = await materialise(temp, [...project.inputs, project.outDir], atTop);
     const projectDir = join(temp, prefix);
     // Flags name paths relative to where the command runs: the same place in the copy.
@@ -77,10 +71,7 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
       ...stdout,
       `${plural(stale.length, 'staged document')} out of date${conflicts > 0 ? `, ${plural(conflicts, 'conflict')}` : ''}: run trackgen generate, then git add ${toSlashes(relative(here.cwd, join(top, project.outDir))) || '.'}`,
     ]);
-  } finally {
-    // At once: a promise per file removed costs the commit a thread-pool round trip each.
-    rmSync(temp, { recursive: true, force: true });
-  }
+  });
 }
 
 function problems(stderr: readonly string[], stdout: readonly string[]): HookOutcome {
