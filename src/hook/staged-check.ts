@@ -10,7 +10,7 @@ import { CONFIG_FILE, type Flags } from '../config/settings.js';
 import { diagnosticLines } from '../diagnostic-lines.js';
 import { hasErrors } from '../diagnostics.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../exit-codes.js';
-import { locateRepo, readIndexFiles } from '../git/repository.js';
+import { locateRepoWithHead, readIndexFiles } from '../git/repository.js';
 import type { GitOptions } from '../git/run.js';
 import { currentAsCommitted } from '../pipeline/as-committed.js';
 import { conflictCount, conflictLines, staleDiffs } from '../pipeline/describe.js';
@@ -27,13 +27,15 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
   const configPath = `${found.fromCwd}/${CONFIG_FILE}`;
   const packagePath = `${found.fromCwd}/package.json`;
   const [cwdLocation, configs] = await Promise.all([
-    locateRepo(here),
+    // HEAD and shallowness too, for the history the renderings show: one git process, not three.
+    locateRepoWithHead(here),
     readIndexFiles([configPath, packagePath], here),
   ]);
   const { top } = cwdLocation;
   const prefix = projectPrefix(cwdLocation.prefix, found);
   const project = projectInputs(prefix, configs.get(configPath), configs.get(packagePath));
   const atTop = { cwd: top, env: here.env };
+  const known = { head: cwdLocation.head, shallow: cwdLocation.shallow };
   return inTemporaryCopy('trackgen-staged-', top, async (temp, rewrite) => {
     const copied = await materialise(temp, [...project.inputs, project.outDir], atTop);
     const projectDir = join(temp, prefix);
@@ -47,7 +49,7 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
     const planOptions = { cwd: temp, repository: join(top, prefix) };
     const plan = await planDocuments(settings, {
       ...planOptions,
-      beingMade: { kind: 'staged', marked: true, env: here.env },
+      beingMade: { kind: 'staged', marked: true, env: here.env, known },
     });
     const diagnostics = diagnosticLines(plan.diagnostics).map(rewrite);
     if (!plan.valid) return problems(diagnostics, []);
@@ -56,7 +58,7 @@ export async function checkStaged(here: GitOptions, flags: Flags): Promise<HookO
       plan: planOptions,
       gitCwd: top,
       env: here.env,
-      first: [{ kind: 'staged', marked: false, env: here.env }],
+      first: [{ kind: 'staged', marked: false, env: here.env, known }],
     });
     const stale = changed.filter((file) => !current.has(file.path));
     const stdout = [...(await staleDiffs(plan, stale)), ...conflictLines(plan)].map(rewrite);
