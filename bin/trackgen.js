@@ -1,15 +1,22 @@
 #!/usr/bin/env node
-import * as nodeModule from 'node:module';
+// CommonJS (bin/package.json), as the bundle it runs: an ES module entry would start Node's ES
+// module loader, time every commit would wait for.
+'use strict';
+const { BUNDLE, loadBundle } = require('./load-bundle.js');
 
-// Node 22.1+ keeps V8's compiled code for the bundle's chunks between runs (in the system's
-// temporary folder): the hook, which runs at every commit, then starts without compiling them
-// again. Node 20 has no such cache; a cache that cannot be written only costs that speed.
+let bundle;
 try {
-  nodeModule.enableCompileCache?.();
-} catch {
-  // Not available or not writable: run without it.
+  bundle = loadBundle();
+} catch (error) {
+  // A clone that was never built, or a bundle that does not load: one line, exit 2 (a tool error).
+  const missing = error.code === 'ENOENT' && error.path === BUNDLE;
+  process.stderr.write(
+    missing
+      ? `trackgen: ${BUNDLE} is missing: build trackgen first (npm run build)\n`
+      : `trackgen: cannot load ${BUNDLE}: ${String(error.message).split('\n')[0]}\n`,
+  );
+  process.exit(2);
 }
-const { run } = await import('../dist/bundle/run.js');
 
 // A reader that went away (`trackgen coverage | head`) is no failure of trackgen's.
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,9 +32,13 @@ process.on('uncaughtException', (error) => {
   process.exit(2);
 });
 
-process.exitCode = await run({
-  argv: process.argv.slice(2),
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-});
+bundle
+  .run({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,13 +1,19 @@
-// Bundles the built CLI (dist/cli/run.js, from tsc) with esbuild into dist/bundle/, the code
-// bin/trackgen.js runs (run by `npm run build`, after tsc and the template precompiler). One
-// process start then reads a few files instead of hundreds of modules. Code splitting keeps every
-// dynamic import() a chunk of its own, so a run loads only what it needs: the light paths (--help,
-// an unchanged `check`, the hook on an unrelated commit) still load no schema library, template
-// engine, Markdown or XML parser (tests/light-paths.test.ts reads the metafile written here).
+// Bundles the built CLI (dist/cli/run.js, from tsc) with esbuild into one CommonJS file,
+// dist/bundle/trackgen.cjs, the code bin/trackgen.js runs (run by `npm run build`, after tsc and
+// the template precompiler). One file, because Node 20 keeps no compiled code for ES modules
+// between runs, while a CommonJS script compiled through node:vm can reuse V8's code cache
+// (bin/load-bundle.js): the hook then starts without parsing or compiling the bundle again.
+// Every module reached only through a dynamic import() stays a lazily run wrapper (esbuild's
+// __esm and __commonJS), so the light paths (--help, an unchanged `check`, the hook on an unrelated
+// commit) still run no code of the schema library, template engine, Markdown or XML parser
+// (tests/light-paths.test.ts checks this with V8's coverage of a real run).
+//
+// The first line names the SHA-256 of the rest: the code cache is kept per bundle content.
 //
 // The runtime dependencies are bundled too: installing trackgen fetches no other package. Their
 // licence texts go to dist/bundle/THIRD-PARTY-LICENSES.txt, which the package ships.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +24,12 @@ const outdir = join(dist, 'bundle');
 
 /**
  * Modules find trackgen's own files (templates/, schemas/, package.json, the precompiled
- * templates) relative to `import.meta.url`. Inside a chunk that URL is the chunk's, so each
- * module's `import.meta.url` is rewritten to the URL its unbundled file has: the same relative
- * paths keep working. Every chunk sits directly in dist/bundle/, which makes the rewrite exact.
+ * templates) relative to `import.meta.url`, which a CommonJS file lacks. Each module's
+ * `import.meta.url` is rewritten to the URL its unbundled file has, resolved against the bundle's
+ * own URL (the banner's BUNDLE_URL): the same relative paths keep working, since the bundle sits
+ * in dist/bundle/.
  */
+const BUNDLE_URL = '__trackgenBundleUrl';
 const keepModuleUrls = {
   name: 'keep-module-urls',
   setup(esbuild) {
@@ -33,7 +41,7 @@ const keepModuleUrls = {
       return {
         contents: source.replaceAll(
           'import.meta.url',
-          `new URL(${JSON.stringify(own)}, import.meta.url).href`,
+          `new URL(${JSON.stringify(own)}, ${BUNDLE_URL}).href`,
         ),
         loader: 'js',
       };
@@ -100,6 +108,12 @@ function writeLicences(metafile) {
   writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), `${parts.join('\n\n')}\n`);
 }
 
+/** The bundle's text, behind a first line that names the SHA-256 of that text. */
+function withContentLine(code) {
+  const sha256 = createHash('sha256').update(code).digest('hex');
+  return `// trackgen bundle sha256=${sha256}\n${code}`;
+}
+
 if (!existsSync(join(dist, 'cli/run.js'))) {
   console.error('scripts/bundle.js: dist/cli/run.js is missing: run tsc first');
   process.exit(2);
@@ -107,26 +121,27 @@ if (!existsSync(join(dist, 'cli/run.js'))) {
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
-  entryPoints: { run: join(dist, 'cli/run.js') },
-  outdir,
+  entryPoints: [join(dist, 'cli/run.js')],
+  outfile: join(outdir, 'trackgen.cjs'),
+  write: false,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
   // ES module builds first: jsonc-parser's `main` is a UMD file whose require() calls esbuild
   // cannot follow.
   mainFields: ['module', 'main'],
-  chunkNames: '[name]-[hash]',
-  // CommonJS packages (handlebars) call require() for Node's own modules.
+  // Strict mode first, as ES modules have it: a directive counts only before any statement.
   banner: {
-    js: "import { createRequire as __trackgenRequire } from 'node:module'; const require = __trackgenRequire(import.meta.url);",
+    js: `'use strict';\nconst ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;`,
   },
   legalComments: 'none',
+  minifyWhitespace: true,
   metafile: true,
   logLevel: 'warning',
   plugins: [keepModuleUrls, leaveOut],
 });
-// Tests read which chunk holds which package (not shipped: the package files exclude it).
+for (const output of result.outputFiles) writeFileSync(output.path, withContentLine(output.text));
+// Tests read which modules the bundle holds (not shipped: the package files exclude it).
 writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
 writeLicences(result.metafile);

@@ -31,7 +31,7 @@ const npm = (...args) => {
 
 if (!has('node_modules/typescript/package.json')) {
   // A folder that already holds a build and has no TypeScript (an unpacked tarball) needs nothing.
-  if (has('dist/bundle/run.js') && !has('src')) process.exit(0);
+  if (has('dist/bundle/trackgen.cjs') && !has('src')) process.exit(0);
   npm('install', '--include=dev', '--ignore-scripts', '--no-save', '--no-audit', '--no-fund');
 }
 // The steps of `npm run build`, run directly: `npm run` would print its banner on stdout. dist/

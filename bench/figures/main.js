@@ -323,7 +323,7 @@ function printScale(sessions, reports) {
   });
 }
 
-if (!existsSync(join(root, 'dist/bundle/run.js'))) {
+if (!existsSync(join(root, 'dist/bundle/trackgen.cjs'))) {
   console.error('npm run bench: build first (npm run build)');
   process.exit(2);
 }

@@ -3,7 +3,7 @@
  * git hooks do. Build once per test run, and only when a source file is newer than its output.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,10 +17,10 @@ function sources(directory: string): string[] {
 }
 
 function isStale(): boolean {
-  if (!existsSync(join(root, 'dist/render/precompiled-templates.json'))) return true;
-  const bundle = statSync(join(root, 'dist/bundle/run.js'), { throwIfNoEntry: false });
-  if (bundle === undefined || bundle.mtimeMs < statSync(join(root, 'scripts/bundle.js')).mtimeMs)
-    return true;
+  const bundle = statSync(join(root, 'dist/bundle/trackgen.cjs'), { throwIfNoEntry: false });
+  if (bundle === undefined) return true;
+  const scripts = ['scripts/bundle.js', 'scripts/precompile-templates.js'];
+  if (scripts.some((script) => bundle.mtimeMs < statSync(join(root, script)).mtimeMs)) return true;
   return sources(join(root, 'src')).some((source) => {
     const built = join(root, 'dist', relative(join(root, 'src'), source)).replace(/\.ts$/, '.js');
     const output = statSync(built, { throwIfNoEntry: false });

@@ -24,6 +24,8 @@ import { cleanEnv, packWorkingTree, run, type Packed } from './packed.js';
 const EXPECTED_OUTSIDE_DIST = [
   'LICENSE',
   'README.md',
+  'bin/load-bundle.js',
+  'bin/package.json',
   'bin/trackgen.js',
   'package.json',
   'schemas/config.schema.json',
@@ -44,20 +46,15 @@ const EXPECTED_OUTSIDE_DIST = [
 ];
 
 /**
- * dist/ ships the esbuild bundle (every chunk the metafile lists, and the bundled packages'
- * licences) and the precompiled templates: no unbundled module, no map, no metafile. Derived
- * from the packed tree's own metafile so that a new chunk does not need this test edited, while a
- * stray or missing file still fails it.
+ * dist/ ships the esbuild bundle (the file the metafile lists, which holds the precompiled
+ * templates, and the bundled packages' licences): no unbundled module, no map, no metafile.
+ * Derived from the packed tree's own metafile, so that a stray or missing file fails it.
  */
 function expectedDist(tree: string): string[] {
   const metafile = JSON.parse(readFileSync(join(tree, 'dist/bundle/metafile.json'), 'utf8')) as {
     outputs: Record<string, unknown>;
   };
-  return [
-    ...Object.keys(metafile.outputs),
-    'dist/bundle/THIRD-PARTY-LICENSES.txt',
-    'dist/render/precompiled-templates.json',
-  ];
+  return [...Object.keys(metafile.outputs), 'dist/bundle/THIRD-PARTY-LICENSES.txt'];
 }
 
 const sorted = (names: readonly string[]) => [...names].sort();
@@ -139,5 +136,8 @@ describe('installing the tarball into a fresh project (SLOW: npm registry or cac
     expect(stdout).toContain('found     coverage.xml');
     expect(stdout).toContain('created   data/project.json');
     expect(existsSync(join(project.dir, 'trackgen.config.json'))).toBe(true);
+    // Each command's compiled code is kept beside the project's other tool caches.
+    const caches = readdirSync(join(project.dir, 'node_modules/.cache/trackgen'));
+    expect(caches.some((name) => /^[0-9a-f]{16}-init-[0-9a-f]{8}\.v8cache$/.test(name))).toBe(true);
   });
 });
