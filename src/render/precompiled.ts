@@ -1,43 +1,22 @@
 /**
- * The built-in templates, compiled to JavaScript at build time (`npm run build` writes
- * dist/render/precompiled-templates.json): compiling them costs more than the rest of a
- * `trackgen check` together. A template is taken from the file only when its text is exactly the
- * text that was compiled and the Handlebars version is the same; anything else (a user's
- * override, an edited built-in, running from src/) is compiled as before.
+ * The built-in templates, compiled to JavaScript at build time (`npm run build` writes them into
+ * dist/render/precompiled-templates.js, which the bundle holds as code): compiling them costs
+ * more than the rest of a `trackgen check` together. A template is taken from there only when its
+ * text is exactly the text that was compiled and the Handlebars version is the same; anything else
+ * (a user's override, an edited built-in, running from src/) is compiled as before.
  */
-import { readFileSync } from 'node:fs';
 import type Handlebars from 'handlebars';
+import { PRECOMPILED, type PrecompiledEntry } from './precompiled-templates.js';
 
 export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
-export const PRECOMPILED_FILE = 'precompiled-templates.json';
-
-interface Entry {
-  readonly text: string;
-  /** Handlebars.precompile output: the source of a template specification object. */
-  readonly spec: string;
-}
-
-export interface PrecompiledFile {
-  readonly handlebars: string;
-  readonly templates: Readonly<Record<string, Entry>>;
-  readonly partials: Readonly<Record<string, Entry>>;
-}
 
 export type TemplateKind = 'templates' | 'partials';
 
-let loaded: PrecompiledFile | null | undefined;
-
-function precompiledFile(): PrecompiledFile | null {
-  if (loaded === undefined) {
-    try {
-      loaded = JSON.parse(
-        readFileSync(new URL(`./${PRECOMPILED_FILE}`, import.meta.url), 'utf8'),
-      ) as PrecompiledFile;
-    } catch {
-      loaded = null;
-    }
-  }
-  return loaded;
+/** PrecompiledTemplates with each spec as source text, before it is written as code. */
+export interface PrecompiledSources {
+  readonly handlebars: string;
+  readonly templates: Readonly<Record<string, { text: string; spec: string }>>;
+  readonly partials: Readonly<Record<string, { text: string; spec: string }>>;
 }
 
 function entryFor(
@@ -45,8 +24,8 @@ function entryFor(
   kind: TemplateKind,
   name: string,
   text: string,
-): Entry | undefined {
-  const file = precompiledFile();
+): PrecompiledEntry | undefined {
+  const file = PRECOMPILED;
   const entry =
     file !== null && file.handlebars === handlebars.VERSION && Object.hasOwn(file[kind], name)
       ? file[kind][name]
@@ -71,22 +50,22 @@ export function precompiledTemplate(
   text: string,
 ): Handlebars.TemplateDelegate | undefined {
   const entry = entryFor(handlebars, kind, name, text);
-  if (entry === undefined) return undefined;
-  // The same evaluation Handlebars.compile does on the code it generates: the spec is
-  // Handlebars' own output, written by our build, never text from a user.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
-  const spec = new Function(`return ${entry.spec}`)() as Parameters<typeof handlebars.template>[0];
-  return handlebars.template(spec) as Handlebars.TemplateDelegate;
+  return entry === undefined
+    ? undefined
+    : (handlebars.template(entry.spec) as Handlebars.TemplateDelegate);
 }
 
-/** What the build writes: every template and partial of `sources`, precompiled. */
+/**
+ * What the build writes: every template and partial of `sources`, each spec as the source of a
+ * JavaScript expression (Handlebars.precompile's output), to be written into code.
+ */
 export function precompileAll(
   handlebars: typeof Handlebars,
   sources: {
     readonly templates: Iterable<{ name: string; text: string }>;
     readonly partials: Iterable<{ name: string; text: string }>;
   },
-): PrecompiledFile {
+): PrecompiledSources {
   const compileEach = (entries: Iterable<{ name: string; text: string }>) =>
     Object.fromEntries(
       [...entries].map(({ name, text }) => [
