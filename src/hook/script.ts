@@ -9,13 +9,6 @@ export const CHAINED_NAME = 'pre-commit.trackgen-chained';
 /** The line that tells `install` and `uninstall` a hook is trackgen's. */
 export const MARKER = '# trackgen pre-commit hook';
 
-/**
- * V8 starts a process with a 1 MB young generation and collects it dozens of times while the
- * hook loads and renders (about 40 ms on a 2-core machine); 16 MB leaves almost nothing to
- * collect in a run this short. Memory is only taken as it is used.
- */
-const YOUNG_GENERATION_MB = 16;
-
 export interface HookScriptOptions {
   /** bin/trackgen.js: relative to the top of the working tree when inside it, else absolute. */
   readonly bin: string;
@@ -46,11 +39,8 @@ if [ ! -f "$trackgen" ]; then
   exit 1
 fi
 node=$(command -v node 2>/dev/null) || node=${shellQuote(options.fallbackNode)}
-${options.projectDir === '' ? '' : changeDirectory(options.projectDir)}# A young generation of ${YOUNG_GENERATION_MB} MB spares each commit most of its garbage collection. A node
-# that does not know the option exits 9 before running anything; it is then run without it.
-"$node" --min-semi-space-size=${YOUNG_GENERATION_MB} "$trackgen" hook run
-status=$?
-[ "$status" -eq 9 ] || exit "$status"
+${options.projectDir === '' ? '' : changeDirectory(options.projectDir)}# No V8 options: with any, node compiles its own modules from source (its cache of them is made
+# without options), which costs every commit more than the option could save.
 exec "$node" "$trackgen" hook run
 `;
 }
