@@ -50,27 +50,42 @@ export async function materialiseReports(
   );
 }
 
+export interface MaterialiseOptions {
+  /** A path the index does not have is copied from the working tree when it exists there. */
+  readonly fromWorkingTree?: boolean;
+  /**
+   * Called once git's checkout has started (or at once when there is nothing to check out): work
+   * started there, such as loading code, runs while git copies instead of delaying its start.
+   */
+  readonly whileCopying?: () => void;
+}
+
 /**
  * Copies the index's version of every file under `paths` (files, or folders ending in "/") to
- * `temp`, keeping repository-relative paths. With `fromWorkingTree`, a path the index does not
- * have is copied from the working tree when it exists there.
+ * `temp`, keeping repository-relative paths.
  */
 export async function materialise(
   temp: string,
   paths: readonly string[],
   atTop: GitOptions,
-  options: { fromWorkingTree?: boolean } = {},
+  options: MaterialiseOptions = {},
 ): Promise<Set<string>> {
   const inside = paths.filter((path) => path !== '' && !path.startsWith('../') && path !== '..');
-  if (inside.length === 0) return new Set();
-  const listed = splitNul(
-    await gitOutput(['--literal-pathspecs', 'ls-files', '-z', '--', ...inside], atTop),
-  );
-  if (listed.length > 0)
-    await gitOutput(['checkout-index', '-z', '--stdin', `--prefix=${temp}${sep}`], {
-      ...atTop,
-      input: listed.map((path) => `${path}\0`).join(''),
-    });
+  const listed =
+    inside.length === 0
+      ? []
+      : splitNul(
+          await gitOutput(['--literal-pathspecs', 'ls-files', '-z', '--', ...inside], atTop),
+        );
+  const copying =
+    listed.length === 0
+      ? undefined
+      : gitOutput(['checkout-index', '-z', '--stdin', `--prefix=${temp}${sep}`], {
+          ...atTop,
+          input: listed.map((path) => `${path}\0`).join(''),
+        });
+  options.whileCopying?.();
+  await copying;
   const tracked = new Set(listed);
   if (options.fromWorkingTree !== true) return tracked;
   for (const path of inside) {

@@ -2,7 +2,6 @@
  * The hook's run in the temporary copy of what is staged: load the staged config, render and
  * merge every document for the commit being made, then write and stage those that changed.
  */
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadSettings } from '../config/load.js';
 import { diagnosticLines } from '../diagnostic-lines.js';
@@ -15,10 +14,10 @@ import { reportCache } from '../pipeline/cache/report-cache.js';
 import { cacheDirectory } from '../pipeline/cache/store.js';
 import { planDocuments } from '../pipeline/plan.js';
 import { dataOnlyPaths } from '../pipeline/output-paths.js';
-import type { MergedFile } from '../pipeline/planned-file.js';
 import { plural } from '../text/plural.js';
 import { writeFilesAtomically } from '../write/index.js';
 import { materialiseReports } from './materialise.js';
+import { unstagedEdits } from './unstaged-edits.js';
 import { differingEntries, partialCommit, stageInRealIndex } from './partial-commit.js';
 import { BLOCKED, done, refused, type HookOutcome } from './outcome.js';
 
@@ -86,7 +85,7 @@ export async function regenerateIn(
   // Three questions to git at once: each is a process start the commit waits for.
   const paths = changed.map((file) => file.shownAs);
   const [refusals, ignored, partial] = await Promise.all([
-    unstagedEdits(changed, top, atTop),
+    unstagedEdits(changed, { temp, top }, atTop),
     // git add refuses ignored paths: say so before anything is written, not after. A file the
     // index tracks is never refused, so only the others are asked about.
     ignoredPaths(
@@ -141,44 +140,4 @@ async function ignoredPaths(paths: readonly string[], atTop: GitOptions): Promis
   });
   // Exit 1: none ignored; 128: git could not tell (the add will say why).
   return result.code === 0 ? splitNul(result.stdout) : [];
-}
-
-/**
- * Documents the hook would write whose working-tree file is not the staged one: writing would
- * destroy the unstaged edit, and staging it would commit what the person did not stage.
- */
-async function unstagedEdits(
-  changed: readonly MergedFile[],
-  top: string,
-  atTop: GitOptions,
-): Promise<string[]> {
-  const paths = changed.map((file) => file.shownAs);
-  const modified = new Set(
-    splitNul(
-      (
-        await runGit(
-          ['--literal-pathspecs', 'diff', '--name-only', '-z', '--no-relative', '--', ...paths],
-          atTop,
-        )
-      ).stdout,
-    ),
-  );
-  const refusals: string[] = [];
-  for (const file of changed) {
-    if (modified.has(file.shownAs)) {
-      refusals.push(
-        `${file.shownAs}: has unstaged changes (the working tree differs from what is staged): not regenerated, not staged`,
-      );
-      continue;
-    }
-    if (file.existing !== undefined) continue;
-    // Not in the index: a file in the working tree is someone's, unless it is exactly the rendering.
-    const onDisk = await readFile(join(top, file.shownAs), 'utf8').catch(() => undefined);
-    if (onDisk !== undefined && onDisk !== file.merge.content) {
-      refusals.push(
-        `${file.shownAs}: exists in the working tree but is not staged (untracked): not overwritten; git add it, or move it away`,
-      );
-    }
-  }
-  return refusals;
 }

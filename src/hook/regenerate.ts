@@ -22,11 +22,15 @@ export async function regenerateStaged(
   const atTop = { cwd: location.top, env };
   return inTemporaryCopy('trackgen-hook-', location.top, async (temp, rewrite) => {
     try {
-      // git copies the staged files out while the pipeline's code loads: neither waits for the other.
-      const [copied, { regenerateIn }] = await Promise.all([
-        materialise(temp, [...project.inputs, project.outDir], atTop),
-        import('./regenerate-in.js'),
-      ]);
+      // The pipeline's code loads while git copies the staged files out. It starts loading only
+      // once git has started: loading keeps this thread busy, and git would start late.
+      let loading: Promise<typeof import('./regenerate-in.js')> | undefined;
+      const copied = await materialise(temp, [...project.inputs, project.outDir], atTop, {
+        whileCopying: () => {
+          loading = import('./regenerate-in.js');
+        },
+      });
+      const { regenerateIn } = await (loading ?? import('./regenerate-in.js'));
       const outcome = await regenerateIn(temp, copied, atTop, location, known);
       return {
         ...outcome,

@@ -126,6 +126,32 @@ describe('the pre-commit hook, through git commit', () => {
     expect(await status(repo.dir)).toBe(`M  ${RECORD}\n M ${SUMMARY}\n`);
   });
 
+  it('blocks on an unstaged mode change too, though the bytes are the staged ones', async () => {
+    const repo = await repoWithHook();
+    repo.edit(RECORD, moreTests);
+    await gitOk(repo.dir, 'add', RECORD);
+    chmodSync(join(repo.dir, SUMMARY), 0o755);
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    expect(commit.code).not.toBe(0);
+    expect(commit.stderr).toContain(`${SUMMARY}: has unstaged changes`);
+    expect(await status(repo.dir)).toBe(`M  ${RECORD}\n M ${SUMMARY}\n`);
+  });
+
+  it('asks git when the bytes differ: line endings a clean filter removes are no unstaged edit', async () => {
+    const repo = await repoWithHook();
+    // The working tree holds CRLF, the staged copy LF (smudge leaves it), and git sees no change.
+    writeFileSync(join(repo.dir, '.git/info/attributes'), '*.md filter=crlf\n');
+    await gitOk(repo.dir, 'config', 'filter.crlf.clean', "sed 's/\\r$//'");
+    await gitOk(repo.dir, 'config', 'filter.crlf.smudge', 'cat');
+    repo.edit(SUMMARY, (text) => text.replace(/\r?\n/g, '\r\n'));
+    expect(await gitOk(repo.dir, 'diff', '--name-only')).toBe('');
+    repo.edit(RECORD, moreTests);
+    await gitOk(repo.dir, 'add', RECORD);
+    const commit = await gitResult(repo.dir, 'commit', '-m', 'Session 54: more tests');
+    expect(commit.code, commit.stderr).toBe(0);
+    expect(await lastCommitFiles(repo.dir)).toEqual([RECORD, TRACKER, SUMMARY].sort());
+  });
+
   it('blocks on a hand edit that conflicts with the staged data and names the commands that resolve it', async () => {
     const repo = await repoWithHook();
     repo.edit(TRACKER, (text) =>
