@@ -49,8 +49,8 @@ function fnv1a(text) {
 /**
  * The cache file for one run. Each command keeps its own (a cache holds the code its first run
  * compiled: `--help` would leave the hook's pipeline out), and so do other Node versions and
- * flags, which V8 would refuse: the hook's node, started with its own flags, and a shell's node
- * then do not overwrite each other's cache at every run.
+ * options, which V8 would refuse: two nodes (a GUI client's and a shell's, or one started with
+ * options) then do not overwrite each other's cache at every run.
  */
 function codeCacheName(bundleSha256, argv, execArgv, version, arch) {
   const words = [];

@@ -82,7 +82,7 @@ export async function regenerateIn(
 
   const changed = plan.files.filter((file) => file.merge.changed);
   if (changed.length === 0) return done([], problems);
-  // Three questions to git at once: each is a process start the commit waits for.
+  // Up to three questions to git at once: each is a process start the commit waits for.
   const paths = changed.map((file) => file.shownAs);
   const [refusals, ignored, partial] = await Promise.all([
     unstagedEdits(changed, { temp, top }, atTop),

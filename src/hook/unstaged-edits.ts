@@ -66,7 +66,8 @@ async function modifiedInWorkingTree(
 function sameFile(staged: string, working: string): boolean {
   const [a, b] = [regularFile(staged), regularFile(working)];
   if (a === undefined || b === undefined) return false;
-  if (a.size !== b.size || (a.mode & 0o111) !== (b.mode & 0o111)) return false;
+  // git records one executable bit, the owner's; the others follow the umask.
+  if (a.size !== b.size || (a.mode & 0o100) !== (b.mode & 0o100)) return false;
   try {
     return readFileSync(staged).equals(readFileSync(working));
   } catch {
