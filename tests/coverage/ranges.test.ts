@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatMissing,
@@ -5,6 +6,21 @@ import {
   formatRanges,
   shortNames,
 } from '../../src/coverage/index.js';
+import type { FlatArcs } from '../../src/coverage/figures/ranges.js';
+
+/** The same arcs, also offering the flat listing a reader that keeps them flat offers. */
+function withFlatListing(
+  arcs: ReadonlyMap<number, readonly number[]>,
+): ReadonlyMap<number, readonly number[]> & FlatArcs {
+  const flat = [...arcs].flatMap(([line, destinations]) =>
+    destinations.map((destination) => [line, destination] as const),
+  );
+  return Object.assign(new Map(arcs), {
+    forEachArc(visit: (line: number, destination: number) => void) {
+      for (const [line, destination] of flat) visit(line, destination);
+    },
+  });
+}
 
 describe("coverage.py's format_lines", () => {
   it('groups across lines that are not statements, breaking at executed statements (its docstring example)', () => {
@@ -39,6 +55,33 @@ describe("coverage.py's format_lines", () => {
       '5->7',
       '5->exit',
     ]);
+  });
+});
+
+describe('missing arcs listed flat', () => {
+  it('give the same Missing column and partial arcs as the map they list', () => {
+    const line = fc.integer({ min: 1, max: 60 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(line, { maxLength: 30 }),
+        fc.uniqueArray(line, { maxLength: 30 }),
+        fc.array(
+          fc.tuple(line, fc.uniqueArray(fc.integer({ min: -2, max: 60 }), { minLength: 1 })),
+        ),
+        (statementList, missingList, arcList) => {
+          const statements = [...statementList].sort((a, b) => a - b);
+          const missing = statements.filter((value) => missingList.includes(value));
+          const arcs = new Map(arcList);
+          const flat = withFlatListing(arcs);
+          expect(formatMissing(statements, missing, flat)).toBe(
+            formatMissing(statements, missing, arcs),
+          );
+          expect(formatPartialArcs(flat, new Set(missing))).toEqual(
+            formatPartialArcs(arcs, new Set(missing)),
+          );
+        },
+      ),
+    );
   });
 });
 

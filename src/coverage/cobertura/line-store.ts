@@ -1,4 +1,5 @@
 import { fileLinesFromEntries } from '../raw/merge.js';
+import type { FlatArcs } from '../figures/ranges.js';
 import type { FileLines, LineEntry } from '../raw/raw-report.js';
 
 /**
@@ -164,7 +165,7 @@ function grownCopy<T extends Int32Array | Uint8Array>(array: T, size: number): T
  * (line, destination; grouped by line in reading order). A report holds one per file: as
  * views into the line store they cost no copying and leave nothing for the GC to move.
  */
-class ArcMap implements ReadonlyMap<number, readonly number[]> {
+class ArcMap implements ReadonlyMap<number, readonly number[]>, FlatArcs {
   readonly size: number;
 
   constructor(
@@ -188,6 +189,11 @@ class ArcMap implements ReadonlyMap<number, readonly number[]> {
 
   has(line: number): boolean {
     return this.lines.includes(line);
+  }
+
+  forEachArc(visit: (line: number, destination: number) => void): void {
+    for (let index = 0; index < this.lines.length; index++)
+      visit(this.lines[index] ?? 0, this.destinations[index] ?? 0);
   }
 
   *entries(): MapIterator<[number, readonly number[]]> {

@@ -57,22 +57,41 @@ export function rangesText(ranges: readonly LineRange[]): string {
   return ranges.map(rangeText).join(', ');
 }
 
+/**
+ * Missing arcs that can also be listed one by one, in the map's order: a reader that keeps them
+ * flat offers this, and `arcItems` then builds no array per line (for a 100 MB report, about a
+ * third of all it allocates).
+ */
+export interface FlatArcs {
+  forEachArc(visit: (line: number, destination: number) => void): void;
+}
+
+/** Visits every missing arc, line by line, through the flat listing when the map has one. */
+export function forEachArc(
+  arcs: ReadonlyMap<number, readonly number[]>,
+  visit: (line: number, destination: number) => void,
+): void {
+  if (typeof (arcs as Partial<FlatArcs>).forEachArc === 'function')
+    (arcs as ReadonlyMap<number, readonly number[]> & FlatArcs).forEachArc(visit);
+  else
+    for (const [line, destinations] of arcs)
+      for (const destination of destinations) visit(line, destination);
+}
+
 /** `26->30`, `54->exit` for each branch line that ran; a negative destination is an exit. */
 export function arcItems(
   missingArcs: ReadonlyMap<number, readonly number[]>,
   missing: { has(line: number): boolean },
 ): LineItem[] {
   const items: LineItem[] = [];
-  for (const [line, destinations] of missingArcs) {
-    if (missing.has(line)) continue;
-    for (const destination of destinations) {
-      if (missing.has(destination)) continue;
-      items.push([
-        line,
-        `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`,
-      ]);
-    }
-  }
+  const visit = (line: number, destination: number): void => {
+    if (missing.has(line) || missing.has(destination)) return;
+    items.push([
+      line,
+      `${numberText(line)}->${destination > 0 ? numberText(destination) : 'exit'}`,
+    ]);
+  };
+  forEachArc(missingArcs, visit);
   return items.sort(compareItems);
 }
 

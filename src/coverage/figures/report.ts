@@ -7,6 +7,7 @@ import { labelAreas, type MissingArea } from './areas.js';
 import { resolveStatements } from './statements.js';
 import {
   arcItems,
+  forEachArc,
   lineRanges,
   missingColumn,
   rangesText,
@@ -230,8 +231,8 @@ function moduleFigures(
 
 function lastLine(file: FileLines): number {
   let last = file.lines.length === 0 ? 0 : (file.lines[file.lines.length - 1] ?? 0);
-  for (const destinations of file.missingArcs.values()) {
-    for (const destination of destinations) last = Math.max(last, destination);
-  }
+  forEachArc(file.missingArcs, (_, destination) => {
+    last = Math.max(last, destination);
+  });
   return last;
 }
