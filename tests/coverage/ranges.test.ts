@@ -6,7 +6,13 @@ import {
   formatRanges,
   shortNames,
 } from '../../src/coverage/index.js';
-import type { FlatArcs } from '../../src/coverage/figures/ranges.js';
+import {
+  arcItems,
+  missingColumn,
+  type FlatArcs,
+  type LineItem,
+  type LineRange,
+} from '../../src/coverage/figures/ranges.js';
 
 /** The same arcs, also offering the flat listing a reader that keeps them flat offers. */
 function withFlatListing(
@@ -79,6 +85,44 @@ describe('missing arcs listed flat', () => {
           expect(formatPartialArcs(flat, new Set(missing))).toEqual(
             formatPartialArcs(arcs, new Set(missing)),
           );
+        },
+      ),
+    );
+  });
+});
+
+describe('the Missing column', () => {
+  /** The column as sorting ranges and arcs together makes it (the reader's first version). */
+  function sortedTogether(ranges: readonly LineRange[], arcs: readonly LineItem[]): string {
+    const items: LineItem[] = ranges.map(([start, end]) => [
+      start,
+      start === end ? String(start) : `${start}-${end}`,
+    ]);
+    return items
+      .concat(arcs)
+      .sort(([a, x], [b, y]) => a - b || (x < y ? -1 : x > y ? 1 : 0))
+      .map(([, text]) => text)
+      .join(', ');
+  }
+
+  it('merges the sorted ranges and arcs as sorting them together would', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 80 }), { maxLength: 30 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 80 }), fc.integer({ min: -1, max: 80 })), {
+          maxLength: 30,
+        }),
+        (starts, arcPairs) => {
+          const sortedStarts = [...starts].sort((a, b) => a - b);
+          const ranges: LineRange[] = sortedStarts.map((start, index) => [
+            start,
+            Math.max(start, Math.min((sortedStarts[index + 1] ?? start + 3) - 1, start + 2)),
+          ]);
+          const arcs = arcItems(
+            new Map(arcPairs.map(([line, destination]) => [line, [destination]] as const)),
+            new Set(),
+          );
+          expect(missingColumn(ranges, arcs)).toBe(sortedTogether(ranges, arcs));
         },
       ),
     );

@@ -98,12 +98,18 @@ export function arcItems(
 /** The Missing column of `report -m`: ranges and arcs interleaved by (line, text). */
 export function missingColumn(ranges: readonly LineRange[], arcs: readonly LineItem[]): string {
   if (arcs.length === 0) return rangesText(ranges);
-  const items: LineItem[] = ranges.map((range) => [range[0], rangeText(range)]);
-  return items
-    .concat(arcs)
-    .sort(compareItems)
-    .map(([, text]) => text)
-    .join(', ');
+  // Both lists are sorted already (ranges by start, arcs by arcItems): merged in one pass, which
+  // is what sorting them together gives (a range first on a tie, as a stable sort keeps it).
+  const texts: string[] = [];
+  let next = 0;
+  for (const range of ranges) {
+    const item: LineItem = [range[0], rangeText(range)];
+    for (let arc = arcs[next]; arc !== undefined && compareItems(arc, item) < 0; arc = arcs[++next])
+      texts.push(arc[1]);
+    texts.push(item[1]);
+  }
+  for (; next < arcs.length; next++) texts.push(arcs[next]?.[1] ?? '');
+  return texts.join(', ');
 }
 
 export function formatRanges(statements: ArrayLike<number>, missing: ArrayLike<number>): string {
