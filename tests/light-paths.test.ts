@@ -72,7 +72,7 @@ afterAll(() => {
 function packagesLoaded(
   cwd: string,
   ...args: string[]
-): Promise<{ code: number; packages: string[] }> {
+): Promise<{ code: number; packages: string[]; modules: string[] }> {
   const coverage = join(logs.dir, `${args.join('-')}-${Date.now()}`);
   return new Promise((resolve) => {
     execFile(
@@ -81,15 +81,22 @@ function packagesLoaded(
       { cwd, env: { ...process.env, ...gitEnv(), NODE_V8_COVERAGE: coverage } },
       (error) => {
         const packages = new Set<string>();
+        const modules = new Set<string>();
         for (const name of readdirSync(coverage)) {
           const file = JSON.parse(readFileSync(join(coverage, name), 'utf8')) as CoverageFile;
           for (const script of file.result.filter(({ url }) => url.endsWith(BUNDLE)))
             for (const { functionName, ranges } of script.functions) {
               const match = PACKAGE_OF_MODULE.exec(functionName)?.[1];
-              if (match !== undefined && (ranges[0]?.count ?? 0) > 0) packages.add(match);
+              if (match === undefined || (ranges[0]?.count ?? 0) === 0) continue;
+              packages.add(match);
+              modules.add(functionName);
             }
         }
-        resolve({ code: error === null ? 0 : Number(error.code), packages: [...packages].sort() });
+        resolve({
+          code: error === null ? 0 : Number(error.code),
+          packages: [...packages].sort(),
+          modules: [...modules].sort(),
+        });
       },
     );
   });
@@ -145,6 +152,9 @@ describe('the light paths load nothing heavy', () => {
       expect(run.code).toBe(0);
       expect(run.packages).not.toContain('fast-xml-parser');
       expect(run.packages).toContain('handlebars');
+      // The built-in templates come precompiled in the bundle: Handlebars' compiler never runs.
+      expect(run.modules.some((module) => module.includes('handlebars/runtime'))).toBe(true);
+      expect(run.modules.filter((module) => /handlebars\/compiler\//.test(module))).toEqual([]);
     } finally {
       repo.remove();
     }
