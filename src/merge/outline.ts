@@ -217,13 +217,13 @@ class LineReader {
   }
 }
 
+/** `firstLine`: the text of the heading's first line (its source, trimmed; its column). */
 function heading(
   level: number,
   text: string,
   firstLine: string,
   first: Line,
   last: Line,
-  source: string,
 ): OutlineHeading {
   const column = firstLine.length - firstLine.trimStart().length + 1;
   return {
@@ -233,7 +233,7 @@ function heading(
     next: last.next,
     line: first.number,
     column,
-    source,
+    source: firstLine.trim(),
   };
 }
 
@@ -266,7 +266,7 @@ export function readOutline(text: string): Outline {
     if (typeof read === 'object') {
       kind = 'heading';
       const lineText = reader.text(line);
-      headings.push(heading(read.level, read.text, lineText, line, line, lineText.trim()));
+      headings.push(heading(read.level, read.text, lineText, line, line));
     } else {
       kind = read;
       const underline = reader.underline(line);
@@ -279,7 +279,7 @@ export function readOutline(text: string): Outline {
       ) {
         const level = underline.startsWith('=') ? 1 : 2;
         const beforeText = reader.text(before);
-        headings.push(heading(level, beforeText, beforeText, before, line, beforeText.trim()));
+        headings.push(heading(level, beforeText, beforeText, before, line));
         beforeKind = 'heading';
         kind = 'heading';
       } else if (kind === 'break') breaks.push(line.start);
