@@ -16,20 +16,26 @@ function within(section: Section, offset: number): boolean {
 }
 
 /**
+ * The id of the section whose body holds an offset, or undefined outside every section. Sections
+ * do not overlap: the only candidate is the last begun before the offset, found by binary search.
+ */
+function sectionContaining(sections: readonly Section[]): (offset: number) => string | undefined {
+  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
+  return (offset) => {
+    const candidate = ordered[firstReached(ordered, (other) => other.begin.next > offset) - 1];
+    return candidate !== undefined && within(candidate, offset) ? candidate.id : undefined;
+  };
+}
+
+/**
  * Whether a rendering (or a file just created from it) can have a second section of a kind at
  * all: only a heading outside every section or a footer can be one (see `isRendering` below), and
  * most renderings have neither, so their keys need not be read.
  */
 export function renderingMayRepeatKinds(outline: Outline, sections: readonly Section[]): boolean {
   if (outline.footers.length > 0) return true;
-  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
-  let index = 0;
-  for (const heading of outline.headings) {
-    while (index < ordered.length && (ordered[index]?.end.start ?? 0) <= heading.start) index += 1;
-    const section = ordered[index];
-    if (section === undefined || !within(section, heading.start)) return true;
-  }
-  return false;
+  const container = sectionContaining(sections);
+  return outline.headings.some((heading) => container(heading.start) === undefined);
 }
 
 /**
@@ -57,12 +63,7 @@ export function findDuplicateKinds(
   const byId = new Map(sections.map((section) => [section.id, section]));
   const outline = reading.outline ?? readOutline(text);
   const headings = outline.headings;
-  // Headings come in text order, sections do not overlap: positions are found by binary search.
-  const ordered = [...sections].sort((a, b) => a.begin.start - b.begin.start);
-  const container = (offset: number): string | undefined => {
-    const candidate = ordered[firstReached(ordered, (other) => other.begin.next > offset) - 1];
-    return candidate !== undefined && within(candidate, offset) ? candidate.id : undefined;
-  };
+  const container = sectionContaining(sections);
   const written = new HeadingIndex(
     headings,
     reading.isRendering === true
