@@ -116,26 +116,24 @@ function compileBundle(source, cachedData) {
 }
 
 /**
- * Runs the bundle and returns its exports. NODE_DISABLE_COMPILE_CACHE, Node's own switch for its
- * compile cache, turns this one off too; so does V8 coverage (NODE_V8_COVERAGE), which needs code
- * compiled with its counters.
+ * This run's cache file, or undefined when there is none. NODE_DISABLE_COMPILE_CACHE, Node's own
+ * switch for its compile cache, turns this one off too; so does V8 coverage (NODE_V8_COVERAGE),
+ * which needs code compiled with its counters.
  */
-function loadBundle({
-  argv = process.argv.slice(2),
-  env = process.env,
-  cacheDir = codeCacheDir(dirname(__dirname)),
-} = {}) {
+function cacheFileFor(bundleSha256) {
+  const { NODE_DISABLE_COMPILE_CACHE: disabled = '', NODE_V8_COVERAGE: coverage = '' } =
+    process.env;
+  if (bundleSha256 === undefined || disabled !== '' || coverage !== '') return undefined;
+  const argv = process.argv.slice(2);
+  const name = codeCacheName(bundleSha256, argv, process.execArgv, process.version, process.arch);
+  return join(codeCacheDir(dirname(__dirname)), name);
+}
+
+/** Runs the bundle and returns its exports. */
+function loadBundle() {
   const source = readBundleSource();
   const bundleSha256 = CONTENT_LINE.exec(source)?.[1];
-  const cacheFile =
-    bundleSha256 === undefined ||
-    (env.NODE_DISABLE_COMPILE_CACHE ?? '') !== '' ||
-    (env.NODE_V8_COVERAGE ?? '') !== ''
-      ? undefined
-      : join(
-          cacheDir,
-          codeCacheName(bundleSha256, argv, process.execArgv, process.version, process.arch),
-        );
+  const cacheFile = cacheFileFor(bundleSha256);
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   const script = compileBundle(source, cachedData);
   const bundle = { exports: {} };
