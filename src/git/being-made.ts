@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { toSlashes } from '../text/paths.js';
 import { isAmending } from './amend.js';
 import { findGitDirectory } from './directory.js';
+import type { RepoFacts } from './repository.js';
 import { runGit, splitNul, type GitOptions } from './run.js';
 
 export type CommitBeingMade =
@@ -31,10 +32,8 @@ export type CommitBeingMade =
    */
   | { readonly kind: 'made'; readonly commit: string; readonly marked: boolean };
 
-export interface KnownRepository {
-  /** The commit HEAD names; undefined before the first commit. */
-  readonly head: string | undefined;
-  readonly shallow: boolean;
+/** What the caller's first questions to git found (locateRepoWithHead), and its staged list. */
+export interface KnownRepository extends Pick<RepoFacts, 'head' | 'shallow'> {
   /** What `git diff --cached --name-only --no-relative` listed: paths from `top`. */
   readonly staged?: { readonly top: string; readonly paths: readonly string[] };
 }
